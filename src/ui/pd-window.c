@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "pd-window"
+
+#include "config.h"
+
+#include "pd-welcome-page.h"
+#include "pd-window.h"
+
+/* The main window: the welcome page while no portal account is configured,
+ * otherwise a sidebar of pages that folds into one column at narrow widths. */
+struct _PdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkListView          *sidebar;
+  GtkStack             *pages_stack;
+  AdwWindowTitle       *content_title;
+  GtkMenuButton        *welcome_menu_button;
+  GtkMenuButton        *sidebar_menu_button;
+};
+
+G_DEFINE_FINAL_TYPE (PdWindow, pd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+PdWindow *
+pd_window_new (PdApplication *application)
+{
+  g_return_val_if_fail (PD_IS_APPLICATION (application), NULL);
+
+  return g_object_new (PD_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * pd_window_add_page:
+ *
+ * Adds a page to the sidebar; features call this when their page exists.
+ */
+void
+pd_window_add_page (PdWindow   *self,
+                    const char *name,
+                    const char *title,
+                    const char *icon_name,
+                    GtkWidget  *page)
+{
+  GtkStackPage *stack_page;
+
+  g_return_if_fail (PD_IS_WINDOW (self));
+  g_return_if_fail (name != NULL && title != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  stack_page = gtk_stack_add_titled (self->pages_stack, page, name, title);
+  gtk_stack_page_set_icon_name (stack_page, icon_name);
+}
+
+void
+pd_window_show_page (PdWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (PD_IS_WINDOW (self));
+  g_return_if_fail (gtk_stack_get_child_by_name (self->pages_stack, name) != NULL);
+
+  gtk_stack_set_visible_child_name (self->pages_stack, name);
+  gtk_stack_set_visible_child_name (self->main_stack, "pages");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+pd_window_show_welcome (PdWindow *self)
+{
+  g_return_if_fail (PD_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+gboolean
+pd_window_is_folded (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), FALSE);
+
+  return adw_leaflet_get_folded (self->leaflet);
+}
+
+static void
+sidebar_activated_cb (PdWindow *self,
+                      guint     position)
+{
+  /* The selection already switched the page; in one column, go and show it. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* F10 opens the menu of the view on screen. Only one button may be primary at
+ * a time: GTK 4.8 corrupts its list of primary buttons when two unroot. */
+static void
+main_view_changed_cb (PdWindow *self)
+{
+  gboolean welcome = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0;
+  GtkMenuButton *primary = welcome ? self->welcome_menu_button : self->sidebar_menu_button;
+  GtkMenuButton *other = welcome ? self->sidebar_menu_button : self->welcome_menu_button;
+
+  gtk_menu_button_set_primary (other, FALSE);
+  gtk_menu_button_set_primary (primary, TRUE);
+}
+
+static void
+visible_page_changed_cb (PdWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->pages_stack);
+  const char *title = NULL;
+
+  if (child != NULL)
+    title = gtk_stack_page_get_title (gtk_stack_get_page (self->pages_stack, child));
+  adw_window_title_set_title (self->content_title, title != NULL ? title : "");
+}
+
+static void
+go_back_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+restore_geometry (PdWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_geometry (PdWindow *self)
+{
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width, height;
+
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  /* A maximized size is the screen's; keep the size to go back to. */
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+    }
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+pd_window_close_request (GtkWindow *window)
+{
+  save_geometry (PD_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (pd_window_parent_class)->close_request (window);
+}
+
+static void
+pd_window_dispose (GObject *object)
+{
+  PdWindow *self = PD_WINDOW (object);
+
+  /* GTK 4.8 trips over its own assertions when the stack behind the list
+   * view's model is disposed before the list view. */
+  if (self->sidebar != NULL)
+    gtk_list_view_set_model (self->sidebar, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pd_window_parent_class)->dispose (object);
+}
+
+static void
+pd_window_class_init (PdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = pd_window_dispose;
+  window_class->close_request = pd_window_close_request;
+
+  g_type_ensure (PD_TYPE_WELCOME_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/pd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, pages_stack);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, welcome_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, sidebar_menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, main_view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "nav.back", NULL, go_back_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "nav.back", NULL);
+}
+
+static void
+pd_window_init (PdWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  pages = gtk_stack_get_pages (self->pages_stack);
+  gtk_list_view_set_model (self->sidebar, pages);
+  main_view_changed_cb (self);
+
+  self->settings = g_settings_new (BASE_APPLICATION_ID);
+  restore_geometry (self);
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
