@@ -55,17 +55,21 @@ wait_frames (guint frames)
     g_main_context_iteration (NULL, FALSE);
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* Depth-first search of the widget tree for the first widget that matches. */
 static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_widget (child, match, data);
       if (found != NULL)
         return found;
     }
@@ -73,23 +77,26 @@ find_descendant (GtkWidget *root,
   return NULL;
 }
 
-static GtkWidget *
-find_button_with_action (GtkWidget  *root,
-                         const char *action_name)
+static gboolean
+has_type (GtkWidget     *widget,
+          gconstpointer  type)
 {
-  if (GTK_IS_ACTIONABLE (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
-    return root;
+  return g_type_is_a (G_OBJECT_TYPE (widget), (GType) GPOINTER_TO_SIZE (type));
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_action (child, action_name);
-      if (found != NULL)
-        return found;
-    }
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action_name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
 
-  return NULL;
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  return find_widget (root, has_type, GSIZE_TO_POINTER (type));
 }
 
 static GtkWindow *
@@ -208,7 +215,7 @@ check_welcome_page (PdWindow *window)
   /* Not wired up yet: insensitive, and the tooltip says why. */
   for (guint i = 0; i < G_N_ELEMENTS (entry_points); i++)
     {
-      GtkWidget *button = find_button_with_action (welcome, entry_points[i]);
+      GtkWidget *button = find_widget (welcome, has_action, entry_points[i]);
 
       g_assert_nonnull (button);
       g_assert_false (gtk_widget_is_sensitive (button));
