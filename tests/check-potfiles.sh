@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$1"
 
 listed=$(grep -v '^#' po/POTFILES | sed '/^$/d' | sort)
-found=$(grep -rlE '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext|ngettext)[[:space:]]*\(|translatable="yes"|<(summary|description)>|^(Name|GenericName|Comment|Keywords)=|<(p|li|caption)>' \
+found=$(grep -rlE '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext|ngettext)[[:space:]]*\(|translatable="(yes|true|1)"|<(summary|description)>|^(Name|GenericName|Comment|Keywords)=|<(p|li|caption)>' \
           src data --include='*.c' --include='*.ui' --include='*.in' --include='*.xml' 2>/dev/null | sort)
 
 status=0

@@ -14,12 +14,12 @@ else
 fi
 
 status=0
-for file in $files; do
+while IFS= read -r file; do
   [ -f "$file" ] || continue
   grep -qE "$exempt" <<<"$file" && continue
   head -n 5 "$file" | grep -q 'SPDX-License-Identifier: GPL-3.0-or-later' || {
     echo "$file: no SPDX-License-Identifier line in its first lines" >&2
     status=1
   }
-done
+done <<<"$files"
 exit $status

@@ -83,6 +83,24 @@ test_no_release (void)
   g_assert_null (markup);
 }
 
+/* Ordered lists stay ordered; a paragraph nested in a list item (not valid
+ * AppStream) only contributes its text and leaks nothing. */
+static void
+test_ordered_and_nested (void)
+{
+  static const char metainfo[] =
+    "<component><releases><release version=\"3\"><description>"
+    "<ol><li>One <p>inner</p> end</li><li>Two</li></ol>"
+    "</description></release></releases></component>";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *markup = NULL;
+
+  g_assert_true (pd_release_notes_parse (metainfo, -1, NULL, &version, &markup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (markup, ==, "<ol><li>One inner end</li><li>Two</li></ol>");
+}
+
 static void
 test_malformed (void)
 {
@@ -116,6 +134,7 @@ main (int   argc,
   g_test_add_func ("/release-notes/translated-with-fallback", test_translated_with_fallback);
   g_test_add_func ("/release-notes/unknown-language", test_unknown_language);
   g_test_add_func ("/release-notes/no-release", test_no_release);
+  g_test_add_func ("/release-notes/ordered-and-nested", test_ordered_and_nested);
   g_test_add_func ("/release-notes/malformed", test_malformed);
 
   return g_test_run ();

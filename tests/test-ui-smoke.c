@@ -241,7 +241,7 @@ check_about_window (GApplication *app)
   g_assert_cmpstr (adw_about_window_get_release_notes_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   notes = adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about));
   g_assert_nonnull (strstr (notes, expected ("The first release lays the foundation",
-                                             "Die erste Version legt das Fundament")));
+                                             "Die erste Version legt den Grundstein")));
   g_assert_nonnull (strstr (notes, "<li>"));
   g_assert_true (gtk_window_get_transient_for (about) != NULL);
   /* Its inner widgets are libadwaita's (1.2 leaves its back button unlabelled). */
@@ -293,7 +293,35 @@ check_shortcuts_window (GApplication *app,
   gtk_window_close (shortcuts);
 }
 
-/* A narrow window folds the sidebar into one column; a wide one does not. */
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  unused)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* F10 must open the menu that is on screen (only one button may be primary). */
+static void
+assert_primary_menu_on_screen (GtkWidget *window)
+{
+  GtkWidget *primary = find_widget (window, is_primary_menu_button, NULL);
+
+  g_assert_nonnull (primary);
+  g_assert_true (gtk_widget_get_mapped (primary));
+}
+
+/* Unfolded, the sidebar and the page are both on screen. */
+static gboolean
+sidebar_on_screen (AdwLeaflet *leaflet)
+{
+  if (!adw_leaflet_get_folded (leaflet))
+    return TRUE;
+
+  return find_descendant (adw_leaflet_get_visible_child (leaflet), GTK_TYPE_LIST_BOX) != NULL;
+}
+
+/* A narrow window folds the sidebar into one column and navigates between
+ * the sidebar and the page; a wide one shows both. */
 static void
 check_adaptive_layout (GApplication *app)
 {
@@ -302,23 +330,52 @@ check_adaptive_layout (GApplication *app)
 
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {
+      gboolean narrow = widths[i] < 600;
+      GtkWidget *first = gtk_label_new ("first");
+      GtkWidget *second = gtk_label_new ("second");
       PdWindow *window;
+      AdwLeaflet *leaflet;
+      GtkListBox *sidebar;
+      GtkStack *pages;
 
       g_settings_set_int (settings, "window-width", widths[i]);
       g_settings_set_int (settings, "window-height", 640);
       window = pd_window_new (PD_APPLICATION (app));
-      pd_window_add_page (window, "test", "Test Page", "view-grid-symbolic", gtk_label_new ("test"));
-      pd_window_show_page (window, "test");
+      pd_window_add_page (window, "first", "First Page", "view-grid-symbolic", first);
+      pd_window_add_page (window, "second", "Second Page", "view-list-symbolic", second);
       gtk_window_present (GTK_WINDOW (window));
-      wait_until (is_mapped, window, "narrow window");
+      wait_until (is_mapped, window, "window with pages");
+      assert_primary_menu_on_screen (GTK_WIDGET (window));
+
+      pd_window_show_page (window, "first");
       wait_frames (10);
+      assert_primary_menu_on_screen (GTK_WIDGET (window));
 
       /* The screen may clamp a wide window; the narrow one must be exact. */
-      if (widths[i] == 360)
+      if (narrow)
         g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
-      g_assert_cmpint (pd_window_is_folded (window), ==, widths[i] < 600);
-      assert_icon_buttons_labelled (GTK_WIDGET (window));
+      g_assert_cmpint (pd_window_is_folded (window), ==, narrow);
 
+      leaflet = ADW_LEAFLET (find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+      sidebar = GTK_LIST_BOX (find_descendant (GTK_WIDGET (leaflet), GTK_TYPE_LIST_BOX));
+      pages = GTK_STACK (gtk_widget_get_parent (first));
+      g_assert_true (gtk_stack_get_visible_child (pages) == first);
+      g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (sidebar)), ==, 0);
+      g_assert_cmpint (sidebar_on_screen (leaflet), ==, !narrow);
+
+      if (narrow)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "nav.back", NULL);
+          g_assert_true (sidebar_on_screen (leaflet));
+        }
+
+      /* Choosing a section shows its page, and in one column goes to it. */
+      g_signal_emit_by_name (sidebar, "row-activated", gtk_list_box_get_row_at_index (sidebar, 1));
+      g_assert_true (gtk_stack_get_visible_child (pages) == second);
+      g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (sidebar)), ==, 1);
+      g_assert_cmpint (sidebar_on_screen (leaflet), ==, !narrow);
+
+      assert_icon_buttons_labelled (GTK_WIDGET (window));
       gtk_window_destroy (GTK_WINDOW (window));
     }
 
@@ -350,6 +407,7 @@ run_checks (gpointer user_data)
   wait_frames (5);
 
   check_welcome_page (window);
+  assert_primary_menu_on_screen (GTK_WIDGET (window));
   check_about_window (app);
   check_preferences (app);
   check_shortcuts_window (app, window);

@@ -21,6 +21,8 @@ typedef enum {
   BLOCK_LIST_ITEM,
   BLOCK_LIST_START,
   BLOCK_LIST_END,
+  BLOCK_ORDERED_LIST_START,
+  BLOCK_ORDERED_LIST_END,
 } BlockKind;
 
 typedef struct {
@@ -109,9 +111,13 @@ start_element (GMarkupParseContext  *context,
 
   if (g_str_equal (element_name, "ul") || g_str_equal (element_name, "ol"))
     {
-      g_ptr_array_add (state->blocks, block_new (BLOCK_LIST_START));
+      g_ptr_array_add (state->blocks, block_new (g_str_equal (element_name, "ol")
+                                                 ? BLOCK_ORDERED_LIST_START
+                                                 : BLOCK_LIST_START));
     }
-  else if (g_str_equal (element_name, "p") || g_str_equal (element_name, "li"))
+  /* AppStream does not nest blocks; a nested one only adds its text. */
+  else if (state->text == NULL &&
+           (g_str_equal (element_name, "p") || g_str_equal (element_name, "li")))
     {
       const char *lang = "";
 
@@ -168,10 +174,13 @@ end_element (GMarkupParseContext  *context,
   else if (state->in_description &&
            (g_str_equal (element_name, "ul") || g_str_equal (element_name, "ol")))
     {
-      g_ptr_array_add (state->blocks, block_new (BLOCK_LIST_END));
+      g_ptr_array_add (state->blocks, block_new (g_str_equal (element_name, "ol")
+                                                 ? BLOCK_ORDERED_LIST_END
+                                                 : BLOCK_LIST_END));
     }
   else if (state->text != NULL &&
-           (g_str_equal (element_name, "p") || g_str_equal (element_name, "li")))
+           ((state->text_kind == BLOCK_PARAGRAPH && g_str_equal (element_name, "p")) ||
+            (state->text_kind == BLOCK_LIST_ITEM && g_str_equal (element_name, "li"))))
     {
       Block *block = NULL;
 
@@ -249,6 +258,14 @@ render_markup (GPtrArray          *blocks,
           g_string_append (markup, "</ul>");
           break;
 
+        case BLOCK_ORDERED_LIST_START:
+          g_string_append (markup, "<ol>");
+          break;
+
+        case BLOCK_ORDERED_LIST_END:
+          g_string_append (markup, "</ol>");
+          break;
+
         case BLOCK_PARAGRAPH:
         case BLOCK_LIST_ITEM:
           chosen = pick_text (block->texts, languages);
@@ -314,7 +331,7 @@ pd_release_notes_parse (const char         *metainfo,
     {
       g_free (state.version);
       g_set_error_literal (error, PD_RELEASE_NOTES_ERROR, PD_RELEASE_NOTES_ERROR_NO_RELEASE,
-                           _("The application data names no release."));
+                           _("The application data lists no release."));
       return FALSE;
     }
 

@@ -111,15 +111,16 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   PdApplication *self = user_data;
+  GList *windows;
 
-  /* Closing the windows first lets them save their state. */
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL;)
-    {
-      GtkWindow *window = l->data;
-
-      l = l->next;
-      gtk_window_close (window);
-    }
+  /* Closing the windows first lets them save their state. A copy, because
+   * closing one window may destroy others. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 
   g_application_quit (G_APPLICATION (self));
 }

@@ -17,7 +17,7 @@ struct _PdWindow
 
   GtkStack             *main_stack;
   AdwLeaflet           *leaflet;
-  GtkListView          *sidebar;
+  GtkListBox           *sidebar;
   GtkStack             *pages_stack;
   AdwWindowTitle       *content_title;
   GtkMenuButton        *welcome_menu_button;
@@ -84,11 +84,36 @@ pd_window_is_folded (PdWindow *self)
   return adw_leaflet_get_folded (self->leaflet);
 }
 
-static void
-sidebar_activated_cb (PdWindow *self,
-                      guint     position)
+/* The sections are few and fixed, so a GtkListBox over the stack's own page
+ * model is enough; unlike a list view it does not select on hover. */
+static GtkWidget *
+create_sidebar_row (gpointer item,
+                    gpointer user_data)
 {
-  /* The selection already switched the page; in one column, go and show it. */
+  GtkStackPage *page = item;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  g_object_bind_property (page, "icon-name", icon, "icon-name", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (page, "title", label, "label", G_BINDING_SYNC_CREATE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+static void
+sidebar_row_activated_cb (PdWindow      *self,
+                          GtkListBoxRow *row)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->pages_stack);
+  g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), gtk_list_box_row_get_index (row));
+
+  gtk_stack_set_visible_child (self->pages_stack, gtk_stack_page_get_child (GTK_STACK_PAGE (page)));
+  /* In one column, go and show it. */
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -109,11 +134,19 @@ static void
 visible_page_changed_cb (PdWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->pages_stack);
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->pages_stack);
   const char *title = NULL;
 
-  if (child != NULL)
-    title = gtk_stack_page_get_title (gtk_stack_get_page (self->pages_stack, child));
+  if (child == NULL)
+    return;
+
+  title = gtk_stack_page_get_title (gtk_stack_get_page (self->pages_stack, child));
   adw_window_title_set_title (self->content_title, title != NULL ? title : "");
+
+  /* Keep the sidebar's selection on the page shown, however it was chosen. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    if (gtk_selection_model_is_selected (pages, i))
+      gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, i));
 }
 
 static void
@@ -167,10 +200,9 @@ pd_window_dispose (GObject *object)
 {
   PdWindow *self = PD_WINDOW (object);
 
-  /* GTK 4.8 trips over its own assertions when the stack behind the list
-   * view's model is disposed before the list view. */
+  /* Unbind before the stack behind the model goes. */
   if (self->sidebar != NULL)
-    gtk_list_view_set_model (self->sidebar, NULL);
+    gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -198,7 +230,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, welcome_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, main_view_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "nav.back", NULL, go_back_activated);
@@ -213,7 +245,7 @@ pd_window_init (PdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   pages = gtk_stack_get_pages (self->pages_stack);
-  gtk_list_view_set_model (self->sidebar, pages);
+  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (pages), create_sidebar_row, NULL, NULL);
   main_view_changed_cb (self);
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
