@@ -21,12 +21,11 @@ typedef enum {
   BLOCK_LIST_ITEM,
   BLOCK_LIST_START,
   BLOCK_LIST_END,
-  BLOCK_ORDERED_LIST_START,
-  BLOCK_ORDERED_LIST_END,
 } BlockKind;
 
 typedef struct {
   BlockKind   kind;
+  const char *list_tag;       /* "ul" or "ol" for list starts and ends */
   GHashTable *texts; /* language ("" for untranslated) → text */
 } Block;
 
@@ -57,6 +56,16 @@ block_new (BlockKind kind)
 
   block->kind = kind;
   block->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return block;
+}
+
+static Block *
+list_block_new (BlockKind   kind,
+                const char *element_name)
+{
+  Block *block = block_new (kind);
+
+  block->list_tag = g_str_equal (element_name, "ol") ? "ol" : "ul";
   return block;
 }
 
@@ -111,9 +120,7 @@ start_element (GMarkupParseContext  *context,
 
   if (g_str_equal (element_name, "ul") || g_str_equal (element_name, "ol"))
     {
-      g_ptr_array_add (state->blocks, block_new (g_str_equal (element_name, "ol")
-                                                 ? BLOCK_ORDERED_LIST_START
-                                                 : BLOCK_LIST_START));
+      g_ptr_array_add (state->blocks, list_block_new (BLOCK_LIST_START, element_name));
     }
   /* AppStream does not nest blocks; a nested one only adds its text. */
   else if (state->text == NULL &&
@@ -174,9 +181,7 @@ end_element (GMarkupParseContext  *context,
   else if (state->in_description &&
            (g_str_equal (element_name, "ul") || g_str_equal (element_name, "ol")))
     {
-      g_ptr_array_add (state->blocks, block_new (g_str_equal (element_name, "ol")
-                                                 ? BLOCK_ORDERED_LIST_END
-                                                 : BLOCK_LIST_END));
+      g_ptr_array_add (state->blocks, list_block_new (BLOCK_LIST_END, element_name));
     }
   else if (state->text != NULL &&
            ((state->text_kind == BLOCK_PARAGRAPH && g_str_equal (element_name, "p")) ||
@@ -251,19 +256,11 @@ render_markup (GPtrArray          *blocks,
       switch (block->kind)
         {
         case BLOCK_LIST_START:
-          g_string_append (markup, "<ul>");
+          g_string_append_printf (markup, "<%s>", block->list_tag);
           break;
 
         case BLOCK_LIST_END:
-          g_string_append (markup, "</ul>");
-          break;
-
-        case BLOCK_ORDERED_LIST_START:
-          g_string_append (markup, "<ol>");
-          break;
-
-        case BLOCK_ORDERED_LIST_END:
-          g_string_append (markup, "</ol>");
+          g_string_append_printf (markup, "</%s>", block->list_tag);
           break;
 
         case BLOCK_PARAGRAPH:
