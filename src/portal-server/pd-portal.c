@@ -47,6 +47,24 @@ pd_portal_free (PdPortal *portal)
   g_free (portal);
 }
 
+/* casefold(text): Unicode case folding for case-insensitive search beyond ASCII. */
+static void
+sql_casefold (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *folded;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  folded = g_utf8_validate (text, -1, NULL) ? g_utf8_casefold (text, -1) : g_ascii_strdown (text, -1);
+  sqlite3_result_text (context, folded, -1, g_free);
+}
+
 gboolean
 pd_portal_open_database (PdPortal    *portal,
                          const char  *path,
@@ -62,6 +80,8 @@ pd_portal_open_database (PdPortal    *portal,
       return FALSE;
     }
   sqlite3_busy_timeout (portal->db, 5000);
+  sqlite3_create_function (portal->db, "casefold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           sql_casefold, NULL, NULL);
 
   if (!pd_portal_db_exec (portal, in_memory ? "PRAGMA journal_mode = MEMORY"
                                             : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error) ||
