@@ -28,7 +28,31 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 "$src/build-aux/merge-openapi.py" "$src/docs/portal-api.yaml" -o "$tmp/portal-api.yaml"
 
-# No update check and no telemetry: the machines reach the npm registry only.
 cd "$tmp"
-REDOCLY_SUPPRESS_UPDATE_NOTICE=true REDOCLY_TELEMETRY=off NO_COLOR=1 \
-  "$cache/node_modules/.bin/redocly" lint --config "$tool/redocly.yaml" portal-api.yaml
+# No update check and no telemetry: the machines reach the npm registry only.
+lint() {
+  REDOCLY_SUPPRESS_UPDATE_NOTICE=true REDOCLY_TELEMETRY=off NO_COLOR=1 \
+    "$cache/node_modules/.bin/redocly" lint --config "$tool/redocly.yaml" "$@"
+}
+
+# First make sure the linter fails what it must (a response without its required description),
+# so that a linter that passes everything cannot pass this test.
+cat >broken.yaml <<'END'
+openapi: 3.1.0
+info: {title: Broken, version: '1', license: {name: GPL-3.0-or-later, identifier: GPL-3.0-or-later}}
+servers: [{url: 'http://127.0.0.1:8080'}]
+security: []
+paths:
+  /broken:
+    get:
+      operationId: broken
+      summary: Broken
+      responses: {'200': {content: {}}}
+END
+if lint broken.yaml >broken.log 2>&1 || ! grep -q 'struct rule' broken.log; then
+  cat broken.log >&2
+  echo "the linter did not fail a broken document" >&2
+  exit 1
+fi
+
+lint portal-api.yaml
