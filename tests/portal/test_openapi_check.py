@@ -12,6 +12,7 @@ import tempfile
 import textwrap
 import unittest
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree (tests/check-spdx.sh sees untracked files)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from openapi_check import Contract, ContractError, _is_date_time, _merge_module  # noqa: E402
 
