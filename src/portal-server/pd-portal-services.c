@@ -16,6 +16,7 @@ typedef struct {
   char   *backup_status;
   char   *last_backup_at;
   char   *authorization_state;
+  char   *management_mode;
   gint64  version;
 } ServiceInfo;
 
@@ -27,6 +28,7 @@ service_info_clear (ServiceInfo *info)
   g_clear_pointer (&info->backup_status, g_free);
   g_clear_pointer (&info->last_backup_at, g_free);
   g_clear_pointer (&info->authorization_state, g_free);
+  g_clear_pointer (&info->management_mode, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ServiceInfo, service_info_clear)
@@ -45,7 +47,8 @@ service_from_params (PdPortalRequest *req,
   if (pd_portal_id_parse ("svc", req->params[1], &info->service_id))
     {
       stmt = pd_portal_db_stmt (req->portal,
-          "SELECT application, backup_status, last_backup_at, authorization_state, version FROM services "
+          "SELECT application, backup_status, last_backup_at, authorization_state, management_mode, version "
+          "FROM services "
           "WHERE id = ?1 AND organization_id = ?2");
       sqlite3_bind_int64 (stmt, 1, info->service_id);
       sqlite3_bind_int64 (stmt, 2, info->org_id);
@@ -57,7 +60,8 @@ service_from_params (PdPortalRequest *req,
           info->backup_status = g_strdup (pd_portal_db_text (stmt, 1));
           info->last_backup_at = g_strdup (pd_portal_db_text (stmt, 2));
           info->authorization_state = g_strdup (pd_portal_db_text (stmt, 3));
-          info->version = sqlite3_column_int64 (stmt, 4);
+          info->management_mode = g_strdup (pd_portal_db_text (stmt, 4));
+          info->version = sqlite3_column_int64 (stmt, 5);
         }
       sqlite3_reset (stmt);
     }
@@ -308,6 +312,8 @@ update_service (PdPortalRequest *req)
       return;
     }
 
+  if (mode != NULL && g_str_equal (mode, info.management_mode))
+    mode = NULL;
   now = pd_portal_now ();
   if (set_paused && paused && !g_str_equal (info.backup_status, "paused"))
     backup_status = "paused";
