@@ -30,7 +30,33 @@ pd_service_applications (const char *suite)
 
 /* JSON text. A full page is about a megabyte of it, so no printf and no strlen of literals. */
 
-#define APPEND_LITERAL(out, text) g_string_append_len ((out), "" text, sizeof (text) - 1)
+/* g_string_append_len() without its generality (it is an insert): most appends are a few
+ * bytes, and a page has a few hundred thousand of them. */
+static inline void
+put (GString    *out,
+     const char *data,
+     gsize       n)
+{
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+    {
+      gsize len = out->len;
+
+      g_string_set_size (out, len + n);   /* grows the buffer geometrically */
+      out->len = len;
+    }
+  memcpy (out->str + out->len, data, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
+static inline void
+put_c (GString *out,
+       char     c)
+{
+  put (out, &c, 1);
+}
+
+#define APPEND_LITERAL(out, text) put ((out), "" text, sizeof (text) - 1)
 
 static void
 append_int (GString *out,
@@ -48,7 +74,7 @@ append_int (GString *out,
   while (magnitude != 0);
   if (value < 0)
     *--p = '-';
-  g_string_append_len (out, p, buffer + sizeof buffer - p);
+  put (out, p, (gsize) (buffer + sizeof buffer - p));
 }
 
 void
@@ -64,14 +90,14 @@ pd_json_append_string (GString    *out,
       APPEND_LITERAL (out, "null");
       return;
     }
-  g_string_append_c (out, '"');
+  put_c (out, '"');
   for (run = p = value; *p != '\0'; p++)
     {
       guchar c = (guchar) *p;
 
       if (c >= 0x20 && c != '"' && c != '\\')
         continue;
-      g_string_append_len (out, run, p - run);
+      put (out, run, (gsize) (p - run));
       run = p + 1;
       switch (c)
         {
@@ -83,13 +109,13 @@ pd_json_append_string (GString    *out,
         default:
           {
             char escape[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
-            g_string_append_len (out, escape, sizeof escape);
+            put (out, escape, sizeof escape);
           }
           break;
         }
     }
-  g_string_append_len (out, run, p - run);
-  g_string_append_c (out, '"');
+  put (out, run, (gsize) (p - run));
+  put_c (out, '"');
 }
 
 void
@@ -97,11 +123,11 @@ pd_json_member_string (GString    *out,
                        const char *member,
                        const char *value)
 {
-  g_string_append_c (out, '"');
-  g_string_append (out, member);
+  put_c (out, '"');
+  put (out, member, strlen (member));
   APPEND_LITERAL (out, "\":");
   pd_json_append_string (out, value);
-  g_string_append_c (out, ',');
+  put_c (out, ',');
 }
 
 void
@@ -109,23 +135,23 @@ pd_json_member_int (GString    *out,
                     const char *member,
                     gint64      value)
 {
-  g_string_append_c (out, '"');
-  g_string_append (out, member);
+  put_c (out, '"');
+  put (out, member, strlen (member));
   APPEND_LITERAL (out, "\":");
   append_int (out, value);
-  g_string_append_c (out, ',');
+  put_c (out, ',');
 }
 
 /* "member":"text", for a literal member name (with its quotes and colon) and a column. */
 #define MEMBER_TEXT(out, literal, stmt, column) G_STMT_START { \
     APPEND_LITERAL (out, literal); \
     pd_json_append_string (out, (const char *) sqlite3_column_text (stmt, column)); \
-    g_string_append_c (out, ','); \
+    put_c (out, ','); \
   } G_STMT_END
 #define MEMBER_INT(out, literal, value) G_STMT_START { \
     APPEND_LITERAL (out, literal); \
     append_int (out, value); \
-    g_string_append_c (out, ','); \
+    put_c (out, ','); \
   } G_STMT_END
 
 /* Replaces the comma the member writers leave behind with a closing bracket. */
@@ -136,7 +162,7 @@ close_with (GString *out,
   if (out->len > 0 && out->str[out->len - 1] == ',')
     out->str[out->len - 1] = bracket;
   else
-    g_string_append_c (out, bracket);
+    put_c (out, bracket);
 }
 
 /* "<prefix>_<id>" */
@@ -145,11 +171,11 @@ append_public_id (GString    *out,
                   const char *prefix,
                   gint64      id)
 {
-  g_string_append_c (out, '"');
-  g_string_append (out, prefix);
-  g_string_append_c (out, '_');
+  put_c (out, '"');
+  put (out, prefix, strlen (prefix));
+  put_c (out, '_');
   append_int (out, id);
-  g_string_append_c (out, '"');
+  put_c (out, '"');
 }
 
 /* id, etag ("\"<prefix>_<id>.<version>\""), created_at, updated_at from columns 0 to 3. */
@@ -163,10 +189,10 @@ write_meta (GString      *out,
   APPEND_LITERAL (out, "\"id\":");
   append_public_id (out, prefix, id);
   APPEND_LITERAL (out, ",\"etag\":\"\\\"");
-  g_string_append (out, prefix);
-  g_string_append_c (out, '_');
+  put (out, prefix, strlen (prefix));
+  put_c (out, '_');
   append_int (out, id);
-  g_string_append_c (out, '.');
+  put_c (out, '.');
   append_int (out, sqlite3_column_int64 (stmt, 1));
   APPEND_LITERAL (out, "\\\"\",");
   MEMBER_TEXT (out, "\"created_at\":", stmt, 2);
@@ -180,11 +206,11 @@ pd_org_write_service (GString      *out,
   gint64 total = sqlite3_column_int64 (stmt, 16);
   gint64 managed = sqlite3_column_int64 (stmt, 17);
 
-  g_string_append_c (out, '{');
+  put_c (out, '{');
   write_meta (out, "svc", stmt);
   APPEND_LITERAL (out, "\"organization_id\":");
   append_public_id (out, "org", sqlite3_column_int64 (stmt, 4));
-  g_string_append_c (out, ',');
+  put_c (out, ',');
   MEMBER_TEXT (out, "\"suite\":", stmt, 5);
   MEMBER_TEXT (out, "\"application\":", stmt, 6);
   MEMBER_TEXT (out, "\"management_mode\":", stmt, 7);
@@ -206,7 +232,7 @@ pd_org_write_service (GString      *out,
   close_with (out, '}');
   APPEND_LITERAL (out, ",\"storage_bytes\":");
   append_int (out, sqlite3_column_int64 (stmt, 19));
-  g_string_append_c (out, '}');
+  put_c (out, '}');
 }
 
 /* Everything of an organization up to and including `"services":[`. */
@@ -214,7 +240,7 @@ static void
 write_head (GString      *out,
             sqlite3_stmt *stmt)
 {
-  g_string_append_c (out, '{');
+  put_c (out, '{');
   write_meta (out, "org", stmt);
   MEMBER_TEXT (out, "\"name\":", stmt, 4);
   MEMBER_TEXT (out, "\"email\":", stmt, 5);
@@ -226,7 +252,7 @@ write_head (GString      *out,
   MEMBER_INT (out, "\"price_cents\":", sqlite3_column_int64 (stmt, 10));
   MEMBER_TEXT (out, "\"currency\":", stmt, 11);
   close_with (out, '}');
-  g_string_append_c (out, ',');
+  put_c (out, ',');
   MEMBER_TEXT (out, "\"region\":", stmt, 12);
   MEMBER_TEXT (out, "\"country\":", stmt, 13);
   MEMBER_TEXT (out, "\"credential_status\":", stmt, 14);
@@ -260,7 +286,7 @@ pd_org_write_rows (PdPortal     *portal,
   int rc = SQLITE_DONE;
 
   *has_more = FALSE;
-  g_string_append_c (id_list, '[');
+  put_c (id_list, '[');
   while (ids->len < max && (rc = sqlite3_step (orgs)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (orgs, 0);
@@ -269,7 +295,7 @@ pd_org_write_rows (PdPortal     *portal,
       g_array_append_val (ids, id);
       g_array_append_val (ends, heads->len);
       if (ids->len > 1)
-        g_string_append_c (id_list, ',');
+        put_c (id_list, ',');
       append_int (id_list, id);
     }
   if (ids->len == max && rc == SQLITE_ROW)
@@ -278,7 +304,7 @@ pd_org_write_rows (PdPortal     *portal,
   if (ids->len == 0)
     return 0;
   *last_id = g_array_index (ids, gint64, ids->len - 1);
-  g_string_append_c (id_list, ']');
+  put_c (id_list, ']');
 
   /* One query for the services of the whole page, merged in by organization. */
   services = pd_portal_db_stmt (portal,
@@ -293,13 +319,13 @@ pd_org_write_rows (PdPortal     *portal,
       gboolean first = TRUE;
 
       if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append_len (out, heads->str + start, (gssize) (end - start));
+        put_c (out, ',');
+      put (out, heads->str + start, end - start);
       start = end;
       while (rc == SQLITE_ROW && sqlite3_column_int64 (services, 4) == id)
         {
           if (!first)
-            g_string_append_c (out, ',');
+            put_c (out, ',');
           first = FALSE;
           pd_org_write_service (out, services);
           rc = sqlite3_step (services);
@@ -393,7 +419,7 @@ pd_org_respond_list (PdPortalRequest *req,
   tail = json_generator_to_data (generator, NULL);
   g_assert (g_str_has_prefix (tail, empty));
 
-  g_string_append_c (out, ']');
+  put_c (out, ']');
   g_string_append (out, tail + strlen (empty));
   bytes = g_string_free_to_bytes (g_steal_pointer (&out));
   pd_portal_respond_bytes (req, SOUP_STATUS_OK, "application/json", bytes);
