@@ -2,8 +2,8 @@
 /* Shared by the organizations and services modules: their JSON and small helpers.
  *
  * Organizations travel with their services embedded, and the tile grid reads 500 of them a
- * page, so their JSON is written straight into a GString instead of through a JsonBuilder
- * tree (about ten times faster for a full page). */
+ * page (about a megabyte), so their JSON is written straight into a GString instead of being
+ * built as a JsonNode tree and then serialized. */
 #pragma once
 
 #include "pd-portal-http.h"
