@@ -408,61 +408,79 @@ partner_entry (PdPortalSeed *seed,
                GPtrArray    *groups)
 {
   static const char *const types[] = { "backup.failed", "backup.completed", "credentials.authorization_error",
-                                       "trial.expiring_soon", "add_backup.account_added" };
+                                       "download.ready", "add_backup.account_added" };
+  static const char *const frequencies[] = { "immediate", "daily", "weekly" };
   static const char *const periods[] = { "daily", "weekly", "monthly" };
   static const char *const languages[] = { "German", "French", "Japanese", "Portuguese (Brazil)", "English" };
+  static const char *const roles[] = { "Admin", "Support", "Technician", "Finance" };
+  static const char *const countries[] = { "US", "CA", "GB", "DE" };
   g_autofree char *partner = pd_portal_id_format ("ptn", partner_id);
   g_autofree char *summary = NULL;
   g_autofree char *target = NULL;
   Named *user = pick (seed, users);
   Named *group = pick (seed, groups);
-  gint64 kind = pd_seed_int (seed, 0, 9);
+  gint64 kind = pd_seed_int (seed, 0, 11);
 
   if (kind == 0 && group != NULL)
     {
       target = pd_portal_id_format ("grp", group->id);
-      summary = g_strdup_printf ("Changed the access scope of group %s", group->name);
+      summary = g_strdup_printf ("Added %" G_GINT64_FORMAT " organizations to the access scope of group %s",
+                                 pd_seed_int (seed, 1, 4), group->name);
       insert_entry (seed, partner_id, time_usec, actor, "group.update", "group", target, 0, summary);
+      return;
     }
-  else if (kind <= 2 && user != NULL)
+  if (kind <= 2 && user != NULL)
     {
       target = pd_portal_id_format ("usr", user->id);
-      summary = g_strdup_printf ("Changed the language of %s to %s", user->name,
-                                 pd_seed_pick (seed, languages, G_N_ELEMENTS (languages)));
+      if (kind == 2)
+        summary = g_strdup_printf ("Changed the role of %s to %s", user->name, pd_seed_pick (seed, roles, G_N_ELEMENTS (roles)));
+      else
+        summary = g_strdup_printf ("Changed the language of %s to %s", user->name,
+                                   pd_seed_pick (seed, languages, G_N_ELEMENTS (languages)));
       insert_entry (seed, partner_id, time_usec, actor, "user.update", "user", target, 0, summary);
+      return;
     }
-  else if (kind <= 4)
+  switch (kind)
     {
-      const char *type = pd_seed_pick (seed, types, G_N_ELEMENTS (types));
-      summary = g_strdup_printf ("Changed 1 notification type: %s %s (%s, after %d event%s)", type,
-                                 pd_seed_chance (seed, 0.8) ? "on" : "off",
-                                 pd_seed_chance (seed, 0.5) ? "daily" : "immediate", kind == 3 ? 1 : 5,
-                                 kind == 3 ? "" : "s");
+    case 3:
+    case 4:
+    case 5:
+      summary = g_strdup_printf ("Changed 1 notification type: %s %s (%s, after %d event%s)",
+                                 pd_seed_pick (seed, types, G_N_ELEMENTS (types)), pd_seed_chance (seed, 0.8) ? "on" : "off",
+                                 pd_seed_pick (seed, frequencies, G_N_ELEMENTS (frequencies)), kind == 5 ? 5 : 1,
+                                 kind == 5 ? "s" : "");
       insert_entry (seed, partner_id, time_usec, actor, "notification_settings.update", "notification_settings",
                     partner, 0, summary);
-    }
-  else if (kind == 5)
-    {
+      break;
+    case 6:
       summary = g_strdup_printf ("Partner report: %s, 2 recipients (was %s, 1)",
                                  pd_seed_pick (seed, periods, G_N_ELEMENTS (periods)),
                                  pd_seed_pick (seed, periods, G_N_ELEMENTS (periods)));
       insert_entry (seed, partner_id, time_usec, actor, "report_settings.update", "report_settings", partner, 0, summary);
-    }
-  else if (kind == 6)
-    {
-      gboolean sent = pd_seed_chance (seed, 0.85);
-      summary = g_strdup_printf ("Test e-mail to %s: %s", actor->name, sent ? "sent" : "failed");
+      break;
+    case 7:
+      summary = g_strdup_printf ("Test e-mail to %s: %s", actor->name, pd_seed_chance (seed, 0.85) ? "sent" : "failed");
       insert_entry (seed, partner_id, time_usec, actor, "smtp_settings.test", "smtp_settings", partner, 0, summary);
-    }
-  else if (kind == 7)
-    {
-      summary = g_strdup ("SMTP: automatic test weekly to it-alerts@northwind-it.example");
+      break;
+    case 8:
+      summary = g_strdup_printf ("SMTP: automatic test %s to it-alerts@northwind-it.example",
+                                 pd_seed_pick (seed, periods, G_N_ELEMENTS (periods)));
       insert_entry (seed, partner_id, time_usec, actor, "smtp_settings.update", "smtp_settings", partner, 0, summary);
-    }
-  else
-    {
+      break;
+    case 9:
       summary = g_strdup_printf ("Marked %" G_GINT64_FORMAT " notifications as read", pd_seed_int (seed, 2, 6));
       insert_entry (seed, partner_id, time_usec, actor, "notification.read_all", "notification", NULL, 0, summary);
+      break;
+    case 10:
+      summary = g_strdup_printf ("Changed the default country of new organizations to %s",
+                                 pd_seed_pick (seed, countries, G_N_ELEMENTS (countries)));
+      insert_entry (seed, partner_id, time_usec, actor, "partner.update", "partner", partner, 0, summary);
+      break;
+    default:
+      summary = g_strdup ("Applied the recommended notification settings (3 types changed)");
+      insert_entry (seed, partner_id, time_usec, actor, "notification_settings.apply_recommended",
+                    "notification_settings", partner, 0, summary);
+      break;
     }
 }
 

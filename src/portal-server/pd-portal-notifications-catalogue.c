@@ -181,7 +181,7 @@ const PdNotificationType pd_notification_types[] = {
   /* Trial organizations */
   { "trial.created", "trial", "Trial organization created",
     "A free trial organization was created.",
-    "partner", TRUE, "immediate",
+    "partner", TRUE, "daily",
     "Trial started for {organization}",
     "Hello,\n\nA {days}-day trial started for {organization} on {date}." SIGNATURE },
   { "trial.expiring_soon", "trial", "Trial ending soon",
@@ -197,7 +197,7 @@ const PdNotificationType pd_notification_types[] = {
     "Hello,\n\nThe trial of {organization} was extended by {days} days on {date}." SIGNATURE },
   { "trial.expired", "trial", "Trial expired",
     "A trial organization expired; its backups stopped.",
-    "partner", TRUE, "immediate",
+    "partner", TRUE, "daily",
     "The trial of {organization} expired",
     "Hello,\n\nThe trial of {organization} expired on {date} and its backups stopped. Convert it "
     "within {days} days to keep the data." SIGNATURE },

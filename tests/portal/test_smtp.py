@@ -146,6 +146,11 @@ class SmtpCase(PortalTestCase):
         self.clients.append(client)
         return client
 
+    def anonymous(self):
+        client = self.portal.anonymous()
+        self.clients.append(client)
+        return client
+
     def get_settings(self):
         r = self.assertStatus(self.owner.get(SETTINGS), 200)
         self.bodies.append(r.body)
@@ -195,7 +200,7 @@ class Settings(SmtpCase):
         self.assertEqual(p["permission"], "smtp.write")
         p = self.assertProblem(self.client("technician").post(TEST, {"to": "a@b.example"}), 403)
         self.assertEqual(p["permission"], "smtp.write")
-        self.assertProblem(self.portal.anonymous().get(SETTINGS), 401)
+        self.assertProblem(self.anonymous().get(SETTINGS), 401)
 
     def test_manual_validation(self):
         cases = [
