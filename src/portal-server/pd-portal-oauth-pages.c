@@ -111,8 +111,8 @@ respond_page (PdPortalRequest *req,
                "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                "<meta name=\"referrer\" content=\"no-referrer\">\n"
-               "<title>%s – Partner Portal</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n",
-               title, page_css);
+               "<title>%s – Partner Portal</title>\n", title);
+  g_string_append_printf (html, "<style>%s</style>\n</head>\n<body>\n<main>\n", page_css);
   g_string_append (html, content);
   g_string_append (html, "</main>\n</body>\n</html>\n");
 
@@ -640,6 +640,7 @@ handle_authorize (PdPortalRequest *req)
   const char *challenge = pd_portal_query (req, "code_challenge");
   const char *method = pd_portal_query (req, "code_challenge_method");
   const char *scope = pd_portal_query (req, "scope");
+  const char *login_hint = pd_portal_query (req, "login_hint");
   const char *error = NULL;
   const char *description = NULL;
   g_autofree char *token = NULL;
@@ -705,7 +706,8 @@ handle_authorize (PdPortalRequest *req)
 
   flow = flow_load (req->portal, token);
   g_assert (flow != NULL);
-  page_credentials (req, flow, NULL, NULL);
+  /* The app may know who signs in again (OpenID Connect's login_hint): fill in the address. */
+  page_credentials (req, flow, login_hint != NULL && strlen (login_hint) <= 320 ? login_hint : NULL, NULL);
 }
 
 /* POST /oauth/authorize */

@@ -210,6 +210,12 @@ class Authorize(OAuthMixin, PortalTestCase):
         self.assertIn("default-src 'none'", csp)
         self.assertIn("form-action 'self' http://127.0.0.1:53682", csp)
 
+    def test_login_hint_fills_in_the_address(self):
+        page, _ = self.start(login_hint='olivia"<b>@northwind-it.example')
+        body = page.body.decode()
+        self.assertIn('value="olivia&quot;&lt;b&gt;@northwind-it.example"', body)
+        self.assertRegex(body, r'name="password"[^>]*autofocus')
+
     def test_code_flow_with_pkce(self):
         before = self.client("admin").get("/api/v1/me").json()["user"]["last_sign_in_at"]
         code, verifier = self.sign_in("admin@northwind-it.example")
