@@ -3,8 +3,13 @@
 
 import base64
 import os
+import shutil
 import socket
+import ssl
+import subprocess
+import tempfile
 import threading
+import time
 import unittest
 
 from portal_harness import PortalTestCase, main
@@ -23,8 +28,11 @@ class SmtpServer:
     """
 
     def __init__(self, greeting="220 mail.test.example ESMTP ready", reject=None, hold=None,
-                 extensions=("8BITMIME", "AUTH PLAIN LOGIN", "SIZE 1000000")):
+                 extensions=("8BITMIME", "AUTH PLAIN LOGIN", "SIZE 1000000"), tls=None, implicit_tls=False):
         self.greeting = greeting
+        self.tls = tls  # an ssl.SSLContext for STARTTLS, or for TLS from the start with implicit_tls
+        self.implicit_tls = implicit_tls
+        self.tls_errors = []
         self.reject = reject or {}
         self.hold = hold
         self.extensions = list(extensions)
@@ -72,6 +80,12 @@ class SmtpServer:
                 self.done.set()
 
     def _session(self, conn):
+        if self.implicit_tls:
+            try:
+                conn = self.tls.wrap_socket(conn, server_side=True)
+            except (ssl.SSLError, OSError) as e:
+                self.tls_errors.append(e)
+                return
         reader = conn.makefile("rb")
         if self.hold is not None:
             self.hold.wait(60)
@@ -115,6 +129,14 @@ class SmtpServer:
                     data += chunk
                 self.messages.append(data.decode())
                 send("250 2.0.0 Ok: queued as 4F2A9")
+            elif verb == "STARTTLS" and self.tls is not None:
+                send("220 2.0.0 Ready to start TLS")
+                try:
+                    conn = self.tls.wrap_socket(conn, server_side=True)
+                except (ssl.SSLError, OSError) as e:
+                    self.tls_errors.append(e)
+                    return
+                reader = conn.makefile("rb")
             elif verb == "QUIT":
                 send("221 2.0.0 Bye")
                 return
@@ -462,6 +484,70 @@ class TestEmails(SmtpCase):
         response = outcome["response"]
         self.assertStatus(response, 200)
         self.assertEqual(response.json()["status"], "active")
+
+
+def self_signed_context(directory):
+    """A server-side TLS context with a fresh self-signed certificate (not trusted by anyone)."""
+    if shutil.which("openssl") is None:
+        raise unittest.SkipTest("openssl is not installed")
+    cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                    "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+class Tls(SmtpCase):
+    """Encryption is never weakened: an untrusted certificate ends the test with an error."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.certs = tempfile.TemporaryDirectory(prefix="pd-smtp-tls-")
+        cls.context = self_signed_context(cls.certs.name)
+        super().setUpClass()
+        warm_up = cls.portal.client("owner")
+        warm_up.get(SETTINGS)
+        warm_up.conn.close()
+        cls.threads = cls.thread_count()
+
+    @classmethod
+    def thread_count(cls):
+        return len(os.listdir(f"/proc/{cls.portal.proc.pid}/task"))
+
+    @classmethod
+    def tearDownClass(cls):
+        # GIO runs TLS handshakes in GLib's shared worker pool, which keeps an idle thread for
+        # about 15 s. LeakSanitizer (GCC 12 with glibc 2.36) crashes when it scans a thread
+        # that used the TLS library's dynamic thread-local storage, so in sanitizer builds
+        # wait for that thread to retire before the portal exits.
+        if "LSAN_OPTIONS" in os.environ or "ASAN_OPTIONS" in os.environ:
+            deadline = time.monotonic() + 60
+            while cls.thread_count() > cls.threads and time.monotonic() < deadline:
+                time.sleep(0.2)
+        super().tearDownClass()
+        cls.certs.cleanup()
+
+    def test_starttls_upgrade_refuses_an_untrusted_certificate(self):
+        with SmtpServer(tls=self.context, extensions=("STARTTLS", "AUTH PLAIN")) as server:
+            self.use_server(server, security="starttls")
+            result = self.send_test().json()
+            self.assertTrue(server.done.wait(10))
+        self.assertEqual(result["status"], "error")
+        self.assertIn("TLS handshake after STARTTLS", result["detail"])
+        self.assertEqual([c.split(" ")[0] for c in server.commands], ["EHLO", "STARTTLS"])
+        self.assertTrue(server.tls_errors, "the portal must have started the handshake")
+
+    def test_tls_from_the_start_refuses_an_untrusted_certificate(self):
+        with SmtpServer(tls=self.context, implicit_tls=True) as server:
+            self.use_server(server, security="tls")
+            result = self.send_test().json()
+            self.assertTrue(server.done.wait(10))
+        self.assertEqual(result["status"], "error")
+        self.assertIn(f"127.0.0.1:{server.port}", result["detail"])
+        self.assertIn("certificate", result["detail"])
+        self.assertEqual(server.commands, [])
 
 
 class Timeout(SmtpCase):
