@@ -398,7 +398,7 @@ finish (Exchange *ex)
 
   if (ex->fault.kind == PD_FAULT_RESET)
     reset_connection (msg);
-  else if (ex->fault.kind == PD_FAULT_TRUNCATE)
+  else if (ex->fault.kind == PD_FAULT_TRUNCATE && !deferred)  /* nothing to cut yet */
     send_truncated (msg);
 
   exchange_free (ex);
