@@ -424,7 +424,7 @@ flow_complete (PdPortalRequest *req,
 
   /* A resource change like any other: the users list's delta sync sees the new time. */
   stmt = pd_portal_db_stmt (portal,
-      "UPDATE users SET last_sign_in_at = ?1, version = version + 1, updated_at = ?1 WHERE id = ?2");
+      "UPDATE users SET last_sign_in_at = ?1 WHERE id = ?2");
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, user_id);
   pd_portal_db_step_done (portal, stmt);
