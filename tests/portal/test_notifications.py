@@ -193,6 +193,19 @@ class Settings(Case):
             self.assertEqual(row["cumulative_count"], 1)
         self.assertEqual(self.latest_audit()["action"], "notification_settings.apply_recommended")
 
+    def test_recommended_replay(self):
+        s = self.settings()
+        rows = self.full(s)
+        rows[1]["cumulative_count"] = 9
+        s = self.assertStatus(self.owner.put(SETTINGS, {"settings": rows}, if_match=s["etag"]), 200).json()
+        first = self.assertStatus(self.owner.post(RECOMMENDED, if_match=s["etag"], idempotency_key="preset-1"), 200)
+        # The replay answers the first response even though the ETag it was sent with is stale now.
+        again = self.assertStatus(self.owner.post(RECOMMENDED, if_match=s["etag"], idempotency_key="preset-1"), 200)
+        self.assertEqual(again.headers.get("idempotent-replayed"), "true")
+        self.assertEqual(again.json(), first.json())
+        self.assertProblem(self.owner.post(RECOMMENDED, {"x": 1}, if_match=s["etag"], idempotency_key="preset-1"),
+                           422)
+
     def test_permissions(self):
         s = self.settings(self.client("technician"))
         p = self.assertProblem(self.client("finance").get(SETTINGS), 403)
@@ -325,6 +338,14 @@ class Inbox(Case):
         delta = scoped.get(INBOX, params={"updated_since": since}).json()
         self.assertEqual([i["id"] for i in delta["items"]], [target])
         self.assertEqual(delta["deleted"], [])
+
+    def test_read_replay(self):
+        admin = self.client("admin")
+        target = self.items(admin)[-1]["id"]
+        first = self.assertStatus(admin.post(f"{INBOX}/{target}/read", idempotency_key="read-once"), 204)
+        again = self.assertStatus(admin.post(f"{INBOX}/{target}/read", idempotency_key="read-once"), 204)
+        self.assertEqual(again.headers.get("idempotent-replayed"), "true")
+        self.assertEqual(first.body, again.body)
 
     def test_errors(self):
         self.assertProblem(self.owner.post(f"{INBOX}/ntf_999999/read"), 404)
