@@ -734,7 +734,13 @@ smtp_read_reply (Smtp       *s,
         }
       if (length > 0 && line[length - 1] == '\r')
         line[--length] = '\0';
-      if (n >= MAX_REPLY_LINES || length > MAX_LINE_BYTES || length < 3 ||
+      if (n >= MAX_REPLY_LINES || length > MAX_LINE_BYTES)
+        {
+          smtp_fail (s, "The server's answer while %s is too long (over %u lines or %u bytes per line). "
+                     "Check the host and port.", step, MAX_REPLY_LINES, MAX_LINE_BYTES);
+          return FALSE;
+        }
+      if (length < 3 ||
           !g_ascii_isdigit (line[0]) || !g_ascii_isdigit (line[1]) || !g_ascii_isdigit (line[2]) ||
           (length > 3 && line[3] != ' ' && line[3] != '-') || !g_utf8_validate (line, -1, NULL))
         {
@@ -747,6 +753,13 @@ smtp_read_reply (Smtp       *s,
       g_string_append_printf (text, "%s%s", text->len ? " " : "", length > 4 ? line + 4 : "");
       if (length == 3 || line[3] == ' ')
         break;
+    }
+  /* The answer is quoted in details: a chatty server must not fill them. */
+  if (text->len > 300)
+    {
+      const char *cut = g_utf8_find_prev_char (text->str, text->str + 297);
+      g_string_truncate (text, cut != NULL ? (gsize) (cut - text->str) : 0);
+      g_string_append (text, "…");
     }
   g_free (s->text);
   s->text = g_strdup_printf ("%d %s", s->code, text->str);

@@ -423,6 +423,24 @@ class TestEmails(SmtpCase):
         self.assertEqual(server.messages, [])
         self.assertEqual(self.get_settings()["status"], "error")
 
+    def test_long_answers_are_shortened_in_the_detail(self):
+        with SmtpServer(reject={"MAIL": "550 5.7.1 " + "policy " * 70}) as server:
+            self.use_server(server)
+            result = self.send_test().json()
+        self.assertEqual(result["status"], "error")
+        self.assertIn("MAIL FROM", result["detail"])
+        self.assertIn("550 5.7.1 policy", result["detail"])
+        self.assertLess(len(result["detail"]), 500)
+        self.assertIn("…", result["detail"])
+
+    def test_a_server_that_is_not_smtp(self):
+        with SmtpServer(greeting="HTTP/1.1 400 Bad Request") as server:
+            self.use_server(server)
+            result = self.send_test().json()
+        self.assertEqual(result["status"], "error")
+        self.assertIn("not SMTP", result["detail"])
+        self.assertIn("HTTP/1.1 400", result["detail"])
+
     def test_greeting_554_is_an_error(self):
         with SmtpServer(greeting="554 mail.test.example no service for you") as server:
             self.use_server(server)
