@@ -790,8 +790,10 @@ random_org_row (Seeder *s,
 
   if (g_str_equal (row->plan_type, "personal"))
     {
+      g_autofree char *box = NULL;
+
       random_name (s, country, TRUE, &row->name, &given, &family);
-      g_autofree char *box = mailbox_for_person (given, family);
+      box = mailbox_for_person (given, family);
       row->email = g_strdup_printf ("%s@%s", box, PICK (seed, mail_providers));
       row->plan_name = "Personal";
       row->price_cents = pd_seed_chance (seed, 0.7) ? 300 : 500;
