@@ -407,6 +407,12 @@ class ReadUpdateDelete(OrganizationsBase):
         self.assertProblem(self.owner.get(f"{ORGS}/{org['id']}/services/{service['id']}"), 404)
         self.assertProblem(self.owner.delete(f"{ORGS}/{org['id']}", if_match="*"), 404)
 
+    def test_a_deleted_organizations_id_is_never_reused(self):
+        org = self.create()
+        self.assertStatus(self.owner.delete(f"{ORGS}/{org['id']}", if_match=org["etag"]), 204)
+        again = self.create()
+        self.assertGreater(int(again["id"][4:]), int(org["id"][4:]))
+
     def test_delete_needs_organizations_delete(self):
         org = self.create()
         for role in ("support", "technician"):

@@ -274,6 +274,14 @@ class RemoveService(ServicesBase):
         self.assertEqual([s["id"] for s in page["items"]], [second["id"]])
         self.assertNotIn(first["id"], [s["id"] for s in page["items"]])
 
+    def test_a_removed_services_id_is_never_reused(self):
+        org = self.create_org()
+        service = self.add(org["id"], "exchange")
+        self.assertStatus(self.owner.delete(f"{ORGS}/{org['id']}/services/{service['id']}", if_match=service["etag"]),
+                          204)
+        again = self.add(org["id"], "exchange")
+        self.assertGreater(int(again["id"][4:]), int(service["id"][4:]))
+
     def test_removing_needs_organizations_write(self):
         org = self.create_org()
         service = self.add(org["id"], "exchange")
