@@ -72,7 +72,7 @@ reset_password (PdPortalRequest *req)
   sqlite3_bind_text (stmt, 3, info.email, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
   pd_portal_db_step_done (req->portal, stmt);
-  pd_portal_audit (req, "organization.reset_password", "organization", info.public_id, org_id,
+  pd_portal_audit (req, "organization.send_reset_password", "organization", info.public_id, org_id,
                    "Sent a reset-password e-mail for “%s” to %s", info.name, info.email);
   pd_portal_db_commit (req->portal);
 
@@ -460,10 +460,9 @@ set_admin_access (PdPortalRequest *req)
   sqlite3_bind_int (stmt, 2, enabled);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   pd_portal_db_step_done (req->portal, stmt);
-  pd_portal_audit (req, enabled ? "organization.admin_access.enable" : "organization.admin_access.disable",
-                   "organization", info.public_id, org_id, "%s admin access for “%s” (%d service%s now %s)",
-                   enabled ? "Turned on" : "Turned off", info.name, n_services, n_services == 1 ? "" : "s",
-                   enabled ? "co-managed" : "partner-managed");
+  pd_portal_audit (req, "organization.admin_access", "organization", info.public_id, org_id,
+                   "%s admin access for “%s” (%d service%s now %s)", enabled ? "Turned on" : "Turned off",
+                   info.name, n_services, n_services == 1 ? "" : "s", enabled ? "co-managed" : "partner-managed");
   pd_portal_db_commit (req->portal);
   pd_org_respond (req, SOUP_STATUS_OK, org_id);
 }

@@ -618,6 +618,55 @@ class AdminAccess(OrganizationsBase):
             self.assertProblem(self.owner.put(path, body, if_match=org["etag"]), 422, "enabled")
 
 
+class Audited(OrganizationsBase):
+    """Every mutation writes one audit entry about the organization."""
+
+    def entries(self, org_id):
+        r = self.owner.get("/api/v1/audit-log", params={"organization_id": org_id, "limit": 500})
+        if r.status == 404:
+            self.skipTest("needs the audit log (GET /api/v1/audit-log)")
+        return [(e["action"], e["target_id"]) for e in reversed(self.assertStatus(r, 200).json()["items"])]
+
+    def test_every_mutation_is_audited(self):
+        org = self.create(domain="audited.example")
+        org = self.assertStatus(self.owner.patch(f"{ORGS}/{org['id']}", {"status": "active"}, if_match=org["etag"]),
+                                200).json()
+        self.assertStatus(self.owner.post(f"{ORGS}/{org['id']}/reset-password"), 202)
+        self.assertStatus(self.owner.post(f"{ORGS}/{org['id']}/sign-in-link"), 201)
+        free = next(c for c in self.owner.list_all(f"{ORGS}/{org['id']}/mapping/candidates")[0]
+                    if c["linked_organization_id"] is None)
+        org = self.assertStatus(self.owner.put(f"{ORGS}/{org['id']}/mapping", {"service_account_id": free["id"]},
+                                               if_match=org["etag"]), 200).json()
+        org = self.assertStatus(self.owner.put(f"{ORGS}/{org['id']}/admin-access", {"enabled": True},
+                                               if_match=org["etag"]), 200).json()
+        org = self.assertStatus(self.owner.put(f"{ORGS}/{org['id']}/admin-access", {"enabled": False},
+                                               if_match=org["etag"]), 200).json()
+        org = self.assertStatus(self.owner.delete(f"{ORGS}/{org['id']}/mapping", if_match=org["etag"]), 200).json()
+        service = self.assertStatus(self.owner.post(f"{ORGS}/{org['id']}/services",
+                                                    {"suite": "microsoft365", "application": "exchange"}), 201).json()
+        service = self.assertStatus(self.owner.patch(f"{ORGS}/{org['id']}/services/{service['id']}", {"paused": True},
+                                                     if_match=service["etag"]), 200).json()
+        self.assertStatus(self.owner.delete(f"{ORGS}/{org['id']}/services/{service['id']}", if_match=service["etag"]),
+                          204)
+        org = self.get(org["id"])
+        self.assertStatus(self.owner.delete(f"{ORGS}/{org['id']}", if_match=org["etag"]), 204)
+        o, s = org["id"], service["id"]
+        self.assertEqual(self.entries(o), [
+            ("organization.create", o), ("organization.update", o), ("organization.send_reset_password", o),
+            ("organization.sign_in_link", o), ("organization.map", o), ("organization.admin_access", o),
+            ("organization.admin_access", o), ("organization.unmap", o), ("service.create", s),
+            ("service.update", s), ("service.delete", s), ("organization.delete", o)])
+
+    def test_refused_and_unchanged_requests_are_not_audited(self):
+        org = self.create()
+        self.assertProblem(self.owner.patch(f"{ORGS}/{org['id']}", {"name": ""}, if_match=org["etag"]), 422)
+        self.assertProblem(self.owner.patch(f"{ORGS}/{org['id']}", {"name": "x"}, if_match='"org_1.1234"'), 412)
+        self.assertStatus(self.owner.patch(f"{ORGS}/{org['id']}", {}, if_match=org["etag"]), 200)
+        self.assertStatus(self.owner.put(f"{ORGS}/{org['id']}/admin-access", {"enabled": False},
+                                         if_match=org["etag"]), 200)
+        self.assertEqual(self.entries(org["id"]), [("organization.create", org["id"])])
+
+
 class Scope(OrganizationsBase):
     """The scoped_admin demo user manages a group with an access scope (seeded by the groups
     module): they see, read and create only within it."""
