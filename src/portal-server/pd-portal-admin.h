@@ -24,7 +24,9 @@ void    pd_portal_json_role_ref   (JsonBuilder      *builder,
                                    const char       *key,
                                    const char       *name);
 
-/* A 403 problem of type @slug; @permission (may be NULL) names a permission involved. */
+/* A 403 problem of type @slug whose `permission` member is @permission: the permission the
+ * caller lacks, or the rule that forbids the request ("rank", "self", "scope"), as
+ * "relationship" does for reseller organizations. */
 void    pd_portal_respond_forbidden (PdPortalRequest *req,
                                      const char      *slug,
                                      const char      *title,

@@ -136,7 +136,7 @@ require_unscoped (PdPortalRequest *req,
 {
   if (!is_scoped (req))
     return TRUE;
-  pd_portal_respond_forbidden (req, "scope", "Your access is limited to your groups", NULL,
+  pd_portal_respond_forbidden (req, "scope", "Your access is limited to your groups", "scope",
                                "Your access is limited to the organizations of the groups you manage, so you "
                                "cannot %s. Ask a user with access to all organizations.", what);
   return FALSE;

@@ -93,8 +93,7 @@ pd_portal_respond_forbidden (PdPortalRequest *req,
   pd_portal_json_int (builder, "status", SOUP_STATUS_FORBIDDEN);
   pd_portal_json_text (builder, "detail", detail);
   pd_portal_json_text (builder, "instance", req->path);
-  if (permission != NULL)
-    pd_portal_json_text (builder, "permission", permission);
+  pd_portal_json_text (builder, "permission", permission);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -451,7 +450,7 @@ check_rank_room (PdPortalRequest *req)
 {
   if (req->caller->role_rank > 1)
     return TRUE;
-  pd_portal_respond_forbidden (req, "rank", "Role rank too low", NULL,
+  pd_portal_respond_forbidden (req, "rank", "Role rank too low", "rank",
                                "Roles must rank below your own role (%s), and no rank is below it.",
                                req->caller->role_key);
   return FALSE;
@@ -526,7 +525,7 @@ check_changeable (PdPortalRequest *req,
     }
   if (row->rank >= req->caller->role_rank)
     {
-      pd_portal_respond_forbidden (req, "rank", "Role rank too low", NULL,
+      pd_portal_respond_forbidden (req, "rank", "Role rank too low", "rank",
                                    "“%s” ranks %d, not below your own role (%s, rank %d): it cannot be %s by you.",
                                    row->name, row->rank, req->caller->role_key, req->caller->role_rank, verb);
       return FALSE;

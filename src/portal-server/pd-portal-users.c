@@ -300,7 +300,7 @@ check_grant (PdPortalRequest *req,
 {
   if (grant->id == 0 || grant->rank < req->caller->role_rank)
     return TRUE;
-  pd_portal_respond_forbidden (req, "rank", "Role rank too low", NULL,
+  pd_portal_respond_forbidden (req, "rank", "Role rank too low", "rank",
                                "You can only give roles ranked below your own (%s, rank %d); “%s” ranks %d.",
                                req->caller->role_key, req->caller->role_rank, grant->name, grant->rank);
   return FALSE;
@@ -440,7 +440,7 @@ check_rank_over (PdPortalRequest *req,
 {
   if (row->role_rank < req->caller->role_rank)
     return TRUE;
-  pd_portal_respond_forbidden (req, "rank", "Role rank too low", NULL,
+  pd_portal_respond_forbidden (req, "rank", "Role rank too low", "rank",
                                "%s has the role “%s” (rank %d), not below your own (%s, rank %d): you cannot %s them.",
                                row->name, row->role_name, row->role_rank, req->caller->role_key,
                                req->caller->role_rank, verb);
@@ -459,7 +459,7 @@ static void
 respond_self (PdPortalRequest *req,
               const char      *what)
 {
-  pd_portal_respond_forbidden (req, "self", "Not on your own user", NULL,
+  pd_portal_respond_forbidden (req, "self", "Not on your own user", "self",
                                "You cannot %s your own user; ask another administrator.", what);
 }
 
