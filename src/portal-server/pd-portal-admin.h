@@ -38,6 +38,10 @@ void    pd_portal_respond_forbidden (PdPortalRequest *req,
 gboolean pd_portal_role_may_manage_groups (gboolean    builtin,
                                            const char *key);
 
+/* Bumps the version of every group @user_id manages: groups show their managers' names
+ * (pd-portal-groups.c). */
+void    pd_portal_groups_touch_managed (PdPortal *portal,
+                                        gint64    user_id);
 /* Removes @user_id from every group they manage, bumping those groups' versions
  * (pd-portal-groups.c). */
 void    pd_portal_groups_drop_manager (PdPortal *portal,

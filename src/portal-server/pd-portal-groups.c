@@ -19,8 +19,8 @@
 #define GROUP_COLUMNS "g.id, g.version, g.created_at, g.updated_at, g.name, g.description"
 
 void
-pd_portal_groups_drop_manager (PdPortal *portal,
-                               gint64    user_id)
+pd_portal_groups_touch_managed (PdPortal *portal,
+                                gint64    user_id)
 {
   g_autofree char *now = pd_portal_now ();
   sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
@@ -30,7 +30,15 @@ pd_portal_groups_drop_manager (PdPortal *portal,
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, user_id);
   pd_portal_db_step_done (portal, stmt);
+}
 
+void
+pd_portal_groups_drop_manager (PdPortal *portal,
+                               gint64    user_id)
+{
+  sqlite3_stmt *stmt;
+
+  pd_portal_groups_touch_managed (portal, user_id);
   stmt = pd_portal_db_stmt (portal, "DELETE FROM group_managers WHERE user_id = ?1");
   sqlite3_bind_int64 (stmt, 1, user_id);
   pd_portal_db_step_done (portal, stmt);

@@ -570,12 +570,17 @@ handle_update (PdPortalRequest *req)
   pd_portal_db_step_done (req->portal, stmt);
 
   if (name_changes)
-    g_string_append_printf (changes, "; renamed to %s", name);
+    {
+      g_string_append_printf (changes, "; renamed to %s", name);
+      pd_portal_groups_touch_managed (req->portal, row.id);
+    }
   if (role_changes)
     {
       g_string_append_printf (changes, "; role “%s” → “%s”", row.role_name, grant.name);
-      /* Only admins and support staff manage groups. */
-      if (!pd_portal_role_may_manage_groups (grant.builtin, grant.key))
+      /* Only admins and support staff manage groups; groups show their managers' roles. */
+      if (pd_portal_role_may_manage_groups (grant.builtin, grant.key))
+        pd_portal_groups_touch_managed (req->portal, row.id);
+      else
         pd_portal_groups_drop_manager (req->portal, row.id);
     }
   if (status_changes)

@@ -483,6 +483,16 @@ class DeltaSync(GroupsBase):
         self.assertEqual([t["id"] for t in page["deleted"]], [doomed["id"]])
         self.assertEqual(c.get(GROUPS, params={"updated_since": page["server_time"]}).json()["items"], [])
 
+    def test_renaming_a_manager_changes_their_groups(self):
+        c = self.client()
+        support = self.users["support@northwind-it.example"]
+        after_hours = self.group("After-hours support")
+        _, since = c.list_all(GROUPS)
+        self.assertStatus(c.patch(f"{USERS}/{support['id']}", {"name": "Kenji S."}, if_match="*"), 200)
+        page = c.get(GROUPS, params={"updated_since": since}).json()
+        self.assertEqual([g["id"] for g in page["items"]], [after_hours["id"]])
+        self.assertEqual([m["name"] for m in page["items"][0]["managers"]], ["Kenji S."])
+
 
 if __name__ == "__main__":
     main()
