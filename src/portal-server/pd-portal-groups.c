@@ -688,11 +688,13 @@ seed (PdPortalSeed *seed)
     }
   sqlite3_reset (stmt);
 
-  /* About a fifth of the clients, managed by the scoped admin only. */
+  /* About a fifth of the clients, managed by the scoped admin only. (Without organizations the
+   * scope would be empty, which means all: then the scoped admin manages nothing.) */
   enterprise = seed_group (seed, "Enterprise clients", "Clients with more than 250 seats and a dedicated contact.", 300);
   for (guint i = 0; i < orgs->len; i += 5)
     seed_member (seed, SEED_SCOPE, enterprise, g_array_index (orgs, gint64, i));
-  seed_member (seed, SEED_MANAGER, enterprise, seed->users[PD_SEED_SCOPED_ADMIN]);
+  if (orgs->len > 0)
+    seed_member (seed, SEED_MANAGER, enterprise, seed->users[PD_SEED_SCOPED_ADMIN]);
 
   /* An empty scope means all organizations: the support user still sees everything. */
   after_hours = seed_group (seed, "After-hours support", "The on-call rota for evenings and weekends.", 240);

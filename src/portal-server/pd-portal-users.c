@@ -463,7 +463,7 @@ respond_self (PdPortalRequest *req,
                                "You cannot %s your own user; ask another administrator.", what);
 }
 
-/* Revokes every API key and token of @user_id. */
+/* Revokes every API key, access token and refresh token of @user_id. */
 static void
 revoke_credentials (PdPortal   *portal,
                     gint64      user_id,
@@ -478,6 +478,11 @@ revoke_credentials (PdPortal   *portal,
   pd_portal_db_step_done (portal, stmt);
 
   stmt = pd_portal_db_stmt (portal, "UPDATE access_tokens SET revoked = 1 WHERE user_id = ?1 AND revoked = 0");
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  pd_portal_db_step_done (portal, stmt);
+
+  /* The OAuth module's refresh tokens: reactivation must not bring a session back. */
+  stmt = pd_portal_db_stmt (portal, "UPDATE refresh_tokens SET revoked = 1 WHERE user_id = ?1 AND revoked = 0");
   sqlite3_bind_int64 (stmt, 1, user_id);
   pd_portal_db_step_done (portal, stmt);
 }

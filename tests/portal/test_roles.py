@@ -2,46 +2,20 @@
 """Roles and the permission catalogue: built-in roles are read-only, custom roles are created,
 changed and deleted below the caller's rank and with permissions the caller has."""
 
-import datetime
-import hashlib
-import os
-import secrets
-import sqlite3
-import tempfile
 import uuid
 
-from portal_harness import Portal, PortalTestCase, main
+from portal_harness import PortalTestCase, main
+from test_auth import OAuthMixin
 
 ROLES = "/api/v1/roles"
 USERS = "/api/v1/users"
 BUILTIN = {"owner": 100, "super_admin": 90, "admin": 80, "support": 60, "finance": 50, "technician": 10}
 
 
-def add_api_key(database, user_id):
-    """An API key for @user_id ("usr_<n>"), written straight into the portal's database (no
-    endpoint of this area creates keys for other users)."""
-    token = "pdk_" + secrets.token_urlsafe(24)
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    with sqlite3.connect(database, timeout=10) as db:
-        db.execute("INSERT INTO api_keys (user_id, name, prefix, key_hash, created_at, updated_at) "
-                   "VALUES (?, 'Test key', ?, ?, ?, ?)",
-                   (int(user_id.split("_")[1]), token[:10], hashlib.sha256(token.encode()).hexdigest(), now, now))
-    db.close()
-    return token
+PASSWORD = "a long enough password"
 
 
-class RolesBase(PortalTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory(prefix="pd-roles-test-")
-        cls.database = os.path.join(cls.tmp.name, "portal.db")
-        cls.portal = Portal(seed=cls.SEED, database=cls.database)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.portal.close()
-        cls.tmp.cleanup()
-
+class RolesBase(OAuthMixin, PortalTestCase):
     def roles(self, client=None):
         items, _ = (client or self.client()).list_all(ROLES)
         return {r["id"]: r for r in items}
@@ -60,9 +34,13 @@ class RolesBase(PortalTestCase):
     def user_with_role(self, role_id):
         email = f"role.user.{uuid.uuid4().hex[:8]}@northwind-it.example"
         r = self.client().post(USERS, {"email": email, "name": "Role User", "role": role_id,
-                                       "notify_backup_errors": False})
+                                       "notify_backup_errors": False, "password": PASSWORD})
         self.assertStatus(r, 201)
         return r.json()
+
+    def signed_in(self, user):
+        """A client with an access token of @user (signed in through OAuth)."""
+        return self.portal.client(token=self.tokens(user["email"], password=PASSWORD)["access_token"])
 
 
 class Catalogue(RolesBase):
@@ -88,8 +66,8 @@ class Catalogue(RolesBase):
         self.assertProblem(self.portal.anonymous().get("/api/v1/permissions"), 401)
         self.assertProblem(self.portal.anonymous().get(ROLES), 401)
         # Onboarding specialists (the seeded custom role) cannot see roles.
-        onboarding = next(u for u in self.client().list_all(USERS)[0] if u["email"] == "onboarding@northwind-it.example")
-        client = self.portal.client(token=add_api_key(self.database, onboarding["id"]))
+        onboarding = next(r for r in self.roles().values() if r["key"] == "onboarding")
+        client = self.signed_in(self.user_with_role(onboarding["id"]))
         problem = self.assertProblem(client.get("/api/v1/permissions"), 403)
         self.assertEqual(problem["permission"], "roles.read")
         self.assertEqual(self.assertProblem(client.get(ROLES), 403)["permission"], "roles.read")
@@ -212,18 +190,12 @@ class Create(RolesBase):
 class Delegation(RolesBase):
     """A custom role with roles.write: what its users may create and change."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        owner = cls.portal.client("owner")
-        r = owner.post(ROLES, {"name": "Delegated admin", "rank": 70,
-                               "permissions": ["partner.read", "users.read", "roles.read", "roles.write"]})
-        assert r.status == 201, r
-        cls.delegated_role = r.json()
-        r = owner.post(USERS, {"email": "delegated@northwind-it.example", "name": "Dee Legated",
-                               "role": cls.delegated_role["id"], "notify_backup_errors": False})
-        assert r.status == 201, r
-        cls.delegate = cls.portal.client(token=add_api_key(cls.database, r.json()["id"]))
+    def setUp(self):
+        if "delegated_role" not in type(self).__dict__:
+            type(self).delegated_role = self.created_role(
+                name="Delegated admin", rank=70, permissions=["partner.read", "users.read", "roles.read", "roles.write"])
+            type(self).delegate_user = self.user_with_role(self.delegated_role["id"])
+        self.delegate = self.signed_in(self.delegate_user)
 
     def test_cannot_grant_permissions_it_lacks(self):
         problem = self.assertProblem(self.create_role(self.delegate, permissions=["users.read", "smtp.write"]), 403)
@@ -282,8 +254,7 @@ class Lifecycle(RolesBase):
 
     def test_permissions_take_effect_at_once(self):
         role = self.created_role(name="Reader", rank=15, permissions=["partner.read"])
-        user = self.user_with_role(role["id"])
-        client = self.portal.client(token=add_api_key(self.database, user["id"]))
+        client = self.signed_in(self.user_with_role(role["id"]))
         self.assertEqual(self.assertProblem(client.get(USERS), 403)["permission"], "users.read")
         self.assertStatus(self.client().patch(f"{ROLES}/{role['id']}", {"permissions": ["partner.read", "users.read"]},
                                               if_match="*"), 200)
