@@ -1,70 +1,30 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Groups: access scope and managers, what scoped callers see and may do."""
 
-import datetime
-import os
-import sqlite3
-import tempfile
 import uuid
 
-from portal_harness import Portal, PortalTestCase, main
+from portal_harness import PortalTestCase, main
 
 GROUPS = "/api/v1/groups"
 USERS = "/api/v1/users"
+ORGANIZATIONS = "/api/v1/organizations"
 SCOPED_ADMIN = "scoped.admin@northwind-it.example"
 
 
-def _now():
-    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+def number(public_id):
+    return int(public_id.split("_")[1])
 
 
 class GroupsBase(PortalTestCase):
-    """A portal on a database file. Without the organizations module, the test inserts
-    organizations itself (after the seed, which then gave the groups empty scopes)."""
-
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory(prefix="pd-groups-test-")
-        cls.database = os.path.join(cls.tmp.name, "portal.db")
-        cls.portal = Portal(seed=cls.SEED, database=cls.database)
-        with sqlite3.connect(cls.database, timeout=10) as db:
-            cls.seeded_organizations = db.execute("SELECT count(*) FROM organizations").fetchone()[0] > 0
-        db.close()
-        if not cls.seeded_organizations:
-            cls.portal.stop()
-            now = _now()
-            with sqlite3.connect(cls.database, timeout=10) as db:
-                for partner, count in ((1, cls.SEED), (2, 3)):
-                    for n in range(count):
-                        db.execute("INSERT INTO organizations (partner_id, name, plan_name, plan_type, created_at, "
-                                   "updated_at) VALUES (?, ?, 'Backup 50', 'backup', ?, ?)",
-                                   (partner, f"Client {partner}-{n:02}", now, now))
-            db.close()
-            cls.portal.start()
-        with sqlite3.connect(cls.database, timeout=10) as db:
-            rows = db.execute("SELECT id, partner_id FROM organizations ORDER BY id").fetchall()
-        db.close()
-        cls.organizations = [f"org_{i}" for i, p in rows if p == 1]
-        cls.foreign_organization = next(f"org_{i}" for i, p in rows if p != 1)
-
+        super().setUpClass()
         owner = cls.portal.client("owner")
+        cls.organizations = sorted((o["id"] for o in owner.list_all(ORGANIZATIONS)[0]), key=number)
+        # The second partner's organizations are seeded right after the first one's.
+        cls.foreign_organization = f"org_{number(cls.organizations[-1]) + 1}"
         cls.users = {u["email"]: u for u in owner.list_all(USERS)[0]}
         cls.seeded = {g["name"]: g for g in owner.list_all(GROUPS)[0]}
-        enterprise = cls.seeded["Enterprise clients"]
-        if not cls.seeded_organizations:
-            # Give the scoped admin the group the seed gives when there are organizations.
-            r = owner.post(f"{GROUPS}/{enterprise['id']}/organizations",
-                           {"organization_ids": cls.organizations[::5]})
-            assert r.status == 200, r
-            r = owner.post(f"{GROUPS}/{enterprise['id']}/managers",
-                           {"user_ids": [cls.users[SCOPED_ADMIN]["id"]]})
-            assert r.status == 200, r
-            cls.seeded["Enterprise clients"] = r.json()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.portal.close()
-        cls.tmp.cleanup()
 
     def uid(self, email):
         return self.users[email]["id"]
@@ -113,8 +73,6 @@ class Seed(GroupsBase):
         self.assertEqual(self.seeded["Healthcare"]["managers"], [])
 
     def test_seeded_scopes(self):
-        if not self.seeded_organizations:
-            self.skipTest("no organizations at seed time (organizations module not merged)")
         enterprise = self.seeded["Enterprise clients"]
         self.assertEqual(enterprise["organization_ids"], self.organizations[::5])
         self.assertEqual(enterprise["organization_count"], len(self.organizations[::5]))
@@ -134,11 +92,13 @@ class Seed(GroupsBase):
         self.assertProblem(scoped.get(f"{GROUPS}/{self.seeded['Healthcare']['id']}"), 404)
 
     def test_scoped_admin_sees_its_organizations(self):
-        r = self.client("scoped_admin").get("/api/v1/organizations", params={"limit": 500})
-        if r.status == 404 and "no endpoint" in r.json().get("detail", ""):
-            self.skipTest("GET /api/v1/organizations not merged yet")
-        self.assertStatus(r, 200)
-        self.assertEqual({o["id"] for o in r.json()["items"]}, set(self.enterprise_scope()))
+        items, _ = self.client("scoped_admin").list_all(ORGANIZATIONS)
+        self.assertEqual({o["id"] for o in items}, set(self.enterprise_scope()))
+        self.assertLess(len(items), len(self.organizations))
+        self.assertProblem(self.client("scoped_admin").get(f"{ORGANIZATIONS}/{self.outside_enterprise()[0]}"), 404)
+
+    def test_foreign_organization_is_not_ours(self):
+        self.assertProblem(self.client().get(f"{ORGANIZATIONS}/{self.foreign_organization}"), 404)
 
     def test_needs_groups_read_and_a_token(self):
         self.assertProblem(self.portal.anonymous().get(GROUPS), 401)
@@ -261,7 +221,7 @@ class Scope(GroupsBase):
         group = self.created_group()
         ids = [self.organizations[3], self.organizations[1]]
         changed = self.add_organizations(group, ids)
-        self.assertEqual(changed["organization_ids"], sorted(ids, key=lambda i: int(i[4:])))
+        self.assertEqual(changed["organization_ids"], sorted(ids, key=number))
         self.assertEqual(changed["organization_count"], 2)
         self.assertNotEqual(changed["etag"], group["etag"])
         # Adding what is there already changes nothing.
@@ -377,16 +337,12 @@ class Scope(GroupsBase):
         self.assertStatus(r, 200)
 
     def test_scope_changes_the_organizations_a_manager_lists(self):
-        probe = self.client("scoped_admin").get("/api/v1/organizations", params={"limit": 500})
-        if probe.status == 404 and "no endpoint" in probe.json().get("detail", ""):
-            self.skipTest("GET /api/v1/organizations not merged yet")
         owner = self.client()
         enterprise = self.group("Enterprise clients")
         outside = self.outside_enterprise()[0]
 
         def listed():
-            r = self.client("scoped_admin").get("/api/v1/organizations", params={"limit": 500})
-            return {o["id"] for o in self.assertStatus(r, 200).json()["items"]}
+            return {o["id"] for o in self.client("scoped_admin").list_all(ORGANIZATIONS)[0]}
 
         self.assertEqual(listed(), set(enterprise["organization_ids"]))
         self.assertNotIn(outside, listed())
@@ -402,7 +358,7 @@ class Managers(GroupsBase):
         group = self.created_group()
         support, admin = self.uid("support@northwind-it.example"), self.uid("admin@northwind-it.example")
         changed = self.add_managers(group, [support, admin], client=self.client("admin"))
-        self.assertEqual([m["id"] for m in changed["managers"]], sorted([support, admin], key=lambda i: int(i[4:])))
+        self.assertEqual([m["id"] for m in changed["managers"]], sorted([support, admin], key=number))
         manager = next(m for m in changed["managers"] if m["id"] == support)
         self.assertEqual((manager["email"], manager["role"]["id"]), ("support@northwind-it.example", "support"))
         self.assertNotEqual(changed["etag"], group["etag"])
@@ -482,7 +438,7 @@ class DeltaSync(GroupsBase):
         self.assertStatus(c.delete(f"{GROUPS}/{doomed['id']}", if_match="*"), 204)
         page = c.get(GROUPS, params={"updated_since": since}).json()
         self.assertEqual([g["id"] for g in page["items"]],
-                         sorted([created["id"], healthcare["id"]], key=lambda i: int(i[4:])))
+                         sorted([created["id"], healthcare["id"]], key=number))
         self.assertEqual([t["id"] for t in page["deleted"]], [doomed["id"]])
         self.assertEqual(c.get(GROUPS, params={"updated_since": page["server_time"]}).json()["items"], [])
 
