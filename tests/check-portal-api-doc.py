@@ -14,6 +14,8 @@ test holds it to that:
   `<!-- expect: TEXT -->` lines above a block (one or more) require TEXT in its output:
   that is how an example that shows an error status is checked (`curl -si` prints the
   status line, e.g. `HTTP/1.1 412 Precondition Failed`).
+* The table of roles and permissions must be what the portal answers (GET /api/v1/roles and
+  /api/v1/permissions).
 * `127.0.0.1:8080` becomes the portal's address, and other `127.0.0.1:8NNN` (used by examples
   that start a second portal with other options) become free ports.
   `partner-desk-portal` is found on PATH (a symlink to PD_PORTAL_BIN).
@@ -21,6 +23,7 @@ test holds it to that:
 A failure names the block's line in the guide and shows its output; `--verbose` shows every
 block's output. Exit status 77 (skipped) when curl is not installed."""
 
+import json
 import os
 import re
 import shlex
@@ -30,6 +33,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_ROOT = os.environ.get("PD_SOURCE_ROOT", os.path.join(HERE, ".."))
@@ -112,6 +116,44 @@ def start_portal(blocks, workdir, bindir):
     return proc, m.group(1)
 
 
+def get(address, path, key):
+    request = urllib.request.Request(f"http://{address}{path}", headers={"Authorization": f"Bearer {key}"})
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(request, timeout=30) as response:
+        return json.load(response)
+
+
+def check_roles_table(address, workdir):
+    """The guide's table of roles and permissions is what the portal answers."""
+    with open(GUIDE, encoding="utf-8") as f:
+        text = f.read()
+    m = re.search(r"^## Roles$.*?^(\| permission \|.*?)\n\n", text, re.M | re.S)
+    if m is None:
+        fail(f"{GUIDE}: no permission table under ## Roles")
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in m.group(1).split("\n")]
+    columns = [c.replace(" ", "_") for c in rows[0][2:]]
+    with open(os.path.join(workdir, "keys.json"), encoding="utf-8") as f:
+        owner = json.load(f)["owner"]
+    roles = {r["key"]: r for r in get(address, "/api/v1/roles?limit=500", owner)["items"]}
+    catalogue = {p["key"]: p["description"] for c in get(address, "/api/v1/permissions", owner)["categories"]
+                 for p in c["permissions"]}
+    table, ranks = {}, None
+    for row in rows[2:]:
+        if row[0] == "**rank**":
+            ranks = dict(zip(columns, row[2:]))
+            continue
+        table[row[0].strip("`")] = row[1]
+        for column, cell in zip(columns, row[2:]):
+            if (cell == "✓") != (row[0].strip("`") in roles[column]["permissions"]):
+                fail(f"{GUIDE}: the roles table says {column} {'has' if cell else 'lacks'} {row[0]}; the portal disagrees")
+    if table != catalogue:
+        fail(f"{GUIDE}: the roles table's permissions differ from GET /api/v1/permissions: {catalogue}")
+    for column in columns:
+        if ranks is None or str(roles[column]["rank"]) != ranks.get(column):
+            fail(f"{GUIDE}: the roles table gives {column} the rank {ranks and ranks.get(column)}, "
+                 f"the portal {roles[column]['rank']}")
+
+
 def script(blocks, ports, marks, outdir):
     """One bash script: each block's output goes to out.LINE, its line to the marks file first."""
     parts = ["set -euo pipefail", f"exec 3>{shlex.quote(marks)}"]
@@ -145,6 +187,11 @@ def main():
                    os.path.join(bindir, "partner-desk-portal"))
 
         portal, address = start_portal(blocks, workdir, bindir)
+        try:
+            check_roles_table(address, workdir)
+        except BaseException:
+            portal.kill()
+            raise
         ports = {"8080": address.split(":")[1]}
         for b in blocks:
             for port in ADDRESS.findall(b.text):
