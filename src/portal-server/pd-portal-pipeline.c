@@ -378,7 +378,7 @@ finish (Exchange *ex)
     case PD_FAULT_MALFORMED:
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        "{\"items\": [{\"id\": \"org_1\", \"name\": ", 33);
+                                        "{\"items\": [{\"id\": \"org_1\", \"name\": ", 35);
       break;
     case PD_FAULT_NONE:
     case PD_FAULT_RESET:
