@@ -79,11 +79,23 @@ class AccountsCase(PortalTestCase):
         cls.tmp = tempfile.TemporaryDirectory(prefix="pd-accounts-")
         cls.portal = Portal(seed=cls.SEED, database=os.path.join(cls.tmp.name, "portal.db"))
         cls.fx = Fixture(os.path.join(cls.tmp.name, "portal.db"))
+        cls.clients = {}
 
     @classmethod
     def tearDownClass(cls):
+        for client in cls.clients.values():
+            if client.conn is not None:
+                client.conn.close()
         cls.portal.close()
         cls.tmp.cleanup()
+
+    def client(self, role="owner", validate=True):
+        """One kept-alive client per role for the whole class."""
+        key = (role, validate)
+        if key not in self.clients:
+            self.clients[key] = (self.portal.anonymous(validate=validate) if role is None
+                                 else self.portal.client(role, validate=validate))
+        return self.clients[key]
 
     @staticmethod
     def base(org, svc):
@@ -160,7 +172,9 @@ class Materialization(AccountsCase):
         def names(portal, fixture):
             org = fixture.organization(name="Quince Labs", domain="quince.example")
             svc = fixture.service(org, "gmail", managed=15, unprotected=4)
-            items, _ = portal.client().list_all(self.base(org, svc))
+            client = portal.client()
+            items, _ = client.list_all(self.base(org, svc))
+            client.conn.close()
             return [(a["display_name"], a["email"], a["kind"], a["protection"], a["status"], a["external_id"])
                     for a in items]
 
@@ -185,7 +199,9 @@ class Reading(AccountsCase):
         cls.svc = cls.fx.service(cls.org, "exchange", managed=40, unprotected=15, total=60,
                                  backup_status="warning")
         cls.other_svc = cls.fx.service(cls.org, "onedrive", managed=5, unprotected=1)
-        cls.all = cls.portal.client().list_all(cls.base(cls.org, cls.svc))[0]
+        client = cls.portal.client()
+        cls.all = client.list_all(cls.base(cls.org, cls.svc))[0]
+        client.conn.close()
 
     def test_get_one_with_etag(self):
         a = self.all[3]
@@ -285,7 +301,7 @@ class Access(AccountsCase):
         cls.fx.limit_scope("scoped.admin@northwind-it.example", [cls.org, cls.reseller])
 
     def test_unauthenticated(self):
-        r = self.portal.anonymous().get(self.base(self.org, self.svc))
+        r = self.client(None).get(self.base(self.org, self.svc))
         self.assertProblem(r, 401)
 
     def test_permissions(self):
