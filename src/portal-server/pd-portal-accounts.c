@@ -3,6 +3,7 @@
  * protection within the service's seats. The accounts themselves are made up on first use:
  * see pd-portal-accounts-seed.c. */
 #include "pd-portal-accounts.h"
+#include "pd-portal-authorization.h"
 #include "pd-portal-db.h"
 #include "pd-portal-http.h"
 #include "pd-portal-modules.h"
@@ -629,7 +630,7 @@ bulk_accounts (PdPortalRequest *req)
                    "service", t.service_public, t.organization_id,
                    "%c%s %u account%s of %s: %u changed, %u unchanged, %u failed",
                    g_ascii_toupper (action[0]), action + 1, items->len, items->len == 1 ? "" : "s",
-                   t.application, n_ok, n_unchanged, n_error);
+                   pd_portal_application_label (t.application), n_ok, n_unchanged, n_error);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);

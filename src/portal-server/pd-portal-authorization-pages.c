@@ -86,8 +86,8 @@ suite_name (const char *suite)
   return g_strcmp0 (suite, "google_workspace") == 0 ? "Google Workspace" : "Microsoft 365";
 }
 
-static const char *
-application_name (const char *application)
+const char *
+pd_portal_application_label (const char *application)
 {
   static const char *const names[][2] = {
     { "exchange", "Exchange" }, { "onedrive", "OneDrive" }, { "sharepoint", "SharePoint" },
@@ -243,7 +243,7 @@ consent_page (PdPortalRequest *req)
       "<p>The backup service of <strong>%s</strong> asks for access to <strong>%s</strong> in the "
       "tenant of <strong>%s</strong>. Sign-in as the tenant's administrator is assumed.</p>\n"
       "<div class=\"box\"><p>It will be able to:</p>\n",
-      partner, application_name (info.application), organization);
+      partner, pd_portal_application_label (info.application), organization);
   append_scope_list (html, info.application, info.requested_scopes);
   g_string_append_printf (html,
       "</div>\n<p class=\"note\">Approving grants these permissions for the whole organization. You can revoke "
@@ -283,13 +283,13 @@ consent_decide (PdPortalRequest *req)
   if (approve)
     {
       text = g_strdup_printf ("%s of %s is authorized. You can close this window and return to Partner Desk.",
-                              application_name (info.application), info.organization);
+                              pd_portal_application_label (info.application), info.organization);
       respond_message (req, SOUP_STATUS_OK, "Permissions granted", text);
     }
   else
     {
       text = g_strdup_printf ("No permissions were granted for %s of %s. You can close this window.",
-                              application_name (info.application), info.organization);
+                              pd_portal_application_label (info.application), info.organization);
       respond_message (req, SOUP_STATUS_OK, "Request denied", text);
     }
 }
@@ -363,10 +363,10 @@ render_invitation (PdPortalRequest *req,
   organization = g_markup_escape_text (info.organization, -1);
   partner = g_markup_escape_text (info.partner, -1);
   email = g_markup_escape_text (info.invitation_email ? info.invitation_email : "", -1);
-  title = g_strdup_printf ("Authorize the backup of %s %s", suite_name (info.suite), application_name (info.application));
+  title = g_strdup_printf ("Authorize the backup of %s %s", suite_name (info.suite), pd_portal_application_label (info.application));
   page_begin (html, title);
   g_string_append_printf (html, "<p><strong>%s</strong> invited you (%s) to authorize the backup of %s for "
-                          "<strong>%s</strong>.</p>\n", partner, email, application_name (info.application), organization);
+                          "<strong>%s</strong>.</p>\n", partner, email, pd_portal_application_label (info.application), organization);
   if (info.invitation_message != NULL)
     {
       g_autofree char *message = g_markup_escape_text (info.invitation_message, -1);
@@ -502,7 +502,7 @@ invitation_accept (PdPortalRequest *req)
       return;
     }
   text = g_strdup_printf ("%s of %s is authorized and %u account%s will be backed up. You can close this window.",
-                          application_name (info.application), info.organization, needed, needed == 1 ? "" : "s");
+                          pd_portal_application_label (info.application), info.organization, needed, needed == 1 ? "" : "s");
   respond_message (req, SOUP_STATUS_OK, "Thank you", text);
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pd-portal.h"
+#include "pd-portal-seed.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +13,11 @@ G_BEGIN_DECLS
 gboolean pd_portal_authorization_lose_consent (PdPortal   *portal,
                                                gint64      service_id);
 
-/* Between pd-portal-authorization.c and its HTML pages (pd-portal-authorization-pages.c). */
+/* "Exchange", "Shared drives"… for an application key, for pages and audit summaries. */
+const char *pd_portal_application_label (const char *application);
+
+/* Internal to the authorization module: the API (pd-portal-authorization.c), the model
+ * (-state.c) and the HTML pages (-pages.c). */
 
 /* The public pages: /agreements/{version}, /consent/{token}, /invitations/{token}. */
 void pd_portal_authorization_register_pages (PdPortal *portal);
@@ -56,5 +61,87 @@ gboolean     pd_portal_authorization_accept_invitation (PdPortal    *portal,
                                                         GStrv        optional_scopes,
                                                         GArray      *account_ids,
                                                         guint       *needed);
+
+#define PD_CONSENT_LIFETIME    G_TIME_SPAN_HOUR
+#define PD_INVITATION_LIFETIME (7 * G_TIME_SPAN_DAY)
+
+/* One service's authorization: services.authorization_state plus its service_authorizations
+ * row (defaults when there is none yet, version 1). */
+typedef struct {
+  gint64  service_id;
+  gint64  organization_id;
+  char   *state;
+  char   *application;
+  char   *mode;
+  char   *agreement_version;
+  char   *accepted_at;
+  char   *accepted_by;
+  char   *requested_scopes;     /* optional ones asked for on the consent page */
+  char   *granted_scopes;
+  char   *invitation_email;
+  char   *invitation_message;
+  char   *invitation_sent_at;
+  char   *invitation_expires_at;
+  gint64  resend_count;
+  char   *last_error;
+  char   *consent_lost_at;
+  gint64  version;
+  char   *updated_at;
+} PdAuthorization;
+
+void      pd_authorization_clear              (PdAuthorization  *a);
+/* Replaces a string member. */
+void      pd_authorization_set                (char            **field,
+                                               const char       *value);
+gboolean  pd_authorization_load               (PdPortal         *portal,
+                                               gint64            service_id,
+                                               PdAuthorization  *a);
+/* Writes @a back, sets the service's state and touches the service and its organization. */
+void      pd_authorization_save               (PdPortal         *portal,
+                                               PdAuthorization  *a);
+/* Clears what belongs to an earlier attempt (agreement, invitation, requested scopes). */
+void      pd_authorization_forget_attempt     (PdAuthorization  *a);
+/* Makes @a authorized: backups may start, and the organization may be fine again. */
+void      pd_authorization_became_authorized  (PdPortal         *portal,
+                                               PdAuthorization  *a);
+
+gboolean  pd_authorization_scope_is_optional  (const char       *application,
+                                               const char       *key);
+gboolean  pd_authorization_scope_exists       (const char       *application,
+                                               const char       *key);
+/* The required scopes plus those of @optional that exist, space-separated. */
+char     *pd_authorization_scopes_to_grant    (const char       *application,
+                                               const char *const *optional);
+
+/* Links: @kind is "consent" or "invitation". */
+void      pd_authorization_revoke_tokens      (PdPortal         *portal,
+                                               gint64            service_id,
+                                               const char       *kind,
+                                               const char       *now);
+void      pd_authorization_insert_token       (PdPortal         *portal,
+                                               gint64            service_id,
+                                               const char       *kind,
+                                               const char       *token,
+                                               const char       *created_at,
+                                               const char       *expires_at);
+/* A new link replacing the earlier ones of @kind; returns its expiry. */
+char     *pd_authorization_issue_token        (PdPortal         *portal,
+                                               gint64            service_id,
+                                               const char       *kind,
+                                               GTimeSpan         lifetime);
+/* The pending link of @kind, or NULL. */
+char     *pd_authorization_active_token       (PdPortal         *portal,
+                                               gint64            service_id,
+                                               const char       *kind,
+                                               char            **expires_at);
+/* base_url/@path/@token */
+char     *pd_authorization_link_url           (PdPortal         *portal,
+                                               const char       *path,
+                                               const char       *token);
+
+/* Details that agree with each seeded service's authorization_state. */
+void      pd_authorization_seed               (PdPortalSeed     *seed);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PdAuthorization, pd_authorization_clear)
 
 G_END_DECLS
