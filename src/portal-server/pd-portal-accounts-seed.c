@@ -352,8 +352,8 @@ insert_account (Gen        *gen,
 }
 
 static gboolean
-load_service (Gen   *gen,
-              gint64 service_id,
+load_service (Gen    *gen,
+              gint64  service_id,
               gint64 *managed,
               gint64 *unprotected,
               gint64 *storage)

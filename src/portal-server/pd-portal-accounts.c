@@ -467,11 +467,11 @@ load_account (PdPortal    *portal,
 
 /* What @action does to an account: the new protection (NULL: unchanged), or an error. */
 static const char *
-plan_item (const char  *action,
-           const char  *public_id,
-           const char  *protection,
-           const char  *status,
-           Item        *item)
+plan_item (const char *action,
+           const char *public_id,
+           const char *protection,
+           const char *status,
+           Item       *item)
 {
   const char *target = g_str_equal (action, "protect") ? "protected"
                      : g_str_equal (action, "pause") ? "paused" : "unprotected";

@@ -88,7 +88,7 @@ pd_portal_scopes_first (const char *application)
 
 gboolean
 pd_authorization_scope_is_optional (const char *application,
-                   const char *key)
+                                    const char *key)
 {
   for (const PdPortalScope *s = pd_portal_scopes_first (application); s->key; s++)
     if (g_str_equal (s->key, key))
@@ -98,7 +98,7 @@ pd_authorization_scope_is_optional (const char *application,
 
 gboolean
 pd_authorization_scope_exists (const char *application,
-              const char *key)
+                               const char *key)
 {
   for (const PdPortalScope *s = pd_portal_scopes_first (application); s->key; s++)
     if (g_str_equal (s->key, key))
@@ -109,7 +109,7 @@ pd_authorization_scope_exists (const char *application,
 /* The required scopes plus the optional ones of @optional that exist, space-separated. */
 char *
 pd_authorization_scopes_to_grant (const char        *application,
-                 const char *const *optional)
+                                  const char *const *optional)
 {
   GString *granted = g_string_new (NULL);
 
@@ -145,7 +145,7 @@ pd_authorization_clear (PdAuthorization *a)
 
 void
 pd_authorization_set (char       **field,
-     const char  *value)
+                      const char  *value)
 {
   char *copy = g_strdup (value);
 
@@ -161,9 +161,9 @@ column (sqlite3_stmt *stmt,
 }
 
 gboolean
-pd_authorization_load (PdPortal *portal,
-           gint64    service_id,
-           PdAuthorization     *a)
+pd_authorization_load (PdPortal        *portal,
+                       gint64           service_id,
+                       PdAuthorization *a)
 {
   sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
       "SELECT s.organization_id, s.authorization_state, s.application, a.mode, a.agreement_version, "
@@ -205,8 +205,8 @@ pd_authorization_load (PdPortal *portal,
 
 /* Writes @a back, sets the service's state and touches the service and its organization. */
 void
-pd_authorization_save (PdPortal *portal,
-           PdAuthorization     *a)
+pd_authorization_save (PdPortal        *portal,
+                       PdAuthorization *a)
 {
   g_autofree char *now = pd_portal_now ();
   sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
@@ -263,10 +263,11 @@ pd_authorization_forget_attempt (PdAuthorization *a)
   a->resend_count = 0;
 }
 
-/* An authorized service: backups can start, and the organization may be fine again. */
+/* An authorized service: backups can start, and the organization is fine again unless
+ * another service lost its consent and is not authorized again yet. */
 void
-pd_authorization_became_authorized (PdPortal *portal,
-                   PdAuthorization     *a)
+pd_authorization_became_authorized (PdPortal        *portal,
+                                    PdAuthorization *a)
 {
   sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
       "UPDATE services SET backup_status = 'never_run' WHERE id = ?1 AND last_backup_at IS NULL");
@@ -276,8 +277,9 @@ pd_authorization_became_authorized (PdPortal *portal,
 
   stmt = pd_portal_db_stmt (portal,
       "UPDATE organizations SET credential_status = 'ok' WHERE id = ?1 AND credential_status != 'ok' "
-      "AND NOT EXISTS (SELECT 1 FROM services WHERE organization_id = ?1 AND id != ?2 "
-      "AND authorization_state = 'consent_lost')");
+      "AND NOT EXISTS (SELECT 1 FROM services s LEFT JOIN service_authorizations a ON a.service_id = s.id "
+      "  WHERE s.organization_id = ?1 AND s.id != ?2 AND (s.authorization_state = 'consent_lost' "
+      "  OR (s.authorization_state != 'authorized' AND a.consent_lost_at IS NOT NULL)))");
   sqlite3_bind_int64 (stmt, 1, a->organization_id);
   sqlite3_bind_int64 (stmt, 2, a->service_id);
   pd_portal_db_step_done (portal, stmt);
@@ -291,9 +293,9 @@ pd_authorization_became_authorized (PdPortal *portal,
 
 void
 pd_authorization_revoke_tokens (PdPortal   *portal,
-               gint64      service_id,
-               const char *kind,
-               const char *now)
+                                gint64      service_id,
+                                const char *kind,
+                                const char *now)
 {
   sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
       "UPDATE authorization_tokens SET revoked_at = ?3 WHERE service_id = ?1 AND (?2 IS NULL OR kind = ?2) "
@@ -307,11 +309,11 @@ pd_authorization_revoke_tokens (PdPortal   *portal,
 
 void
 pd_authorization_insert_token (PdPortal   *portal,
-              gint64      service_id,
-              const char *kind,
-              const char *token,
-              const char *created_at,
-              const char *expires_at)
+                               gint64      service_id,
+                               const char *kind,
+                               const char *token,
+                               const char *created_at,
+                               const char *expires_at)
 {
   sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
       "INSERT INTO authorization_tokens (token, kind, service_id, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -327,9 +329,9 @@ pd_authorization_insert_token (PdPortal   *portal,
 /* A new link of @kind replacing the earlier ones; returns its expiry. */
 char *
 pd_authorization_issue_token (PdPortal   *portal,
-             gint64      service_id,
-             const char *kind,
-             GTimeSpan   lifetime)
+                              gint64      service_id,
+                              const char *kind,
+                              GTimeSpan   lifetime)
 {
   g_autofree char *now = pd_portal_now ();
   g_autofree char *token = pd_portal_random_token ("", 32);
@@ -342,10 +344,10 @@ pd_authorization_issue_token (PdPortal   *portal,
 
 /* The pending link of @kind, or NULL. */
 char *
-pd_authorization_active_token (PdPortal   *portal,
-              gint64      service_id,
-              const char *kind,
-              char      **expires_at)
+pd_authorization_active_token (PdPortal    *portal,
+                               gint64       service_id,
+                               const char  *kind,
+                               char       **expires_at)
 {
   sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
       "SELECT token, expires_at FROM authorization_tokens WHERE service_id = ?1 AND kind = ?2 "
@@ -366,8 +368,8 @@ pd_authorization_active_token (PdPortal   *portal,
 
 char *
 pd_authorization_link_url (PdPortal   *portal,
-          const char *path,
-          const char *token)
+                           const char *path,
+                           const char *token)
 {
   return g_strdup_printf ("%s/%s/%s", portal->base_url ? portal->base_url : "", path, token);
 }
@@ -417,11 +419,11 @@ use_token (PdPortal   *portal,
 
 /* An audit entry for what happened on a public page, where there is no signed-in caller. */
 static void
-audit_public (PdPortal   *portal,
-              PdAuthorization       *a,
-              const char *actor_email,
-              const char *action,
-              const char *summary)
+audit_public (PdPortal        *portal,
+              PdAuthorization *a,
+              const char      *actor_email,
+              const char      *action,
+              const char      *summary)
 {
   g_autofree char *now = pd_portal_now ();
   g_autofree char *target = pd_portal_id_format ("svc", a->service_id);

@@ -40,9 +40,9 @@ auth_etag (PdAuthorization *a)
 }
 
 static void
-write_authorization (PdPortal    *portal,
-                     JsonBuilder *builder,
-                     PdAuthorization        *a)
+write_authorization (PdPortal        *portal,
+                     JsonBuilder     *builder,
+                     PdAuthorization *a)
 {
   g_autofree char *service = pd_portal_id_format ("svc", a->service_id);
   g_autofree char *organization = pd_portal_id_format ("org", a->organization_id);
@@ -140,7 +140,7 @@ static gboolean
 resolve (PdPortalRequest *req,
          const char      *permission,
          gboolean         act,
-         PdAuthorization            *a)
+         PdAuthorization *a)
 {
   gint64 organization_id, service_id;
 
@@ -178,7 +178,7 @@ no_body (PdPortalRequest *req)
 
 static void
 conflict (PdPortalRequest *req,
-          PdAuthorization            *a,
+          PdAuthorization *a,
           const char      *advice)
 {
   pd_portal_respond_problem (req, SOUP_STATUS_CONFLICT, "authorization-state", "Not possible in this state",
@@ -188,7 +188,7 @@ conflict (PdPortalRequest *req,
 /* The 409 for states no onboarding step may start from; FALSE when it responded. */
 static gboolean
 may_start (PdPortalRequest *req,
-           PdAuthorization            *a)
+           PdAuthorization *a)
 {
   if (g_str_equal (a->state, "pending_client_admin"))
     {
@@ -402,7 +402,7 @@ delegate (PdPortalRequest *req)
 
 static gboolean
 require_pending (PdPortalRequest *req,
-                 PdAuthorization            *a)
+                 PdAuthorization *a)
 {
   if (g_str_equal (a->state, "pending_client_admin"))
     return TRUE;

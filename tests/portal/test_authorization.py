@@ -241,15 +241,27 @@ class SelfFlow(AuthorizationCase):
     def test_consent_lost_reauthorizes(self):
         org, svc = self.new_service("sharepoint", state="consent_lost", credential_status="needs_authentication")
         other = self.fx.service(org, "teams", state="consent_lost")
-        a = self.post(org, svc, "/consent", {"optional_scopes": ["site_permissions.read"]})
-        self.assertStatus(self.page(a["consent_url"], {"decision": "approve"}), 200)
+        lost_at = now_text(-86400)
+        for service in (svc, other):  # as the seed records it
+            self.fx.execute("INSERT INTO service_authorizations (service_id, mode, consent_lost_at, last_error, "
+                            "created_at, updated_at) VALUES (?, 'self', ?, 'consent_revoked', ?, ?)",
+                            service, lost_at, lost_at, lost_at)
         a = self.auth(org, svc)
-        self.assertEqual((a["state"], a["consent_lost_at"]), ("authorized", None))
-        # Teams still needs authentication, so the organization does too.
+        self.assertEqual((a["state"], a["consent_lost_at"], a["last_error"]), ("consent_lost", lost_at, "consent_revoked"))
+
+        # Re-accepting keeps the loss on record until the service is authorized again.
+        a = self.post(org, svc, "/accept-agreement", {"agreement_version": "2025-01"})
+        self.assertEqual((a["state"], a["consent_lost_at"], a["last_error"]), ("agreement_accepted", lost_at, None))
+        b = self.post(org, other, "/consent", {"optional_scopes": ["team_members.read"]})
+        self.assertStatus(self.page(b["consent_url"], {"decision": "approve"}), 200)
+        b = self.auth(org, other)
+        self.assertEqual((b["state"], b["consent_lost_at"]), ("authorized", None))
+        self.assertTrue(all(s["granted"] for s in b["scopes"]))
+        # SharePoint still needs authentication, so the organization does too.
         self.assertEqual(self.fx.scalar("SELECT credential_status FROM organizations WHERE id = ?", org),
                          "needs_authentication")
-        b = self.post(org, other, "/consent")
-        self.assertStatus(self.page(b["consent_url"], {"decision": "approve"}), 200)
+        a = self.post(org, svc, "/consent")
+        self.assertStatus(self.page(a["consent_url"], {"decision": "approve"}), 200)
         self.assertEqual(self.fx.scalar("SELECT credential_status FROM organizations WHERE id = ?", org), "ok")
         # Backups ran before: the status stays.
         self.assertEqual(self.fx.scalar("SELECT backup_status FROM services WHERE id = ?", svc), "success")
