@@ -476,7 +476,7 @@ pd_portal_authorization_decide_consent (PdPortal   *portal,
     }
   pd_authorization_set (&a.requested_scopes, "");
   pd_authorization_save (portal, &a);
-  audit_public (portal, &a, NULL, approve ? "service.consent.approve" : "service.consent.deny", summary);
+  audit_public (portal, &a, NULL, approve ? "service.approve_consent" : "service.deny_consent", summary);
   pd_portal_db_commit (portal);
 }
 
@@ -513,7 +513,7 @@ pd_portal_authorization_accept_invitation (PdPortal   *portal,
   summary = g_strdup_printf ("%s accepted the invitation for %s (%s) and chose %u account%s to protect",
                              a.invitation_email, pd_portal_application_label (a.application), granted, *needed,
                              *needed == 1 ? "" : "s");
-  audit_public (portal, &a, a.invitation_email, "service.invitation.accept", summary);
+  audit_public (portal, &a, a.invitation_email, "service.accept_invitation", summary);
   pd_portal_db_commit (portal);
   return TRUE;
 }
@@ -543,7 +543,7 @@ pd_portal_authorization_lose_consent (PdPortal *portal,
   sqlite3_bind_int64 (stmt, 1, a.organization_id);
   pd_portal_db_step_done (portal, stmt);
   pd_authorization_save (portal, &a);
-  audit_public (portal, &a, NULL, "service.consent.lost", "The tenant admin revoked the backup's consent");
+  audit_public (portal, &a, NULL, "service.lose_consent", "The tenant admin revoked the backup's consent");
   if (own_transaction)
     pd_portal_db_commit (portal);
   return TRUE;

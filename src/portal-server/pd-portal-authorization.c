@@ -246,7 +246,7 @@ start_self (PdPortalRequest *req)
   pd_authorization_set (&a.mode, "self");
   pd_authorization_save (req->portal, &a);
   service = pd_portal_id_format ("svc", a.service_id);
-  pd_portal_audit (req, "service.authorization.start", "service", service, a.organization_id,
+  pd_portal_audit (req, "service.start_authorization", "service", service, a.organization_id,
                    "Started authorizing %s as the tenant's admin", pd_portal_application_label (a.application));
   pd_portal_db_commit (req->portal);
   respond_auth (req, SOUP_STATUS_OK, a.service_id);
@@ -286,7 +286,7 @@ accept_agreement (PdPortalRequest *req)
   pd_authorization_set (&a.last_error, NULL);
   pd_authorization_save (req->portal, &a);
   service = pd_portal_id_format ("svc", a.service_id);
-  pd_portal_audit (req, "service.agreement.accept", "service", service, a.organization_id,
+  pd_portal_audit (req, "service.accept_agreement", "service", service, a.organization_id,
                    "Accepted the service agreement %s for %s", PD_AGREEMENT_CURRENT, pd_portal_application_label (a.application));
   pd_portal_db_commit (req->portal);
   respond_auth (req, SOUP_STATUS_OK, a.service_id);
@@ -343,7 +343,7 @@ request_consent (PdPortalRequest *req)
   pd_authorization_set (&a.last_error, NULL);
   pd_authorization_save (req->portal, &a);
   service = pd_portal_id_format ("svc", a.service_id);
-  pd_portal_audit (req, "service.consent.request", "service", service, a.organization_id,
+  pd_portal_audit (req, "service.request_consent", "service", service, a.organization_id,
                    "Requested the tenant's consent for %s (link valid until %s)", pd_portal_application_label (a.application), expires);
   pd_portal_db_commit (req->portal);
   respond_auth (req, SOUP_STATUS_OK, a.service_id);
@@ -394,7 +394,7 @@ delegate (PdPortalRequest *req)
   pd_authorization_set (&a.last_error, NULL);
   pd_authorization_save (req->portal, &a);
   service = pd_portal_id_format ("svc", a.service_id);
-  pd_portal_audit (req, "service.invitation.send", "service", service, a.organization_id,
+  pd_portal_audit (req, "service.invite_admin", "service", service, a.organization_id,
                    "Invited %s to authorize %s", email, pd_portal_application_label (a.application));
   pd_portal_db_commit (req->portal);
   respond_auth (req, SOUP_STATUS_ACCEPTED, a.service_id);
@@ -442,7 +442,7 @@ resend_invitation (PdPortalRequest *req)
   pd_authorization_set (&a.invitation_expires_at, expires);
   pd_authorization_save (req->portal, &a);
   service = pd_portal_id_format ("svc", a.service_id);
-  pd_portal_audit (req, "service.invitation.resend", "service", service, a.organization_id,
+  pd_portal_audit (req, "service.resend_invitation", "service", service, a.organization_id,
                    "Sent the invitation for %s to %s again", pd_portal_application_label (a.application), a.invitation_email);
   pd_portal_db_commit (req->portal);
   respond_auth (req, SOUP_STATUS_ACCEPTED, a.service_id);
@@ -473,7 +473,7 @@ cancel_invitation (PdPortalRequest *req)
   pd_authorization_set (&a.last_error, NULL);
   pd_authorization_save (req->portal, &a);
   service = pd_portal_id_format ("svc", a.service_id);
-  pd_portal_audit (req, "service.invitation.cancel", "service", service, a.organization_id,
+  pd_portal_audit (req, "service.cancel_invitation", "service", service, a.organization_id,
                    "Cancelled the invitation to %s for %s", email, pd_portal_application_label (a.application));
   pd_portal_db_commit (req->portal);
   pd_portal_respond_no_content (req);

@@ -174,11 +174,11 @@ class SelfFlow(AuthorizationCase):
         service_version, org_version = map(int, versions.split(","))
         self.assertGreaterEqual(service_version, before[0] + 4)  # self, accept, consent, approve
         self.assertGreaterEqual(org_version, before[1] + 4)
-        self.assertEqual(self.last_audit()[0], "service.consent.approve")
+        self.assertEqual(self.last_audit()[0], "service.approve_consent")
         actions = [r[0] for r in self.fx.execute("SELECT action FROM audit_log WHERE target_id = ? ORDER BY id",
                                                  f"svc_{svc}")]
-        self.assertEqual(actions, ["service.authorization.start", "service.agreement.accept",
-                                   "service.consent.request", "service.consent.approve"])
+        self.assertEqual(actions, ["service.start_authorization", "service.accept_agreement",
+                                   "service.request_consent", "service.approve_consent"])
 
         # Single use.
         self.assertStatus(self.page(a["agreement"]["document_url"]), 200)
@@ -192,7 +192,7 @@ class SelfFlow(AuthorizationCase):
         self.assertStatus(self.page(first["consent_url"], {"decision": "deny"}), 200)
         a = self.auth(org, svc)
         self.assertEqual((a["state"], a["last_error"], a["consent_url"]), ("agreement_accepted", "consent_denied", None))
-        self.assertEqual(self.last_audit()[0], "service.consent.deny")
+        self.assertEqual(self.last_audit()[0], "service.deny_consent")
         self.assertStatus(self.page(first["consent_url"]), 410)
 
         second = self.post(org, svc, "/consent", {"optional_scopes": []})
@@ -332,7 +332,7 @@ class DelegateFlow(AuthorizationCase):
                          ("it.admin@client.example", "Hello <b>there</b> & welcome", 0))
         lifetime = parse_time(inv["expires_at"]) - parse_time(inv["sent_at"])
         self.assertAlmostEqual(lifetime.total_seconds(), 7 * 86400, delta=5)
-        self.assertEqual(self.last_audit()[:3], ("service.invitation.send", f"svc_{svc}", org))
+        self.assertEqual(self.last_audit()[:3], ("service.invite_admin", f"svc_{svc}", org))
 
         page = self.assertStatus(self.page(inv["accept_url"]), 200)
         self.assertIn(b"Hello &lt;b&gt;there&lt;/b&gt; &amp; welcome", page.body)
@@ -368,7 +368,7 @@ class DelegateFlow(AuthorizationCase):
         self.assertTrue(all(x["protection"] == "protected" for x in accounts if x["id"] in chosen))
         self.assertEqual(self.fx.execute("SELECT seats_managed FROM services WHERE id = ?", svc)[0][0], 5)
         action, target, _, actor, _ = self.last_audit()
-        self.assertEqual((action, target, actor), ("service.invitation.accept", f"svc_{svc}", "it.admin@client.example"))
+        self.assertEqual((action, target, actor), ("service.accept_invitation", f"svc_{svc}", "it.admin@client.example"))
         self.assertStatus(self.page(inv["accept_url"]), 410)
         self.assertStatus(self.page(inv["accept_url"], form), 410)
 
@@ -395,7 +395,7 @@ class DelegateFlow(AuthorizationCase):
         self.assertStatus(c.delete(self.path(org, svc, "/delegate"), if_match=etag), 204)
         a = self.auth(org, svc)
         self.assertEqual((a["state"], a["mode"], a["invitation"]), ("unauthorized", None, None))
-        self.assertEqual(self.last_audit()[0], "service.invitation.cancel")
+        self.assertEqual(self.last_audit()[0], "service.cancel_invitation")
         self.assertStatus(self.page(inv["accept_url"]), 410)
         self.assertProblem(c.delete(self.path(org, svc, "/delegate"), if_match="*"), 409)
 
