@@ -387,50 +387,71 @@ load_service (Gen    *gen,
   return found;
 }
 
-static void
-materialize (PdPortal *portal,
-             gint64    service_id)
+/* Loads the service and starts the generator, which @salt varies; FALSE without the service. */
+static gboolean
+gen_begin (Gen      *gen,
+           PdPortal *portal,
+           gint64    service_id,
+           guint64   salt,
+           gint64   *managed,
+           gint64   *unprotected,
+           gint64   *storage)
 {
-  Gen gen = { .portal = portal, .service_id = service_id };
-  gint64 managed, unprotected, storage, extras, n, weight_sum = 0;
+  gen->portal = portal;
+  gen->service_id = service_id;
+  if (!load_service (gen, service_id, managed, unprotected, storage))
+    return FALSE;
+  /* Same service ID, same accounts (xorshift must not start at 0). */
+  gen->rng.portal = portal;
+  gen->rng.state = (0x2545F4914F6CDD1Dull ^ salt) ^ ((guint64) service_id * 0x9E3779B97F4A7C15ull);
+  gen->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  describe_application (gen);
+  if (gen->last_backup_usec == 0 && !g_str_equal (gen->backup_status, "never_run"))
+    gen->last_backup_usec = g_get_real_time () - pd_seed_int (&gen->rng, 600, 20 * 3600) * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+static void
+gen_end (Gen *gen)
+{
+  g_clear_pointer (&gen->used, g_hash_table_unref);
+  g_clear_pointer (&gen->domain, g_free);
+}
+
+/* Managed accounts (a few paused, a few deactivated in the tenant), the active unprotected
+ * ones, and some deactivated or deleted unprotected ones the counters do not show. */
+static void
+generate (Gen    *gen,
+          gint64  managed,
+          gint64  unprotected,
+          gint64  storage)
+{
   g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (Slot));
   g_autoptr(GArray) weights = g_array_new (FALSE, TRUE, sizeof (gint64));
-  g_autofree char *now = pd_portal_now ();
-  sqlite3_stmt *stmt;
+  gint64 extras, n, weight_sum = 0;
 
-  if (!load_service (&gen, service_id, &managed, &unprotected, &storage))
-    return;
-  /* Same service ID, same accounts (xorshift must not start at 0). */
-  gen.rng.portal = portal;
-  gen.rng.state = 0x2545F4914F6CDD1Dull ^ ((guint64) service_id * 0x9E3779B97F4A7C15ull);
-  gen.used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  describe_application (&gen);
-  if (gen.last_backup_usec == 0 && !g_str_equal (gen.backup_status, "never_run"))
-    gen.last_backup_usec = g_get_real_time () - pd_seed_int (&gen.rng, 600, 20 * 3600) * G_USEC_PER_SEC;
-
-  /* Managed accounts (a few paused, a few deactivated in the tenant), the active unprotected
-   * ones the counter shows, and some deactivated or deleted unprotected ones it does not. */
-  extras = unprotected / 12 + (pd_seed_chance (&gen.rng, 0.5) ? 1 : 0);
+  /* An empty directory (a service just added) stays empty. */
+  extras = managed + unprotected == 0 ? 0 : unprotected / 12 + (pd_seed_chance (&gen->rng, 0.5) ? 1 : 0);
   for (gint64 i = 0; i < managed + unprotected + extras; i++)
     {
       Slot slot = { .protection = "unprotected", .status = "active" };
 
       if (i < managed)
         {
-          slot.protection = pd_seed_chance (&gen.rng, 0.06) ? "paused" : "protected";
-          if (pd_seed_chance (&gen.rng, 0.03))
+          slot.protection = pd_seed_chance (&gen->rng, 0.06) ? "paused" : "protected";
+          if (pd_seed_chance (&gen->rng, 0.03))
             slot.status = "deactivated";
         }
       else if (i >= managed + unprotected)
-        slot.status = pd_seed_chance (&gen.rng, 0.6) ? "deactivated" : "deleted";
-      slot.secondary = has_shared_mailboxes (&gen) && pd_seed_chance (&gen.rng, 0.08);
+        slot.status = pd_seed_chance (&gen->rng, 0.6) ? "deactivated" : "deleted";
+      slot.secondary = has_shared_mailboxes (gen) && pd_seed_chance (&gen->rng, 0.08);
       g_array_append_val (slots, slot);
     }
   /* Mixed, as a tenant's directory is. */
   n = slots->len;
   for (gint64 i = n - 1; i > 0; i--)
     {
-      gint64 j = pd_seed_int (&gen.rng, 0, i);
+      gint64 j = pd_seed_int (&gen->rng, 0, i);
       Slot tmp = g_array_index (slots, Slot, i);
       g_array_index (slots, Slot, i) = g_array_index (slots, Slot, j);
       g_array_index (slots, Slot, j) = tmp;
@@ -441,7 +462,7 @@ materialize (PdPortal *portal,
     {
       const Slot *slot = &g_array_index (slots, Slot, i);
       gint64 weight = g_str_equal (slot->protection, "unprotected") ? 0
-                    : typical_size (&gen, slot->secondary ? "shared_mailbox" : gen.kind);
+                    : typical_size (gen, slot->secondary ? "shared_mailbox" : gen->kind);
       g_array_append_val (weights, weight);
       weight_sum += weight;
     }
@@ -462,15 +483,27 @@ materialize (PdPortal *portal,
       g_array_index (weights, gint64, last) += left;
     }
   for (gint64 i = 0; i < n; i++)
-    insert_account (&gen, &g_array_index (slots, Slot, i), g_array_index (weights, gint64, i));
+    insert_account (gen, &g_array_index (slots, Slot, i), g_array_index (weights, gint64, i));
+}
+
+static void
+materialize (PdPortal *portal,
+             gint64    service_id)
+{
+  Gen gen = { 0 };
+  gint64 managed, unprotected, storage;
+  g_autofree char *now = pd_portal_now ();
+  sqlite3_stmt *stmt;
+
+  if (!gen_begin (&gen, portal, service_id, 0, &managed, &unprotected, &storage))
+    return;
+  generate (&gen, managed, unprotected, storage);
+  gen_end (&gen);
 
   stmt = pd_portal_db_stmt (portal, "INSERT INTO account_materialized (service_id, materialized_at) VALUES (?1, ?2)");
   sqlite3_bind_int64 (stmt, 1, service_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   pd_portal_db_step_done (portal, stmt);
-
-  g_hash_table_unref (gen.used);
-  g_free (gen.domain);
 }
 
 void
@@ -489,4 +522,40 @@ pd_portal_accounts_ensure (PdPortal *portal,
   materialize (portal, service_id);
   if (own_transaction)
     pd_portal_db_commit (portal);
+}
+
+gboolean
+pd_portal_accounts_discover (PdPortal *portal,
+                             gint64    service_id)
+{
+  sqlite3_stmt *stmt;
+  gboolean own_transaction = sqlite3_get_autocommit (portal->db) != 0;
+  gint64 managed = 0, unprotected = 0, storage = 0, n;
+  Gen gen = { 0 };
+
+  if (own_transaction)
+    pd_portal_db_begin (portal);
+  pd_portal_accounts_ensure (portal, service_id);
+  if (!gen_begin (&gen, portal, service_id, 0xD15C0, &managed, &unprotected, &storage) ||
+      managed + unprotected > 0)
+    {
+      gen_end (&gen);
+      if (own_transaction)
+        pd_portal_db_commit (portal);
+      return FALSE;
+    }
+  /* A personal plan is one mailbox; a tenant has about as many accounts as it bought seats. */
+  stmt = pd_portal_db_stmt (portal, "SELECT seats_total FROM services WHERE id = ?1");
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  n = pd_portal_db_scalar (portal, stmt, 0);
+  n = n <= 1 ? 1 : CLAMP (n * pd_seed_int (&gen.rng, 70, 130) / 100, 3, 400);
+  generate (&gen, 0, n, 0);
+  gen_end (&gen);
+
+  pd_portal_accounts_recount (portal, service_id);
+  pd_portal_db_touch (portal, "services", service_id);
+  pd_portal_db_touch (portal, "organizations", gen.organization_id);
+  if (own_transaction)
+    pd_portal_db_commit (portal);
+  return TRUE;
 }

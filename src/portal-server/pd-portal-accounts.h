@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 void      pd_portal_accounts_ensure  (PdPortal     *portal,
                                       gint64        service_id);
 
+/* A service without any accounts (one just added, whose counters are 0) gets its tenant's
+ * directory once consent lets the backup read it: about as many unprotected accounts as it has
+ * seats. Touches the service and its organization and returns TRUE when it did. */
+gboolean  pd_portal_accounts_discover (PdPortal    *portal,
+                                       gint64       service_id);
+
 /* Sets services.seats_managed (protected + paused accounts) and seats_unprotected (active
  * unprotected accounts) from the accounts. Returns TRUE when they changed; the caller touches
  * the service and its organization. */

@@ -358,7 +358,8 @@ render_invitation (PdPortalRequest *req,
   g_autofree char *email = NULL;
   g_autofree char *action = g_uri_escape_string (token, NULL, FALSE);
 
-  pd_portal_accounts_ensure (req->portal, service_id);
+  /* The client admin signed in: their tenant's accounts are known from here on. */
+  pd_portal_accounts_discover (req->portal, service_id);
   load_info (req->portal, service_id, &info);
   organization = g_markup_escape_text (info.organization, -1);
   partner = g_markup_escape_text (info.partner, -1);

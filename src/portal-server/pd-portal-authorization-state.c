@@ -465,6 +465,8 @@ pd_portal_authorization_decide_consent (PdPortal   *portal,
 
       pd_authorization_became_authorized (portal, &a);
       pd_authorization_set (&a.granted_scopes, granted);
+      /* The backup may read the directory now. */
+      pd_portal_accounts_discover (portal, service_id);
       summary = g_strdup_printf ("The tenant admin approved the consent for %s (%s)",
                                  pd_portal_application_label (a.application), granted);
     }

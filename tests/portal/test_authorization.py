@@ -186,6 +186,19 @@ class SelfFlow(AuthorizationCase):
         self.assertStatus(self.page(self.portal.url + url), 410)
         self.assertStatus(self.page(self.portal.url + url, {"decision": "approve"}), 410)
 
+    def test_approval_discovers_a_new_tenant(self):
+        org, svc = self.new_service("onedrive", managed=0, unprotected=0, total=12)
+        path = f"/api/v1/organizations/org_{org}/services/svc_{svc}/accounts"
+        self.assertEqual(self.client().list_all(path)[0], [])
+        a = self.start_to_consent(org, svc)
+        self.assertStatus(self.page(a["consent_url"], {"decision": "approve"}), 200)
+        accounts, _ = self.client().list_all(path)
+        active = [x for x in accounts if x["status"] == "active"]
+        self.assertGreaterEqual(len(active), 8)
+        self.assertTrue(all(x["protection"] == "unprotected" and x["kind"] == "user" for x in accounts))
+        self.assertEqual(self.fx.execute("SELECT seats_managed, seats_unprotected FROM services WHERE id = ?", svc)[0],
+                         (0, len(active)))
+
     def test_deny_then_ask_again(self):
         org, svc = self.new_service("onedrive")
         first = self.start_to_consent(org, svc)
@@ -371,6 +384,20 @@ class DelegateFlow(AuthorizationCase):
         self.assertEqual((action, target, actor), ("service.accept_invitation", f"svc_{svc}", "it.admin@client.example"))
         self.assertStatus(self.page(inv["accept_url"]), 410)
         self.assertStatus(self.page(inv["accept_url"], form), 410)
+
+    def test_new_tenant_picks_seats_from_its_directory(self):
+        org, svc = self.new_service("gmail", managed=0, unprotected=0, total=6)
+        inv = self.invite(org, svc)["invitation"]
+        page = self.assertStatus(self.page(inv["accept_url"]), 200)
+        boxes = re.findall(rb'name="account:(acc_\d+)" value="on"( checked)?', page.body)
+        self.assertGreaterEqual(len(boxes), 3)
+        self.assertLessEqual(len([b for b in boxes if b[1]]), 6)
+        picked = [i.decode() for i, _ in boxes[:3]]
+        form = {"accept_agreement": "yes", **{f"account:{i}": "on" for i in picked}}
+        self.assertStatus(self.page(inv["accept_url"], form), 200)
+        managed, unprotected = self.fx.execute("SELECT seats_managed, seats_unprotected FROM services WHERE id = ?", svc)[0]
+        self.assertEqual(managed, 3)
+        self.assertEqual(self.auth(org, svc)["state"], "authorized")
 
     def test_resend_and_cancel(self):
         org, svc = self.new_service("gmail", managed=2, unprotected=2, total=5)
