@@ -59,8 +59,10 @@ const char pd_portal_schema_sql[] =
   "CREATE TABLE IF NOT EXISTS demo_keys (role TEXT PRIMARY KEY, api_key TEXT NOT NULL, email TEXT NOT NULL);\n"
 
   /* Domain */
+  /* AUTOINCREMENT: a deleted organization's ID must never come back, or a client would apply
+   * its tombstone to the new one (plain rowids reuse the highest ID after it is deleted). */
   "CREATE TABLE IF NOT EXISTS organizations ("
-  "  id INTEGER PRIMARY KEY, partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT, partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,"
   "  name TEXT NOT NULL, email TEXT, domain TEXT, status TEXT NOT NULL DEFAULT 'active',"
   "  plan_name TEXT NOT NULL, plan_type TEXT NOT NULL, plan_price_cents INTEGER NOT NULL DEFAULT 0,"
   "  currency TEXT NOT NULL DEFAULT 'USD', region TEXT NOT NULL DEFAULT 'us', country TEXT NOT NULL DEFAULT 'US',"
@@ -74,7 +76,7 @@ const char pd_portal_schema_sql[] =
   /* One protected SaaS application of an organization. Seat counters are kept in step
    * with the accounts table by the accounts module. */
   "CREATE TABLE IF NOT EXISTS services ("
-  "  id INTEGER PRIMARY KEY, organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT, organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,"
   "  suite TEXT NOT NULL, application TEXT NOT NULL, management_mode TEXT NOT NULL DEFAULT 'partner',"
   "  authorization_state TEXT NOT NULL DEFAULT 'unauthorized',"
   "  backup_status TEXT NOT NULL DEFAULT 'never_run', last_backup_at TEXT, next_backup_at TEXT,"
