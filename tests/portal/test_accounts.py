@@ -18,8 +18,8 @@ def now_text(delta_seconds=0):
 
 
 class Database:
-    """What the API cannot set up: a group scope, an expired link, a tombstone. The portal keeps
-    running (SQLite in WAL mode)."""
+    """What the API cannot set up: an expired link, a tombstone. The portal keeps running
+    (SQLite in WAL mode)."""
 
     def __init__(self, path):
         self.path = path
@@ -36,24 +36,19 @@ class Database:
     def scalar(self, sql, *args):
         return self.execute(sql, *args)[0][0]
 
-    def limit_scope(self, email, organizations):
-        """Makes the user with @email manage a new group whose scope is @organizations (public
-        IDs); returns the user's whole scope with the groups they manage already (None: all)."""
-        user = self.scalar("SELECT id FROM users WHERE email = ? AND partner_id = 1", email)
-        group = self.scalar("SELECT coalesce(max(id), 0) + 1 FROM groups")
-        self.execute("INSERT INTO groups (id, partner_id, name, created_at, updated_at) VALUES (?, 1, ?, ?, ?)",
-                     group, f"Accounts scope {group}", now_text(), now_text())
-        self.execute("INSERT INTO group_managers (group_id, user_id) VALUES (?, ?)", group, user)
-        for org in organizations:
-            self.execute("INSERT INTO group_organizations (group_id, organization_id) VALUES (?, ?)",
-                         group, int(org.split("_")[1]))
-        groups = self.execute("SELECT gm.group_id, (SELECT count(*) FROM group_organizations go "
-                              "WHERE go.group_id = gm.group_id) FROM group_managers gm WHERE gm.user_id = ?", user)
-        if any(count == 0 for _, count in groups):
-            return None  # a group without a scope grants every organization
-        return {f"org_{r[0]}" for r in self.execute(
-            "SELECT DISTINCT go.organization_id FROM group_organizations go JOIN group_managers gm "
-            "ON gm.group_id = go.group_id WHERE gm.user_id = ?", user)}
+
+def add_to_scope(owner, scoped, organizations):
+    """Gives the user behind the @scoped client one more group, whose scope is @organizations;
+    returns the organizations they see now (their seeded group's and these)."""
+    group = owner.post("/api/v1/groups", {"name": f"Scope {uuid.uuid4().hex[:8]}"})
+    assert group.status == 201, group
+    group_id = group.json()["id"]
+    r = owner.post(f"/api/v1/groups/{group_id}/organizations", {"organization_ids": list(organizations)})
+    assert r.status == 200, r
+    user_id = scoped.get("/api/v1/me").json()["user"]["id"]
+    r = owner.post(f"/api/v1/groups/{group_id}/managers", {"user_ids": [user_id]})
+    assert r.status == 200, r
+    return {o["id"] for o in scoped.list_all(ORGS)[0]}
 
 
 class Catalog:
@@ -302,10 +297,12 @@ class Access(AccountsCase):
         super().setUpClass()
         cls.service = cls.catalog.take(authorization_state="authorized", org_relationship="msp")
         cls.resold = cls.catalog.take(authorization_state="authorized", org_relationship="reseller")
-        cls.scope = cls.db.limit_scope("scoped.admin@northwind-it.example",
-                                       [cls.service["organization_id"], cls.resold["organization_id"]])
+        owner, scoped = cls.portal.client(), cls.portal.client("scoped_admin")
+        cls.scope = add_to_scope(owner, scoped, [cls.service["organization_id"], cls.resold["organization_id"]])
+        owner.conn.close()
+        scoped.conn.close()
         cls.hidden = cls.catalog.take(authorization_state="authorized", org_relationship="msp",
-                                      test=lambda s: cls.scope is None or s["organization_id"] not in cls.scope)
+                                      test=lambda s: s["organization_id"] not in cls.scope)
 
     def test_unauthenticated(self):
         self.assertProblem(self.client(None).get(self.base(self.service)), 401)
@@ -326,8 +323,6 @@ class Access(AccountsCase):
             self.assertEqual(self.assertProblem(r, 403)["permission"], "relationship")
 
     def test_group_scope(self):
-        if self.scope is None:
-            self.skipTest("the demo data gives scoped_admin a group without a scope")
         c = self.client("scoped_admin")
         self.assertStatus(c.get(self.base(self.service)), 200)
         self.assertProblem(c.get(self.base(self.hidden)), 404)

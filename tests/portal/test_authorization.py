@@ -10,7 +10,7 @@ import urllib.parse
 import uuid
 
 from portal_harness import Portal, PortalTestCase, main
-from test_accounts import ORGS, Catalog, Database, now_text
+from test_accounts import ORGS, Catalog, Database, add_to_scope, now_text
 
 EXCHANGE_SCOPES = [("mail.read", True), ("mailbox_settings.read", True), ("calendars.read", False),
                    ("contacts.read", False), ("tasks.read", False)]
@@ -558,13 +558,14 @@ class Access(AuthorizationCase):
     def test_scope_and_not_found(self):
         org, svc = self.new_service()
         hidden, hidden_svc = self.new_service()
-        scope = self.db.limit_scope("scoped.admin@northwind-it.example", [org])
         c = self.client("scoped_admin")
+        scope = add_to_scope(self.client(), c, [org])
+        self.assertIn(org, scope)
+        self.assertNotIn(hidden, scope)
         self.assertStatus(c.get(self.path(org, svc)), 200)
-        if scope is not None:
-            self.assertProblem(c.get(self.path(hidden, hidden_svc)), 404)
-            self.assertProblem(c.post(self.path(hidden, hidden_svc, "/self")), 404)
-            self.assertProblem(c.delete(self.path(hidden, hidden_svc, "/delegate"), if_match="*"), 404)
+        self.assertProblem(c.get(self.path(hidden, hidden_svc)), 404)
+        self.assertProblem(c.post(self.path(hidden, hidden_svc, "/self")), 404)
+        self.assertProblem(c.delete(self.path(hidden, hidden_svc, "/delegate"), if_match="*"), 404)
         owner = self.client()
         for path in (self.path(org, hidden_svc), self.path(org, "svc_99999999"), self.path("org_99999999", svc),
                      self.path(org, svc.replace("svc", "acc")), self.path("x", svc)):
