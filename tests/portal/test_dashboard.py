@@ -91,10 +91,11 @@ class DbFixture:
         nxt = stamp(self.now + next_backup_in) if next_backup_in is not None else None
         return self.db.execute(
             "INSERT INTO services (organization_id, suite, application, authorization_state, backup_status, "
-            "last_backup_at, next_backup_at, seats_total, seats_managed, seats_unprotected, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "last_backup_at, next_backup_at, seats_total, seats_managed, seats_unprotected, jobs_running, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (organization_id, suite, application, authorization_state, backup_status, last, nxt,
-             seats_total, seats_managed, seats_unprotected, self.stamp(150 * DAY), self.stamp(DAY))).fetchone()[0]
+             seats_total, seats_managed, seats_unprotected, int(backup_status == "running"),
+             self.stamp(150 * DAY), self.stamp(DAY))).fetchone()[0]
 
     def history(self, organization_id, day, success=0, warning=0, retrying=0, failed=0, account_errors=0):
         """Job outcomes of one organization on one day, with the partner roll-up kept in step."""
