@@ -224,6 +224,8 @@ pd_portal_require_authority (PdPortalRequest *req,
   sqlite3_stmt *stmt = pd_portal_db_stmt (req->portal,
       "SELECT relationship, name FROM organizations WHERE id = ?1");
   g_autofree char *name = NULL;
+  g_autofree char *detail = NULL;
+  JsonBuilder *builder;
   gboolean reseller = FALSE;
 
   sqlite3_bind_int64 (stmt, 1, organization_id);
@@ -235,9 +237,12 @@ pd_portal_require_authority (PdPortalRequest *req,
   sqlite3_reset (stmt);
   if (!reseller)
     return TRUE;
-  pd_portal_respond_problem (req, SOUP_STATUS_FORBIDDEN, "relationship", "No authority inside this organization",
-                             "Your company is the reseller of “%s”: you can see its metrics, but not its "
-                             "accounts, and you cannot act inside its data.", name);
+  detail = g_strdup_printf ("Your company is the reseller of “%s”: you can see its metrics, but not its "
+                            "accounts, and you cannot act inside its data.", name);
+  builder = problem_begin (req, SOUP_STATUS_FORBIDDEN, "relationship", "No authority inside this organization",
+                           detail);
+  pd_portal_json_text (builder, "permission", "relationship");
+  problem_finish (req, SOUP_STATUS_FORBIDDEN, builder);
   return FALSE;
 }
 

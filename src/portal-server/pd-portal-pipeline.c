@@ -162,9 +162,19 @@ replay_idempotent (PdPortalRequest *req,
           g_strcmp0 (pd_portal_db_text (stmt, 2), hash) != 0)
         {
           sqlite3_reset (stmt);
-          pd_portal_respond_problem (req, 422, "idempotency-key-reused", "Idempotency key already used",
-                                     "This Idempotency-Key was already used for a different request. "
-                                     "Use a new key for every new request.");
+          g_autoptr(JsonBuilder) errors = json_builder_new ();
+          g_autoptr(JsonNode) node = NULL;
+
+          json_builder_begin_array (errors);
+          json_builder_begin_object (errors);
+          pd_portal_json_text (errors, "field", "Idempotency-Key");
+          pd_portal_json_text (errors, "code", "reused");
+          pd_portal_json_text (errors, "message", "This Idempotency-Key was already used for a different "
+                                                  "request. Use a new key for every new request.");
+          json_builder_end_object (errors);
+          json_builder_end_array (errors);
+          node = json_builder_get_root (errors);
+          pd_portal_respond_field_errors (req, node);
           return TRUE;
         }
       else
@@ -378,7 +388,7 @@ finish (Exchange *ex)
     case PD_FAULT_MALFORMED:
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        "{\"items\": [{\"id\": \"org_1\", \"name\": ", 33);
+                                        "{\"items\": [{\"id\": \"org_1\", \"name\": ", 35);
       break;
     case PD_FAULT_NONE:
     case PD_FAULT_RESET:

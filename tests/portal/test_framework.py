@@ -9,13 +9,11 @@ from portal_harness import Portal, PortalTestCase, main
 
 
 class Framework(PortalTestCase):
-    @unittest.skip("needs GET /me")
     def test_missing_token_is_401_with_challenge(self):
         r = self.portal.anonymous(validate=False).get("/api/v1/me")
         self.assertProblem(r, 401)
         self.assertIn("Bearer", r.headers["www-authenticate"])
 
-    @unittest.skip("needs GET /me")
     def test_bad_token_is_401(self):
         r = self.portal.client(token="pdk_nope", validate=False).get("/api/v1/me")
         self.assertProblem(r, 401)
