@@ -508,8 +508,10 @@ add_jobs (PdPortalRequest   *req,
     }
   else
     {
+      /* Organizations first: the scope is checked once per organization, and only the
+       * period's days of those in scope are read. */
       stmt = pd_portal_db_stmt (req->portal,
-          SUMS "FROM organizations o JOIN job_history h ON h.organization_id = o.id "
+          SUMS "FROM organizations o CROSS JOIN job_history h ON h.organization_id = o.id "
           "WHERE +o.partner_id = ?1 AND h.day BETWEEN ?2 AND ?3" SCOPE);
       sqlite3_bind_int64 (stmt, 1, req->caller->partner_id);
       pd_portal_caller_bind_scope (req->caller, stmt);

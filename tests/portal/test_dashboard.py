@@ -430,13 +430,9 @@ class Dashboard(DashboardBase):
         if self.client(validate=False).get("/api/v1/groups").status == 404:
             self.skipTest("the groups module (GET /api/v1/groups) is not merged yet")
         scoped = self.client("scoped_admin")
-        me = self.assertStatus(scoped.get("/api/v1/me"), 200).json()
-        self.assertTrue(me.get("groups"), "scoped_admin manages no group")
-        db = self.expect.db
-        user_id = org_rowid(me["user"]["id"]) if isinstance(me.get("user"), dict) else org_rowid(me["id"])
-        ids = [r[0] for r in db.execute(
-            "SELECT DISTINCT go.organization_id FROM group_organizations go JOIN group_managers gm "
-            "ON gm.group_id = go.group_id WHERE gm.user_id = ?", (user_id,))]
+        scope = self.assertStatus(scoped.get("/api/v1/me"), 200).json()["access_scope"]
+        self.assertFalse(scope["all_organizations"], "scoped_admin sees every organization")
+        ids = [org_rowid(i) for i in scope["organization_ids"]]
         self.assertTrue(ids)
         body = self.dashboard(client=scoped, period="last_30_days")
         first, last = period_days("last_30_days")
