@@ -206,8 +206,9 @@ store_idempotent (PdPortalRequest *req,
   guint status = soup_server_message_get_status (req->msg);
   sqlite3_stmt *stmt;
 
-  /* Server trouble and throttling are not outcomes: a retry must run the request. */
-  if (status >= 500 || status == 429)
+  /* Server trouble and throttling are not outcomes: a retry must run the request. A deferred
+   * response (no status yet, see finish()) is stored by its handler when it is complete. */
+  if (status == SOUP_STATUS_NONE || status >= 500 || status == 429)
     return;
   stmt = pd_portal_db_stmt (req->portal,
       "INSERT OR REPLACE INTO idempotency (credential, key, method, path, body_hash, status, content_type, "
@@ -371,6 +372,10 @@ finish (Exchange *ex)
 {
   PdPortalRequest *req = &ex->req;
   SoupServerMessage *msg = req->msg;
+  /* A handler that answers later (after network I/O) pauses the message, sets req->responded,
+   * leaves the status unset and keeps a reference to msg; it sets the response and unpauses
+   * the message itself. */
+  gboolean deferred = req->responded && soup_server_message_get_status (msg) == SOUP_STATUS_NONE;
 
   switch (ex->fault.kind)
     {
@@ -398,12 +403,12 @@ finish (Exchange *ex)
     }
 
   pd_portal_set_header (req, "X-Request-Id", req->request_id);
-  if (ex->paused)
+  if (ex->paused && !deferred)
     soup_server_message_unpause (msg);
 
   if (ex->fault.kind == PD_FAULT_RESET)
     reset_connection (msg);
-  else if (ex->fault.kind == PD_FAULT_TRUNCATE)
+  else if (ex->fault.kind == PD_FAULT_TRUNCATE && !deferred)  /* nothing to cut yet */
     send_truncated (msg);
 
   exchange_free (ex);
