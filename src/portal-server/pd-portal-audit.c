@@ -319,6 +319,7 @@ insert_entry (PdPortalSeed *seed,
 /* One entry about an organization (and maybe one of its services). */
 static void
 organization_entry (PdPortalSeed *seed,
+                    gint64        partner_id,
                     gint64        time_usec,
                     Named        *actor,
                     Named        *org)
@@ -352,22 +353,22 @@ organization_entry (PdPortalSeed *seed,
         case 6:
           summary = g_strdup_printf ("Protected %" G_GINT64_FORMAT " account%s of %s (%s)", n, n == 1 ? "" : "s",
                                      org->name, application);
-          insert_entry (seed, seed->partner_id, time_usec, actor, "accounts.protect", "service", svc_id, org->id, summary);
+          insert_entry (seed, partner_id, time_usec, actor, "accounts.protect", "service", svc_id, org->id, summary);
           return;
         case 7:
           summary = g_strdup_printf ("Paused the backup of %" G_GINT64_FORMAT " account%s of %s (%s)", n,
                                      n == 1 ? "" : "s", org->name, application);
-          insert_entry (seed, seed->partner_id, time_usec, actor, "accounts.pause", "service", svc_id, org->id, summary);
+          insert_entry (seed, partner_id, time_usec, actor, "accounts.pause", "service", svc_id, org->id, summary);
           return;
         case 8:
           summary = g_strdup_printf ("Invited the administrator of %s to authorize %s", org->name, application);
-          insert_entry (seed, seed->partner_id, time_usec, actor, "service.invite_admin", "service", svc_id, org->id,
+          insert_entry (seed, partner_id, time_usec, actor, "service.invite_admin", "service", svc_id, org->id,
                         summary);
           return;
         default:
           summary = g_strdup_printf ("%s of %s is now %s", application, org->name,
                                      pd_seed_pick (seed, modes, G_N_ELEMENTS (modes)));
-          insert_entry (seed, seed->partner_id, time_usec, actor, "service.update", "service", svc_id, org->id, summary);
+          insert_entry (seed, partner_id, time_usec, actor, "service.update", "service", svc_id, org->id, summary);
           return;
         }
     }
@@ -375,25 +376,25 @@ organization_entry (PdPortalSeed *seed,
     {
     case 0:
       summary = g_strdup_printf ("Changed the plan of %s to %s", org->name, pd_seed_pick (seed, plans, G_N_ELEMENTS (plans)));
-      insert_entry (seed, seed->partner_id, time_usec, actor, "organization.update", "organization", org_id, org->id, summary);
+      insert_entry (seed, partner_id, time_usec, actor, "organization.update", "organization", org_id, org->id, summary);
       break;
     case 1:
       summary = g_strdup_printf ("Sent a password reset e-mail to the administrator of %s", org->name);
-      insert_entry (seed, seed->partner_id, time_usec, actor, "organization.send_reset_password", "organization", org_id,
+      insert_entry (seed, partner_id, time_usec, actor, "organization.send_reset_password", "organization", org_id,
                     org->id, summary);
       break;
     case 2:
       summary = g_strdup_printf ("Mapped %s to its service account", org->name);
-      insert_entry (seed, seed->partner_id, time_usec, actor, "organization.map", "organization", org_id, org->id, summary);
+      insert_entry (seed, partner_id, time_usec, actor, "organization.map", "organization", org_id, org->id, summary);
       break;
     case 3:
       summary = g_strdup_printf ("Turned %s admin access for %s", pd_seed_chance (seed, 0.7) ? "on" : "off", org->name);
-      insert_entry (seed, seed->partner_id, time_usec, actor, "organization.admin_access", "organization", org_id,
+      insert_entry (seed, partner_id, time_usec, actor, "organization.admin_access", "organization", org_id,
                     org->id, summary);
       break;
     default:
       summary = g_strdup_printf ("Updated the contact e-mail of %s", org->name);
-      insert_entry (seed, seed->partner_id, time_usec, actor, "organization.update", "organization", org_id, org->id, summary);
+      insert_entry (seed, partner_id, time_usec, actor, "organization.update", "organization", org_id, org->id, summary);
       break;
     }
 }
@@ -536,7 +537,7 @@ seed_partner (PdPortalSeed *seed,
       gint64 t = g_array_index (times, gint64, i);
 
       if (scope->len > 0 && pd_seed_chance (seed, 0.65))
-        organization_entry (seed, t, actor, g_ptr_array_index (scope, pd_seed_int (seed, 0, scope->len - 1)));
+        organization_entry (seed, partner_id, t, actor, g_ptr_array_index (scope, pd_seed_int (seed, 0, scope->len - 1)));
       else
         partner_entry (seed, partner_id, t, actor, users, groups);
     }

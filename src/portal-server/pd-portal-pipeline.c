@@ -367,6 +367,15 @@ send_truncated (SoupServerMessage *msg)
   g_io_stream_close (stream, NULL, NULL);
 }
 
+/* Drops the handler's response so a fault can answer instead. */
+static void
+discard_response (PdPortalRequest *req)
+{
+  soup_message_headers_clear (soup_server_message_get_response_headers (req->msg));
+  soup_message_body_truncate (soup_server_message_get_response_body (req->msg));
+  req->responded = FALSE;
+}
+
 static void
 finish (Exchange *ex)
 {
@@ -380,17 +389,16 @@ finish (Exchange *ex)
   switch (ex->fault.kind)
     {
     case PD_FAULT_ERROR:
-      soup_message_headers_clear (soup_server_message_get_response_headers (msg));
-      req->responded = FALSE;
+      discard_response (req);
       pd_portal_respond_problem (req, ex->fault.status, "injected-fault", "Server error",
                                  "Injected fault: the portal failed to process the request. Try again.");
       break;
     case PD_FAULT_RATE_LIMIT:
-      soup_message_headers_clear (soup_server_message_get_response_headers (msg));
-      req->responded = FALSE;
+      discard_response (req);
       respond_rate_limited (req, ex->fault.retry_after);
       break;
     case PD_FAULT_MALFORMED:
+      discard_response (req);
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
                                         "{\"items\": [{\"id\": \"org_1\", \"name\": ", 35);
@@ -417,8 +425,11 @@ finish (Exchange *ex)
 static void
 run (Exchange *ex)
 {
-  /* A reset happens before the handler: the request never had an effect. */
-  if (ex->fault.kind != PD_FAULT_RESET)
+  /* Resets, 5xx and 429 happen before the handler: the request had no effect. Malformed and
+   * truncated responses happen after it: the change is made, only its answer is lost, which
+   * is what an Idempotency-Key retry is for. */
+  if (ex->fault.kind != PD_FAULT_RESET && ex->fault.kind != PD_FAULT_ERROR &&
+      ex->fault.kind != PD_FAULT_RATE_LIMIT)
     process (&ex->req);
   finish (ex);
 }

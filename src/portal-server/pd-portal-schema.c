@@ -14,7 +14,7 @@ const char pd_portal_schema_sql[] =
 
   /* Built-in roles have partner_id NULL and key = their public ID. rank orders who may grant what. */
   "CREATE TABLE IF NOT EXISTS roles ("
-  "  id INTEGER PRIMARY KEY, partner_id INTEGER REFERENCES partners(id) ON DELETE CASCADE,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT, partner_id INTEGER REFERENCES partners(id) ON DELETE CASCADE,"
   "  key TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',"
   "  rank INTEGER NOT NULL, builtin INTEGER NOT NULL DEFAULT 0,"
   "  version INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
@@ -24,7 +24,7 @@ const char pd_portal_schema_sql[] =
   "  PRIMARY KEY (role_id, permission));\n"
 
   "CREATE TABLE IF NOT EXISTS users ("
-  "  id INTEGER PRIMARY KEY, partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT, partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,"
   "  email TEXT NOT NULL COLLATE NOCASE, name TEXT NOT NULL, role_id INTEGER NOT NULL REFERENCES roles(id),"
   "  status TEXT NOT NULL DEFAULT 'active', password_hash TEXT, password_salt TEXT,"
   "  mfa_secret TEXT, notify_backup_errors INTEGER NOT NULL DEFAULT 1,"
@@ -34,7 +34,7 @@ const char pd_portal_schema_sql[] =
   "CREATE INDEX IF NOT EXISTS users_email ON users (email);\n"
 
   "CREATE TABLE IF NOT EXISTS groups ("
-  "  id INTEGER PRIMARY KEY, partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT, partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,"
   "  name TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',"
   "  version INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);\n"
   "CREATE TABLE IF NOT EXISTS group_organizations ("
@@ -48,7 +48,7 @@ const char pd_portal_schema_sql[] =
 
   /* Credentials: only hashes of tokens and keys are stored. */
   "CREATE TABLE IF NOT EXISTS api_keys ("
-  "  id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
   "  name TEXT NOT NULL, prefix TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE,"
   "  last_used_at TEXT, revoked_at TEXT,"
   "  version INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);\n"
@@ -59,8 +59,10 @@ const char pd_portal_schema_sql[] =
   "CREATE TABLE IF NOT EXISTS demo_keys (role TEXT PRIMARY KEY, api_key TEXT NOT NULL, email TEXT NOT NULL);\n"
 
   /* Domain */
+  /* AUTOINCREMENT: a deleted organization's ID must never come back, or a client would apply
+   * its tombstone to the new one (plain rowids reuse the highest ID after it is deleted). */
   "CREATE TABLE IF NOT EXISTS organizations ("
-  "  id INTEGER PRIMARY KEY, partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT, partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,"
   "  name TEXT NOT NULL, email TEXT, domain TEXT, status TEXT NOT NULL DEFAULT 'active',"
   "  plan_name TEXT NOT NULL, plan_type TEXT NOT NULL, plan_price_cents INTEGER NOT NULL DEFAULT 0,"
   "  currency TEXT NOT NULL DEFAULT 'USD', region TEXT NOT NULL DEFAULT 'us', country TEXT NOT NULL DEFAULT 'US',"
@@ -74,7 +76,7 @@ const char pd_portal_schema_sql[] =
   /* One protected SaaS application of an organization. Seat counters are kept in step
    * with the accounts table by the accounts module. */
   "CREATE TABLE IF NOT EXISTS services ("
-  "  id INTEGER PRIMARY KEY, organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT, organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,"
   "  suite TEXT NOT NULL, application TEXT NOT NULL, management_mode TEXT NOT NULL DEFAULT 'partner',"
   "  authorization_state TEXT NOT NULL DEFAULT 'unauthorized',"
   "  backup_status TEXT NOT NULL DEFAULT 'never_run', last_backup_at TEXT, next_backup_at TEXT,"
@@ -86,7 +88,7 @@ const char pd_portal_schema_sql[] =
   "  UNIQUE (organization_id, application));\n"
 
   "CREATE TABLE IF NOT EXISTS accounts ("
-  "  id INTEGER PRIMARY KEY, service_id INTEGER NOT NULL REFERENCES services(id) ON DELETE CASCADE,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT, service_id INTEGER NOT NULL REFERENCES services(id) ON DELETE CASCADE,"
   "  organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,"
   "  kind TEXT NOT NULL, display_name TEXT NOT NULL, email TEXT, external_id TEXT NOT NULL,"
   "  protection TEXT NOT NULL DEFAULT 'unprotected', status TEXT NOT NULL DEFAULT 'active',"
