@@ -588,7 +588,7 @@ add_services (PdPortalRequest   *req,
   add_percent (builder, "usage_percent", managed, total);
   json_builder_end_object (builder);
 
-  /* Protected accounts hold a managed seat; the others are the unprotected ones. */
+  /* Accounts holding a managed seat (protected or paused) against those and the unprotected. */
   json_builder_set_member_name (builder, "protection");
   json_builder_begin_object (builder);
   pd_portal_json_int (builder, "protected", managed);

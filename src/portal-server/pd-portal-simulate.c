@@ -2,7 +2,10 @@
 /* Simulated backup activity. Every authorized, non-paused service of an active organization
  * backs up every 4–8 simulated hours for 5–90 simulated minutes, and the job ends as a
  * success (88 %), warning (5 %), retrying (4 %, retried 15–60 minutes later: success or
- * failed) or failure (3 %); very rarely the tenant withdraws its consent.
+ * failed) or failure (3 %); very rarely the tenant withdraws its consent. The service's jobs
+ * figures count the accounts of its latest run by state (as the seed has them): all managed
+ * accounts run, then end as success, a few failed (warning), a few retrying (retried on
+ * their own later) or most failed. The dashboard's history counts runs.
  *
  * Times written to the database are real times: the time scale only shortens waits and
  * durations (at 60, an hour-long job takes a minute); schedules made for real time (by the
@@ -70,6 +73,8 @@ typedef struct {
   gint64   partner_id;
   gboolean running;
   gint64   seats_managed;
+  gint64   jobs_success;      /* of the run, per account */
+  gint64   jobs_running;
 } DueFinish;
 
 static Outcome
@@ -89,18 +94,70 @@ draw_outcome (PdPortal *portal,
   return OUTCOME_FAILED;
 }
 
+/* A run's accounts as the service's jobs figures: how many ended in each state. */
+typedef struct {
+  gint64 success;
+  gint64 retrying;
+  gint64 failed;
+} RunAccounts;
+
+static gint64
+rand_between (PdPortal *portal,
+              gint64    lo,
+              gint64    hi)
+{
+  return hi <= lo ? lo : lo + g_rand_int_range (portal->rand, 0, (gint32) MIN (hi - lo + 1, G_MAXINT32));
+}
+
+static RunAccounts
+run_accounts (PdPortal  *portal,
+              DueFinish *job,
+              Outcome    outcome,
+              gboolean   consent_lost)
+{
+  gint64 n = MAX (job->jobs_running, 1);
+  /* Accounts already done in this run (a retry's first attempt, or a run in progress when
+   * the simulation started) stay done. */
+  RunAccounts accounts = { .success = job->jobs_success };
+
+  if (consent_lost)
+    {
+      accounts.failed = n;
+      return accounts;
+    }
+  switch (outcome)
+    {
+    case OUTCOME_SUCCESS:
+      accounts.success += n;
+      break;
+    case OUTCOME_WARNING:
+      accounts.failed = MIN (n, rand_between (portal, 1, MAX (1, n / 15)));
+      accounts.success += n - accounts.failed;
+      break;
+    case OUTCOME_RETRYING:
+      accounts.retrying = MIN (n, rand_between (portal, 1, 6));
+      accounts.success += n - accounts.retrying;
+      break;
+    case OUTCOME_FAILED:
+    default:
+      accounts.failed = rand_between (portal, (n + 1) / 2, n);
+      accounts.success += n - accounts.failed;
+      break;
+    }
+  return accounts;
+}
+
 static void
 finish_job (Tick      *tick,
             DueFinish *job)
 {
   PdPortal *portal = tick->portal;
-  g_autofree char *now_text = pd_portal_time_format (tick->now);
   g_autofree char *changed = pd_portal_now ();
-  g_autofree char *interval = pd_portal_time_format (tick->now + after (portal, INTERVAL_MIN, INTERVAL_MAX));
   g_autofree char *next = NULL;
   Outcome outcome = draw_outcome (portal, job->retry);
   gboolean consent_lost = g_rand_double (portal->rand) < CONSENT_LOST_RATE;
   PdJobCounts counts = { 0 };
+  RunAccounts accounts;
   sqlite3_stmt *stmt;
 
   if (consent_lost)
@@ -108,6 +165,7 @@ finish_job (Tick      *tick,
       outcome = OUTCOME_FAILED;
       counts.account_errors += MAX (job->seats_managed, 1);
     }
+  accounts = run_accounts (portal, job, outcome, consent_lost);
   switch (outcome)
     {
     case OUTCOME_SUCCESS:
@@ -116,7 +174,7 @@ finish_job (Tick      *tick,
     case OUTCOME_WARNING:
       counts.warning++;
       if (g_rand_double (portal->rand) < 0.3)
-        counts.account_errors += g_rand_int_range (portal->rand, 1, 3);
+        counts.account_errors += MIN (accounts.failed, 2);
       break;
     case OUTCOME_RETRYING:
       counts.retrying++;
@@ -128,26 +186,27 @@ finish_job (Tick      *tick,
       break;
     }
 
-  /* next_backup_at was set when the job started (unless it was running before the
-   * simulation); a retry or lost consent changes it. */
+  /* next_backup_at was set when the run started; a retry or lost consent changes it, and a
+   * service that was running before the simulation gets one. */
+  if (next == NULL && !consent_lost)
+    next = pd_portal_time_format (tick->now + after (portal, INTERVAL_MIN, INTERVAL_MAX));
   stmt = pd_portal_db_stmt (portal,
-      "UPDATE services SET backup_status = ?2, jobs_running = 0, last_backup_at = ?3, "
-      "  next_backup_at = CASE WHEN ?4 THEN NULL WHEN ?5 IS NOT NULL THEN ?5 "
-      "    WHEN next_backup_at > ?3 THEN next_backup_at ELSE ?10 END, "
+      "UPDATE services SET backup_status = ?2, "
+      "  next_backup_at = CASE WHEN ?4 THEN NULL WHEN ?9 OR next_backup_at IS NULL OR next_backup_at <= ?3 "
+      "    THEN ?5 ELSE next_backup_at END, "
       "  authorization_state = CASE WHEN ?4 THEN 'consent_lost' ELSE authorization_state END, "
-      "  jobs_success = jobs_success + ?6, jobs_retrying = jobs_retrying + ?7, jobs_failed = jobs_failed + ?8, "
-      "  version = version + 1, updated_at = ?9 "
+      "  jobs_success = ?6, jobs_running = 0, jobs_retrying = ?7, jobs_failed = ?8, "
+      "  version = version + 1, updated_at = ?3 "
       "WHERE id = ?1");
   sqlite3_bind_int64 (stmt, 1, job->service_id);
   sqlite3_bind_text (stmt, 2, outcome_status[outcome], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, changed, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, consent_lost);
   sqlite3_bind_text (stmt, 5, next, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, counts.success);
-  sqlite3_bind_int64 (stmt, 7, counts.retrying);
-  sqlite3_bind_int64 (stmt, 8, counts.failed);
-  sqlite3_bind_text (stmt, 9, changed, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, interval, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, accounts.success);
+  sqlite3_bind_int64 (stmt, 7, accounts.retrying);
+  sqlite3_bind_int64 (stmt, 8, accounts.failed);
+  sqlite3_bind_int (stmt, 9, outcome == OUTCOME_RETRYING);
   pd_portal_db_step_done (portal, stmt);
   organization_changed (tick, job->organization_id);
 
@@ -161,7 +220,8 @@ finish_due (Tick   *tick,
   PdPortal *portal = tick->portal;
   g_autoptr(GArray) due = g_array_new (FALSE, TRUE, sizeof (DueFinish));
   sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
-      "SELECT j.service_id, j.retry, s.organization_id, o.partner_id, s.backup_status = 'running', s.seats_managed "
+      "SELECT j.service_id, j.retry, s.organization_id, o.partner_id, s.backup_status = 'running', s.seats_managed, "
+      "  s.jobs_success, s.jobs_running "
       "FROM simulated_jobs j LEFT JOIN services s ON s.id = j.service_id "
       "LEFT JOIN organizations o ON o.id = s.organization_id "
       "WHERE j.ends_at <= ?1 ORDER BY j.ends_at LIMIT ?2");
@@ -177,6 +237,8 @@ finish_due (Tick   *tick,
         .partner_id = sqlite3_column_int64 (stmt, 3),
         .running = sqlite3_column_int (stmt, 4),
         .seats_managed = sqlite3_column_int64 (stmt, 5),
+        .jobs_success = sqlite3_column_int64 (stmt, 6),
+        .jobs_running = sqlite3_column_int64 (stmt, 7),
       };
       g_array_append_val (due, job);
     }
@@ -287,13 +349,18 @@ start_due (Tick   *tick,
       DueStart *job = &g_array_index (due, DueStart, i);
       g_autofree char *next = pd_portal_time_format (tick->now + after (portal, INTERVAL_MIN, INTERVAL_MAX));
       g_autofree char *changed = pd_portal_now ();
+      /* Every managed account backs up again; a retry only those that were retrying. */
       sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
-          "UPDATE services SET backup_status = 'running', jobs_running = 1, next_backup_at = ?2, "
-          "version = version + 1, updated_at = ?3 WHERE id = ?1");
+          "UPDATE services SET backup_status = 'running', last_backup_at = ?3, next_backup_at = ?2, "
+          "  jobs_running = CASE WHEN ?4 THEN max(jobs_retrying, 1) ELSE max(seats_managed, 1) END, "
+          "  jobs_success = CASE WHEN ?4 THEN jobs_success ELSE 0 END, jobs_retrying = 0, "
+          "  jobs_failed = CASE WHEN ?4 THEN jobs_failed ELSE 0 END, "
+          "  version = version + 1, updated_at = ?3 WHERE id = ?1");
 
       sqlite3_bind_int64 (stmt, 1, job->service_id);
       sqlite3_bind_text (stmt, 2, next, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, changed, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, job->retry);
       pd_portal_db_step_done (portal, stmt);
       organization_changed (tick, job->organization_id);
 

@@ -86,7 +86,8 @@ class DbFixture:
 
     def service(self, organization_id, application, authorization_state="authorized", backup_status="success",
                 seats_total=20, seats_managed=10, seats_unprotected=2, last_backup_ago=3600, next_backup_in=None):
-        suite = "google" if application in ("gmail", "drive", "calendar", "contacts", "shared_drives") else "microsoft"
+        suite = ("google_workspace" if application in ("gmail", "drive", "calendar", "contacts", "shared_drives")
+                 else "microsoft365")
         last = self.stamp(last_backup_ago) if last_backup_ago is not None else None
         nxt = stamp(self.now + next_backup_in) if next_backup_in is not None else None
         return self.db.execute(

@@ -16,7 +16,7 @@ import test_dashboard as fixtures
 from portal_harness import Portal, PortalTestCase, main
 
 SIMULATE = ["--simulate", "--time-scale", "3600"]
-COUNTERS = ("jobs_success", "jobs_retrying", "jobs_failed")
+JOBS = ("jobs_success", "jobs_running", "jobs_retrying", "jobs_failed")
 
 
 class SimulationBase(PortalTestCase):
@@ -55,9 +55,10 @@ class SimulationBase(PortalTestCase):
         rows = self.db.execute(
             "SELECT s.id, s.organization_id, s.backup_status, s.authorization_state, s.jobs_success, "
             "s.jobs_retrying, s.jobs_failed, s.jobs_running, s.last_backup_at, s.next_backup_at, s.version, "
-            f"s.updated_at FROM services s WHERE {where}", args).fetchall()
+            f"s.updated_at, s.seats_managed FROM services s WHERE {where}", args).fetchall()
         keys = ("id", "organization_id", "backup_status", "authorization_state", "jobs_success", "jobs_retrying",
-                "jobs_failed", "jobs_running", "last_backup_at", "next_backup_at", "version", "updated_at")
+                "jobs_failed", "jobs_running", "last_backup_at", "next_backup_at", "version", "updated_at",
+                "seats_managed")
         return {r[0]: dict(zip(keys, r)) for r in rows}
 
     def wait_for(self, predicate, timeout, what):
@@ -110,21 +111,38 @@ class Simulation(SimulationBase):
         items, _ = self.client().list_all("/api/v1/organizations", params={"updated_since": since})
         self.assertIn(f"org_{service['organization_id']}", {i["id"] for i in items})
 
-    def test_counters_only_increase(self):
-        previous = self.services()
+    def history(self):
+        return dict(self.db.execute("SELECT day, success + warning + retrying + failed + account_errors "
+                                    "FROM job_history_partner"))
+
+    def test_jobs_figures_stay_consistent_and_history_only_grows(self):
+        started = fixtures.stamp(self.started)
+        previous, history = self.services(), self.history()
+        checked = 0
         for _ in range(12):
             time.sleep(0.4)
-            current = self.services()
+            current, now_history = self.services(), self.history()
             for sid, now in current.items():
                 before = previous[sid]
-                for counter in COUNTERS + ("version",):
-                    self.assertGreaterEqual(now[counter], before[counter], f"svc_{sid} {counter}")
-                self.assertIn(now["jobs_running"], (0, 1))
-                if now["version"] > self.before.get(sid, 0):  # the simulation changed it
-                    self.assertEqual(now["jobs_running"] == 1, now["backup_status"] == "running", now)
-                if now["last_backup_at"] and before["last_backup_at"]:
-                    self.assertGreaterEqual(now["last_backup_at"], before["last_backup_at"])
-            previous = current
+                self.assertGreaterEqual(now["version"], before["version"], f"svc_{sid}")
+                if before["last_backup_at"]:
+                    self.assertGreaterEqual(now["last_backup_at"], before["last_backup_at"], f"svc_{sid}")
+                if not (now["last_backup_at"] and now["last_backup_at"] >= started):
+                    continue
+                # A run of the simulation: its accounts by state add up to the managed seats.
+                checked += 1
+                self.assertEqual(sum(now[k] for k in JOBS), max(now["seats_managed"], 1), now)
+                self.assertEqual(now["jobs_running"] > 0, now["backup_status"] == "running", now)
+                if now["backup_status"] == "success":
+                    self.assertEqual((now["jobs_retrying"], now["jobs_failed"]), (0, 0), now)
+                if now["backup_status"] in ("warning", "failed"):
+                    self.assertGreater(now["jobs_failed"], 0, now)
+                if now["backup_status"] == "retrying":
+                    self.assertGreater(now["jobs_retrying"], 0, now)
+            for day, total in history.items():
+                self.assertGreaterEqual(now_history.get(day, 0), total, f"history of day {day}")
+            previous, history = current, now_history
+        self.assertGreater(checked, 0)
 
     def test_no_service_stays_running(self):
         running = {sid: s for sid, s in self.services("s.backup_status = 'running'").items()}
