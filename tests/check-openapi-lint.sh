@@ -20,7 +20,10 @@ if [ ! -x "$cache/node_modules/.bin/redocly" ] || [ "$(cat "$cache/lock.sha256" 
   mkdir -p "$cache"
   cp "$tool/package.json" "$tool/package-lock.json" "$cache/"
   # --ignore-scripts: the only install script in the tree (core-js) just prints an advert.
-  (cd "$cache" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) >&2
+  # Trust the system's certificate store (where a site's own CAs, e.g. of a proxy, live),
+  # not only the CAs compiled into Node.
+  (cd "$cache" && NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--use-openssl-ca" \
+     npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) >&2
   echo "$lock_sum" >"$cache/lock.sha256"
 fi
 

@@ -224,7 +224,8 @@ pd_portal_is_email (const char *text)
     if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p) || *p == ',' || *p == ';' || *p == '<' || *p == '>')
       return FALSE;
   dot = strrchr (at + 1, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0' && strstr (at, "..") == NULL;
+  /* A domain of dot-separated labels: not empty, no leading, trailing or doubled dots. */
+  return dot != NULL && at[1] != '.' && dot[1] != '\0' && strstr (at, "..") == NULL;
 }
 
 const char *

@@ -63,7 +63,7 @@ class Response:
 class Portal:
     """A portal process: Portal(seed=20, database=path, extra=['--simulate'])."""
 
-    def __init__(self, seed=None, database=None, rate_limit=0, extra=()):
+    def __init__(self, seed=None, database=None, rate_limit=0, extra=(), env=None):
         self.tmp = tempfile.TemporaryDirectory(prefix="pd-portal-test-")
         self.keys_path = os.path.join(self.tmp.name, "keys.json")
         self.args = [PORTAL_BIN, "--write-demo-keys", self.keys_path,
@@ -73,11 +73,13 @@ class Portal:
         if database is not None:
             self.args += ["--database", database]
         self.args += list(extra)
+        self.env = dict(os.environ, **(env or {}))
         self.proc = None
         self.start()
 
     def start(self):
-        self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     env=self.env)
         line = self.proc.stdout.readline().decode()
         if not line.startswith("listening on "):
             self.proc.kill()
