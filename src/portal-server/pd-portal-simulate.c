@@ -15,6 +15,7 @@
  * never stalls the server. Jobs in progress live in simulated_jobs (dashboard module
  * schema), so a restart on the same file resumes them. */
 #include "pd-portal-simulate.h"
+#include "pd-portal-authorization.h"
 #include "pd-portal-dashboard.h"
 #include "pd-portal-db.h"
 
@@ -40,6 +41,9 @@ typedef enum {
 } Outcome;
 
 static const char *const outcome_status[] = { "success", "warning", "retrying", "failed" };
+
+/* Tests raise it with PD_PORTAL_SIMULATE_CONSENT_LOSS to see consent lost within seconds. */
+static double consent_lost_rate = CONSENT_LOST_RATE;
 
 /* Real microseconds from now for a simulated duration drawn from [lo, hi] seconds. */
 static gint64
@@ -155,7 +159,7 @@ finish_job (Tick      *tick,
   g_autofree char *changed = pd_portal_now ();
   g_autofree char *next = NULL;
   Outcome outcome = draw_outcome (portal, job->retry);
-  gboolean consent_lost = g_rand_double (portal->rand) < CONSENT_LOST_RATE;
+  gboolean consent_lost = g_rand_double (portal->rand) < consent_lost_rate;
   PdJobCounts counts = { 0 };
   RunAccounts accounts;
   sqlite3_stmt *stmt;
@@ -194,7 +198,6 @@ finish_job (Tick      *tick,
       "UPDATE services SET backup_status = ?2, "
       "  next_backup_at = CASE WHEN ?4 THEN NULL WHEN ?9 OR next_backup_at IS NULL OR next_backup_at <= ?3 "
       "    THEN ?5 ELSE next_backup_at END, "
-      "  authorization_state = CASE WHEN ?4 THEN 'consent_lost' ELSE authorization_state END, "
       "  jobs_success = ?6, jobs_running = 0, jobs_retrying = ?7, jobs_failed = ?8, "
       "  version = version + 1, updated_at = ?3 "
       "WHERE id = ?1");
@@ -209,6 +212,9 @@ finish_job (Tick      *tick,
   sqlite3_bind_int (stmt, 9, outcome == OUTCOME_RETRYING);
   pd_portal_db_step_done (portal, stmt);
   organization_changed (tick, job->organization_id);
+  /* The authorization's details and the organization's credential status follow. */
+  if (consent_lost)
+    pd_portal_authorization_lose_consent (portal, job->service_id);
 
   pd_portal_dashboard_record (portal, job->partner_id, job->organization_id, tick->now / PD_DAY_USEC, &counts);
 }
@@ -444,6 +450,8 @@ pd_portal_simulate_start (PdPortal *portal)
   g_return_if_fail (portal->db != NULL);
   g_return_if_fail (portal->time_scale > 0);
 
+  if (g_getenv ("PD_PORTAL_SIMULATE_CONSENT_LOSS") != NULL)
+    consent_lost_rate = CLAMP (g_ascii_strtod (g_getenv ("PD_PORTAL_SIMULATE_CONSENT_LOSS"), NULL), 0.0, 1.0);
   prepare (portal);
   portal->simulate_source = g_timeout_add (TICK_MS, on_tick, portal);
 }

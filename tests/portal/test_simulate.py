@@ -207,6 +207,43 @@ class Simulation(SimulationBase):
         self.wait_for(done, 20, "jobs running at the restart finished")
 
 
+class ConsentLoss(SimulationBase):
+    """With consent lost after half of the runs (instead of very rarely)."""
+
+    @classmethod
+    def setUpClass(cls):
+        os.environ["PD_PORTAL_SIMULATE_CONSENT_LOSS"] = "0.5"
+        try:
+            super().setUpClass()
+        finally:
+            del os.environ["PD_PORTAL_SIMULATE_CONSENT_LOSS"]
+
+    def test_lost_consent_stops_backups_and_needs_attention(self):
+        started = fixtures.stamp(self.started)
+
+        def lost():
+            return [s for s in self.services("s.authorization_state = 'consent_lost' AND s.updated_at >= ?",
+                                             (started,)).values()]
+        service = self.wait_for(lost, 20, "a service lost its consent")[0]
+        self.assertEqual(service["backup_status"], "failed")
+        self.assertIsNone(service["next_backup_at"])
+        self.assertEqual(service["jobs_running"], 0)
+        org_id = service["organization_id"]
+        credential = self.db.execute("SELECT credential_status FROM organizations WHERE id = ?", (org_id,)).fetchone()[0]
+        self.assertEqual(credential, "needs_authentication")
+
+        body = self.client().get("/api/v1/dashboard", params={"organization_id": f"org_{org_id}"}).json()
+        reasons = {(a["service_id"], a["reason"]) for a in body["attention"]}
+        if self.db.execute("SELECT status FROM organizations WHERE id = ?", (org_id,)).fetchone()[0] == "active":
+            self.assertIn((f"svc_{service['id']}", "consent_lost"), reasons)
+            self.assertIn((None, "needs_authentication"), reasons)
+        self.assertGreater(body["account_errors"], 0)
+
+        version = service["version"]
+        time.sleep(2)  # several backup intervals at this time scale
+        self.assertEqual(self.services("s.id = ?", (service["id"],))[service["id"]]["version"], version)
+
+
 class Responsiveness(SimulationBase):
     """A larger database keeps answering while the simulation works through its backlog."""
 
