@@ -25,6 +25,7 @@ block's output. Exit status 77 (skipped) when curl is not installed."""
 
 import json
 import os
+import random
 import re
 import shlex
 import shutil
@@ -92,7 +93,24 @@ def parse(path):
     return blocks
 
 
-def free_port():
+def free_port(taken):
+    """A port free now, below the ephemeral range: the examples' portals bind it seconds later,
+    and an ephemeral port could meanwhile go to any process's outgoing connection."""
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range", encoding="ascii") as f:
+            low = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    for _ in range(200):
+        port = random.randrange(max(1025, low - 12000), low)
+        if port in taken:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -195,7 +213,8 @@ def main():
         ports = {"8080": address.split(":")[1]}
         for b in blocks:
             for port in ADDRESS.findall(b.text):
-                ports.setdefault(port, str(free_port()))
+                if port not in ports:
+                    ports[port] = str(free_port({int(p) for p in ports.values()}))
 
         marks = os.path.join(tmp, "marks")
         path = os.path.join(tmp, "guide.sh")
