@@ -21,7 +21,6 @@ JOBS = ("jobs_success", "jobs_running", "jobs_retrying", "jobs_failed")
 
 class SimulationBase(PortalTestCase):
     SEED = 30
-    POPULATE = 40   # organizations added when the seed makes none (before the organizations module)
 
     @classmethod
     def setUpClass(cls):
@@ -31,8 +30,6 @@ class SimulationBase(PortalTestCase):
         cls.portal.stop()
         fixture = fixtures.DbFixture(cls.path)
         try:
-            if fixture.db.execute("SELECT count(*) FROM organizations").fetchone()[0] == 0:
-                fixture.populate(cls.POPULATE, history=False)
             cls.add_fixtures(fixture)
         finally:
             fixture.close()
@@ -144,6 +141,20 @@ class Simulation(SimulationBase):
             previous, history = current, now_history
         self.assertGreater(checked, 0)
 
+    def test_running_totals_match_the_days(self):
+        self.wait_for(lambda: self.db.execute("SELECT count(*) FROM job_history WHERE day = ?",
+                                              (fixtures.today(),)).fetchone()[0] > 3, 10, "jobs recorded today")
+        rows = self.db.execute(
+            "SELECT h.organization_id, h.total_success, h.total_failed, h.total_account_errors, "
+            "(SELECT sum(success) FROM job_history x WHERE x.organization_id = h.organization_id), "
+            "(SELECT sum(failed) FROM job_history x WHERE x.organization_id = h.organization_id), "
+            "(SELECT sum(account_errors) FROM job_history x WHERE x.organization_id = h.organization_id) "
+            "FROM job_history h WHERE h.day = (SELECT max(day) FROM job_history y "
+            "WHERE y.organization_id = h.organization_id)").fetchall()
+        self.assertTrue(rows)
+        for row in rows:
+            self.assertEqual(row[1:4], row[4:7], f"org_{row[0]}")
+
     def test_no_service_stays_running(self):
         running = {sid: s for sid, s in self.services("s.backup_status = 'running'").items()}
         self.assertTrue(running)
@@ -248,7 +259,6 @@ class Responsiveness(SimulationBase):
     """A larger database keeps answering while the simulation works through its backlog."""
 
     SEED = 2000
-    POPULATE = 2000
 
     def test_answers_quickly_while_simulating(self):
         client = self.client()
