@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Dashboard summary: job outcomes over a period, seats, protection, organizations and what
- * needs attention. Job outcomes come from job_history, one row per organization per day
- * with activity, and job_history_partner, the same per partner, so that a partner-wide
- * dashboard over 10,000 organizations sums at most 90 rows. Each job_history row also holds
- * the organization's running totals up to that day, so one organization's outcomes over
- * any period are the difference of two rows: a group's dashboard reads two rows per
- * organization in scope, whatever the period. */
+ * needs attention. Job outcomes come from two tables:
+ * - job_history_partner: per partner per day, so that a partner-wide dashboard over 10,000
+ *   organizations sums at most 90 rows;
+ * - job_history: per organization per day with activity, the organization's running totals
+ *   up to that day, so that its outcomes over any period are the difference of two rows and
+ *   a group's dashboard reads two rows per organization in scope, whatever the period. */
 #include "pd-portal-dashboard.h"
 #include "pd-portal-auth.h"
 #include "pd-portal-db.h"
@@ -27,12 +27,9 @@
   " account_errors = account_errors + excluded.account_errors"
 
 static const char schema_sql[] =
+  /* Running totals from the organization's first row up to and including this day. */
   "CREATE TABLE IF NOT EXISTS job_history ("
   "  organization_id INTEGER NOT NULL, day INTEGER NOT NULL,"
-  "  success INTEGER NOT NULL DEFAULT 0, warning INTEGER NOT NULL DEFAULT 0,"
-  "  retrying INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0,"
-  "  account_errors INTEGER NOT NULL DEFAULT 0,"
-  /* Running totals from the organization's first row up to and including this day. */
   "  total_success INTEGER NOT NULL DEFAULT 0, total_warning INTEGER NOT NULL DEFAULT 0,"
   "  total_retrying INTEGER NOT NULL DEFAULT 0, total_failed INTEGER NOT NULL DEFAULT 0,"
   "  total_account_errors INTEGER NOT NULL DEFAULT 0,"
@@ -46,8 +43,13 @@ static const char schema_sql[] =
   /* The roll-up stays the sum of its organizations when one is deleted. */
   "CREATE TRIGGER IF NOT EXISTS job_history_organization_deleted AFTER DELETE ON organizations BEGIN"
   "  INSERT INTO job_history_partner (partner_id, day, success, warning, retrying, failed, account_errors)"
-  "    SELECT old.partner_id, day, -success, -warning, -retrying, -failed, -account_errors"
-  "    FROM job_history WHERE organization_id = old.id"
+  "    SELECT old.partner_id, day,"
+  "      coalesce(lag(total_success) OVER days, 0) - total_success,"
+  "      coalesce(lag(total_warning) OVER days, 0) - total_warning,"
+  "      coalesce(lag(total_retrying) OVER days, 0) - total_retrying,"
+  "      coalesce(lag(total_failed) OVER days, 0) - total_failed,"
+  "      coalesce(lag(total_account_errors) OVER days, 0) - total_account_errors"
+  "    FROM job_history WHERE organization_id = old.id WINDOW days AS (ORDER BY day)"
   COUNTS_UPSERT ";"
   "  DELETE FROM job_history WHERE organization_id = old.id;"
   " END;\n"
@@ -195,16 +197,16 @@ record_organization (PdPortal          *portal,
                      const PdJobCounts *counts)
 {
   sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
-      "INSERT INTO job_history (organization_id, day, success, warning, retrying, failed, account_errors, "
-      "  total_success, total_warning, total_retrying, total_failed, total_account_errors) "
-      "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, coalesce(p.total_success, 0) + ?3, coalesce(p.total_warning, 0) + ?4, "
+      "INSERT INTO job_history (organization_id, day, total_success, total_warning, total_retrying, "
+      "  total_failed, total_account_errors) "
+      "SELECT ?1, ?2, coalesce(p.total_success, 0) + ?3, coalesce(p.total_warning, 0) + ?4, "
       "  coalesce(p.total_retrying, 0) + ?5, coalesce(p.total_failed, 0) + ?6, "
       "  coalesce(p.total_account_errors, 0) + ?7 "
       "FROM (SELECT 1) LEFT JOIN job_history p ON p.organization_id = ?1 "
-      "  AND p.day = (SELECT max(day) FROM job_history WHERE organization_id = ?1 AND day < ?2) WHERE true"
-      COUNTS_UPSERT ", total_success = total_success + ?3, total_warning = total_warning + ?4, "
-      "total_retrying = total_retrying + ?5, total_failed = total_failed + ?6, "
-      "total_account_errors = total_account_errors + ?7");
+      "  AND p.day = (SELECT max(day) FROM job_history WHERE organization_id = ?1 AND day < ?2) WHERE true "
+      "ON CONFLICT DO UPDATE SET total_success = total_success + ?3, total_warning = total_warning + ?4, "
+      "  total_retrying = total_retrying + ?5, total_failed = total_failed + ?6, "
+      "  total_account_errors = total_account_errors + ?7");
 
   sqlite3_bind_int64 (stmt, 1, organization_id);
   sqlite3_bind_int64 (stmt, 2, day);
@@ -294,24 +296,17 @@ insert_pending (HistorySeed *h)
 
   if (h->n_pending == 0)
     return;
-  sql = g_string_new ("INSERT INTO job_history (organization_id, day, success, warning, retrying, failed, "
-                      "account_errors, total_success, total_warning, total_retrying, total_failed, "
-                      "total_account_errors) VALUES ");
+  sql = g_string_new ("INSERT INTO job_history (organization_id, day, total_success, total_warning, "
+                      "total_retrying, total_failed, total_account_errors) VALUES ");
   for (guint i = 0; i < h->n_pending; i++)
-    g_string_append (sql, i ? ",(?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?)");
+    g_string_append (sql, i ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)");
   stmt = pd_portal_db_stmt (h->seed->portal, sql->str);
   for (guint i = 0; i < h->n_pending; i++)
     {
-      const PdJobCounts *c = &h->days[h->pending_days[i]];
       const PdJobCounts *t = &h->totals[i];
 
       sqlite3_bind_int64 (stmt, ++n, h->organization_id);
       sqlite3_bind_int64 (stmt, ++n, h->first_day + h->pending_days[i]);
-      sqlite3_bind_int64 (stmt, ++n, c->success);
-      sqlite3_bind_int64 (stmt, ++n, c->warning);
-      sqlite3_bind_int64 (stmt, ++n, c->retrying);
-      sqlite3_bind_int64 (stmt, ++n, c->failed);
-      sqlite3_bind_int64 (stmt, ++n, c->account_errors);
       sqlite3_bind_int64 (stmt, ++n, t->success);
       sqlite3_bind_int64 (stmt, ++n, t->warning);
       sqlite3_bind_int64 (stmt, ++n, t->retrying);
