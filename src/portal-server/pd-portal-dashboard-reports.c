@@ -92,12 +92,12 @@ static const Report reports[] = {
     PERCENT ("sum(s.seats_managed)", "sum(s.seats_managed + s.seats_unprotected)") " "
     "FROM organizations o LEFT JOIN services s ON s.organization_id = o.id WHERE" PAGE },
   { "jobs", jobs_columns,
-    ORGANIZATION_SELECT "coalesce(sum(h.success), 0), coalesce(sum(h.warning), 0), coalesce(sum(h.retrying), 0), "
-    "coalesce(sum(h.failed), 0), "
+    ORGANIZATION_SELECT "coalesce(" PD_PERIOD_SUM (success) ", 0), coalesce(" PD_PERIOD_SUM (warning) ", 0), "
+    "coalesce(" PD_PERIOD_SUM (retrying) ", 0), coalesce(" PD_PERIOD_SUM (failed) ", 0), "
     "(SELECT count(*) FROM services s WHERE s.organization_id = o.id AND s.backup_status = 'running'), "
-    "coalesce(sum(h.account_errors), 0), "
+    "coalesce(" PD_PERIOD_SUM (account_errors) ", 0), "
     "(SELECT max(s.last_backup_at) FROM services s WHERE s.organization_id = o.id) "
-    "FROM organizations o LEFT JOIN job_history h ON h.organization_id = o.id AND h.day BETWEEN ?4 AND ?5 WHERE" PAGE },
+    "FROM organizations o" PD_PERIOD_JOINS "WHERE" PAGE },
 };
 
 /* Accept: text/csv (preferred over application/json by order or q) asks for CSV. */

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Dashboard summary: job outcomes over a period, seats, protection, organizations and what
- * needs attention. Job outcomes come from job_history, one row per organization per day
- * with activity, and job_history_partner, the same per partner, so that a partner-wide
- * dashboard over 10,000 organizations sums at most 90 rows. */
+ * needs attention. Job outcomes come from two tables:
+ * - job_history_partner: per partner per day, so that a partner-wide dashboard over 10,000
+ *   organizations sums at most 90 rows;
+ * - job_history: per organization per day with activity, the organization's running totals
+ *   up to that day, so that its outcomes over any period are the difference of two rows and
+ *   a group's dashboard reads two rows per organization in scope, whatever the period. */
 #include "pd-portal-dashboard.h"
 #include "pd-portal-auth.h"
 #include "pd-portal-db.h"
@@ -24,11 +27,12 @@
   " account_errors = account_errors + excluded.account_errors"
 
 static const char schema_sql[] =
+  /* Running totals from the organization's first row up to and including this day. */
   "CREATE TABLE IF NOT EXISTS job_history ("
   "  organization_id INTEGER NOT NULL, day INTEGER NOT NULL,"
-  "  success INTEGER NOT NULL DEFAULT 0, warning INTEGER NOT NULL DEFAULT 0,"
-  "  retrying INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0,"
-  "  account_errors INTEGER NOT NULL DEFAULT 0,"
+  "  total_success INTEGER NOT NULL DEFAULT 0, total_warning INTEGER NOT NULL DEFAULT 0,"
+  "  total_retrying INTEGER NOT NULL DEFAULT 0, total_failed INTEGER NOT NULL DEFAULT 0,"
+  "  total_account_errors INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (organization_id, day)) WITHOUT ROWID;\n"
   "CREATE TABLE IF NOT EXISTS job_history_partner ("
   "  partner_id INTEGER NOT NULL, day INTEGER NOT NULL,"
@@ -39,8 +43,13 @@ static const char schema_sql[] =
   /* The roll-up stays the sum of its organizations when one is deleted. */
   "CREATE TRIGGER IF NOT EXISTS job_history_organization_deleted AFTER DELETE ON organizations BEGIN"
   "  INSERT INTO job_history_partner (partner_id, day, success, warning, retrying, failed, account_errors)"
-  "    SELECT old.partner_id, day, -success, -warning, -retrying, -failed, -account_errors"
-  "    FROM job_history WHERE organization_id = old.id"
+  "    SELECT old.partner_id, day,"
+  "      coalesce(lag(total_success) OVER days, 0) - total_success,"
+  "      coalesce(lag(total_warning) OVER days, 0) - total_warning,"
+  "      coalesce(lag(total_retrying) OVER days, 0) - total_retrying,"
+  "      coalesce(lag(total_failed) OVER days, 0) - total_failed,"
+  "      coalesce(lag(total_account_errors) OVER days, 0) - total_account_errors"
+  "    FROM job_history WHERE organization_id = old.id WINDOW days AS (ORDER BY day)"
   COUNTS_UPSERT ";"
   "  DELETE FROM job_history WHERE organization_id = old.id;"
   " END;\n"
@@ -179,6 +188,8 @@ counts_add (PdJobCounts       *sum,
   sum->account_errors += c->account_errors;
 }
 
+/* Adds to @day, which is the organization's latest day (the simulation writes today), so
+ * no later running totals need to change. */
 static void
 record_organization (PdPortal          *portal,
                      gint64             organization_id,
@@ -186,8 +197,16 @@ record_organization (PdPortal          *portal,
                      const PdJobCounts *counts)
 {
   sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
-      "INSERT INTO job_history (organization_id, day, success, warning, retrying, failed, account_errors) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" COUNTS_UPSERT);
+      "INSERT INTO job_history (organization_id, day, total_success, total_warning, total_retrying, "
+      "  total_failed, total_account_errors) "
+      "SELECT ?1, ?2, coalesce(p.total_success, 0) + ?3, coalesce(p.total_warning, 0) + ?4, "
+      "  coalesce(p.total_retrying, 0) + ?5, coalesce(p.total_failed, 0) + ?6, "
+      "  coalesce(p.total_account_errors, 0) + ?7 "
+      "FROM (SELECT 1) LEFT JOIN job_history p ON p.organization_id = ?1 "
+      "  AND p.day = (SELECT max(day) FROM job_history WHERE organization_id = ?1 AND day < ?2) WHERE true "
+      "ON CONFLICT DO UPDATE SET total_success = total_success + ?3, total_warning = total_warning + ?4, "
+      "  total_retrying = total_retrying + ?5, total_failed = total_failed + ?6, "
+      "  total_account_errors = total_account_errors + ?7");
 
   sqlite3_bind_int64 (stmt, 1, organization_id);
   sqlite3_bind_int64 (stmt, 2, day);
@@ -236,6 +255,7 @@ typedef struct {
   gint64        partner_id;
   PdJobCounts   days[HISTORY_DAYS];
   guint         pending_days[SEED_BATCH];   /* indexes into days, not yet inserted */
+  PdJobCounts   totals[SEED_BATCH];         /* their running totals */
   guint         n_pending;
   GHashTable   *partners;            /* partner_id → PdJobCounts[HISTORY_DAYS] */
 } HistorySeed;
@@ -276,22 +296,22 @@ insert_pending (HistorySeed *h)
 
   if (h->n_pending == 0)
     return;
-  sql = g_string_new ("INSERT INTO job_history (organization_id, day, success, warning, retrying, failed, "
-                      "account_errors) VALUES ");
+  sql = g_string_new ("INSERT INTO job_history (organization_id, day, total_success, total_warning, "
+                      "total_retrying, total_failed, total_account_errors) VALUES ");
   for (guint i = 0; i < h->n_pending; i++)
     g_string_append (sql, i ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)");
   stmt = pd_portal_db_stmt (h->seed->portal, sql->str);
   for (guint i = 0; i < h->n_pending; i++)
     {
-      const PdJobCounts *c = &h->days[h->pending_days[i]];
+      const PdJobCounts *t = &h->totals[i];
 
       sqlite3_bind_int64 (stmt, ++n, h->organization_id);
       sqlite3_bind_int64 (stmt, ++n, h->first_day + h->pending_days[i]);
-      sqlite3_bind_int64 (stmt, ++n, c->success);
-      sqlite3_bind_int64 (stmt, ++n, c->warning);
-      sqlite3_bind_int64 (stmt, ++n, c->retrying);
-      sqlite3_bind_int64 (stmt, ++n, c->failed);
-      sqlite3_bind_int64 (stmt, ++n, c->account_errors);
+      sqlite3_bind_int64 (stmt, ++n, t->success);
+      sqlite3_bind_int64 (stmt, ++n, t->warning);
+      sqlite3_bind_int64 (stmt, ++n, t->retrying);
+      sqlite3_bind_int64 (stmt, ++n, t->failed);
+      sqlite3_bind_int64 (stmt, ++n, t->account_errors);
     }
   pd_portal_db_step_done (h->seed->portal, stmt);
   h->n_pending = 0;
@@ -301,6 +321,7 @@ static void
 flush_organization (HistorySeed *h)
 {
   PdJobCounts *partner;
+  PdJobCounts running_total = { 0 };
 
   if (h->organization_id == 0)
     return;
@@ -317,6 +338,8 @@ flush_organization (HistorySeed *h)
       if (counts_empty (&h->days[i]))
         continue;
       counts_add (&partner[i], &h->days[i]);
+      counts_add (&running_total, &h->days[i]);
+      h->totals[h->n_pending] = running_total;
       h->pending_days[h->n_pending++] = i;
       if (h->n_pending == SEED_BATCH)
         insert_pending (h);
@@ -460,11 +483,15 @@ seed_history (PdPortalSeed *seed)
 /* GET /api/v1/dashboard */
 
 /* Each figure has two queries: for one organization (by its ID), and for all, which scans
- * services and organizations in table order: with nearly every row belonging to the
- * caller's partner, that is several times faster than going through an index. */
+ * the organizations in table order (with nearly every row belonging to the caller's partner,
+ * that is faster than going through the partner index), checks the scope once for each and
+ * joins their services through the narrow index services_dashboard. What needs attention
+ * starts from the few services in the partial index services_attention instead. */
 #define SCOPE " AND " PD_PORTAL_SCOPE_SQL
-#define SERVICES_OF_ALL " FROM services s CROSS JOIN organizations o ON o.id = s.organization_id " \
+#define SERVICES_OF_ALL " FROM organizations o CROSS JOIN services s ON s.organization_id = o.id " \
                         "WHERE +o.partner_id = ?1" SCOPE
+#define ATTENTION_SERVICES_OF_ALL " FROM services s CROSS JOIN organizations o ON o.id = s.organization_id " \
+                                  "WHERE +o.partner_id = ?1" SCOPE
 #define SERVICES_OF_ONE " FROM organizations o JOIN services s ON s.organization_id = o.id " \
                         "WHERE o.id = ?2 AND o.partner_id = ?1" SCOPE
 #define ORGANIZATIONS_ALL " FROM organizations o WHERE +o.partner_id = ?1" SCOPE
@@ -504,31 +531,28 @@ add_jobs (PdPortalRequest   *req,
   sqlite3_stmt *stmt;
   PdJobCounts sum = { 0 };
 
-#define SUMS "SELECT coalesce(sum(h.success), 0), coalesce(sum(h.warning), 0), coalesce(sum(h.retrying), 0), " \
-             "coalesce(sum(h.failed), 0), coalesce(sum(h.account_errors), 0) "
-  if (organization_id > 0)
+  if (organization_id == 0 && req->caller->all_organizations)
     {
-      stmt = pd_portal_db_stmt (req->portal, SUMS "FROM job_history h WHERE h.organization_id = ?1 AND h.day BETWEEN ?2 AND ?3");
-      sqlite3_bind_int64 (stmt, 1, organization_id);
-    }
-  else if (req->caller->all_organizations)
-    {
-      stmt = pd_portal_db_stmt (req->portal, SUMS "FROM job_history_partner h WHERE h.partner_id = ?1 AND h.day BETWEEN ?2 AND ?3");
+      stmt = pd_portal_db_stmt (req->portal,
+          "SELECT coalesce(sum(h.success), 0), coalesce(sum(h.warning), 0), coalesce(sum(h.retrying), 0), "
+          "coalesce(sum(h.failed), 0), coalesce(sum(h.account_errors), 0) "
+          "FROM job_history_partner h WHERE h.partner_id = ?1 AND h.day BETWEEN ?4 AND ?5");
       sqlite3_bind_int64 (stmt, 1, req->caller->partner_id);
     }
   else
     {
-      /* Organizations first: the scope is checked once per organization, and only the
-       * period's days of those in scope are read. */
-      stmt = pd_portal_db_stmt (req->portal,
-          SUMS "FROM organizations o CROSS JOIN job_history h ON h.organization_id = o.id "
-          "WHERE +o.partner_id = ?1 AND h.day BETWEEN ?2 AND ?3" SCOPE);
-      sqlite3_bind_int64 (stmt, 1, req->caller->partner_id);
-      pd_portal_caller_bind_scope (req->caller, stmt);
+      /* Per organization: the running totals at the period's last day with activity, less
+       * those before its first day. Organizations first, so the scope is checked once each. */
+#define PERIOD_TOTALS(where) \
+  "SELECT coalesce(sum(" PD_PERIOD_SUM (success) "), 0), coalesce(sum(" PD_PERIOD_SUM (warning) "), 0), " \
+  "coalesce(sum(" PD_PERIOD_SUM (retrying) "), 0), coalesce(sum(" PD_PERIOD_SUM (failed) "), 0), " \
+  "coalesce(sum(" PD_PERIOD_SUM (account_errors) "), 0) FROM organizations o" PD_PERIOD_JOINS "WHERE " where
+      stmt = filtered_stmt (req, organization_id, PERIOD_TOTALS ("+o.partner_id = ?1" SCOPE),
+                            PERIOD_TOTALS ("o.id = ?2 AND o.partner_id = ?1" SCOPE));
+#undef PERIOD_TOTALS
     }
-#undef SUMS
-  sqlite3_bind_int64 (stmt, 2, period->first_day);
-  sqlite3_bind_int64 (stmt, 3, period->last_day);
+  sqlite3_bind_int64 (stmt, 4, period->first_day);
+  sqlite3_bind_int64 (stmt, 5, period->last_day);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       sum.success = sqlite3_column_int64 (stmt, 0);
@@ -649,7 +673,7 @@ add_attention (PdPortalRequest *req,
   "UNION ALL SELECT 6, o.id, o.name, NULL, o.created_at" organizations \
   "  AND o.status = 'active' AND o.mapping_status = 'unmapped' " \
   ") ORDER BY rank, since, organization_id, service_id LIMIT " G_STRINGIFY (ATTENTION_MAX)
-  sqlite3_stmt *stmt = filtered_stmt (req, organization_id, ATTENTION (SERVICES_OF_ALL, ORGANIZATIONS_ALL),
+  sqlite3_stmt *stmt = filtered_stmt (req, organization_id, ATTENTION (ATTENTION_SERVICES_OF_ALL, ORGANIZATIONS_ALL),
                                       ATTENTION (SERVICES_OF_ONE, ORGANIZATIONS_ONE));
 #undef ATTENTION
 

@@ -27,6 +27,17 @@ typedef struct {
   gint64 account_errors;
 } PdJobCounts;
 
+/* One organization's (alias o) job outcomes within the period of bindings ?4 (first day) and
+ * ?5 (last day): its running totals at the last day with activity up to ?5 (e) less those
+ * before ?4 (b). After "FROM organizations o"; PD_PERIOD_SUM (success) is then the period's
+ * successful jobs of o, or NULL without any. */
+#define PD_PERIOD_JOINS \
+  " LEFT JOIN job_history e ON e.organization_id = o.id AND e.day = " \
+  "  (SELECT max(x.day) FROM job_history x WHERE x.organization_id = o.id AND x.day <= ?5)" \
+  " LEFT JOIN job_history b ON b.organization_id = o.id AND b.day = " \
+  "  (SELECT max(y.day) FROM job_history y WHERE y.organization_id = o.id AND y.day < ?4) "
+#define PD_PERIOD_SUM(counter) "e.total_" #counter " - coalesce(b.total_" #counter ", 0)"
+
 /* Reads ?period= (default this_month); on an unknown value responds 422 and returns FALSE. */
 gboolean pd_portal_dashboard_period        (PdPortalRequest   *req,
                                             gint64             now_usec,

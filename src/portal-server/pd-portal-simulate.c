@@ -31,7 +31,6 @@
 #define DURATION_MIN       (5 * MINUTE)
 #define DURATION_MAX       (90 * MINUTE)
 #define CONSENT_LOST_RATE  0.001   /* per finished job */
-#define HISTORY_KEEP_DAYS  120
 
 typedef enum {
   OUTCOME_SUCCESS,
@@ -407,7 +406,7 @@ on_tick (gpointer data)
 }
 
 /* Running services without a job (seeded as running, or running when a simulation-less
- * portal stopped) get one, and history older than any period is dropped. */
+ * portal stopped) get one. (History is kept: its running totals need the older rows.) */
 static void
 prepare (PdPortal *portal)
 {
@@ -433,13 +432,6 @@ prepare (PdPortal *portal)
       sqlite3_bind_int64 (stmt, 2, now + after (portal, DURATION_MIN, DURATION_MAX));
       pd_portal_db_step_done (portal, stmt);
     }
-
-  stmt = pd_portal_db_stmt (portal, "DELETE FROM job_history WHERE day < ?1");
-  sqlite3_bind_int64 (stmt, 1, now / PD_DAY_USEC - HISTORY_KEEP_DAYS);
-  pd_portal_db_step_done (portal, stmt);
-  stmt = pd_portal_db_stmt (portal, "DELETE FROM job_history_partner WHERE day < ?1");
-  sqlite3_bind_int64 (stmt, 1, now / PD_DAY_USEC - HISTORY_KEEP_DAYS);
-  pd_portal_db_step_done (portal, stmt);
 
   pd_portal_db_commit (portal);
 }

@@ -2,7 +2,7 @@
 """Runs the real partner-desk-portal process and talks HTTP to it.
 
 Every response a Client receives is validated against docs/portal-api.yaml (with the
-fragments of docs/portal-api.d/) by openapi_check.Contract, so the tests double as
+drafts of docs/portal-api.d/) by openapi_check.Contract, so the tests double as
 contract-conformance tests. Use Client(..., validate=False) only for deliberately
 broken exchanges (fault injection, truncated bodies)."""
 

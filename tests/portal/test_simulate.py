@@ -21,7 +21,6 @@ JOBS = ("jobs_success", "jobs_running", "jobs_retrying", "jobs_failed")
 
 class SimulationBase(PortalTestCase):
     SEED = 30
-    POPULATE = 40   # organizations added when the seed makes none (before the organizations module)
 
     @classmethod
     def setUpClass(cls):
@@ -31,8 +30,6 @@ class SimulationBase(PortalTestCase):
         cls.portal.stop()
         fixture = fixtures.DbFixture(cls.path)
         try:
-            if fixture.db.execute("SELECT count(*) FROM organizations").fetchone()[0] == 0:
-                fixture.populate(cls.POPULATE, history=False)
             cls.add_fixtures(fixture)
         finally:
             fixture.close()
@@ -144,6 +141,29 @@ class Simulation(SimulationBase):
             previous, history = current, now_history
         self.assertGreater(checked, 0)
 
+    def test_history_tables_agree(self):
+        self.wait_for(lambda: self.db.execute("SELECT count(*) FROM job_history WHERE day = ?",
+                                              (fixtures.today(),)).fetchone()[0] > 3, 10, "jobs recorded today")
+        with self.db:  # one read transaction: both tables as of the same commit
+            daily = dict(((r[0], r[1]), r[2:]) for r in self.db.execute(
+                "SELECT o.partner_id, d.day, sum(d.success), sum(d.failed), sum(d.account_errors) FROM ("
+                "  SELECT organization_id, day,"
+                "    total_success - coalesce(lag(total_success) OVER w, 0) AS success,"
+                "    total_failed - coalesce(lag(total_failed) OVER w, 0) AS failed,"
+                "    total_account_errors - coalesce(lag(total_account_errors) OVER w, 0) AS account_errors"
+                "  FROM job_history WINDOW w AS (PARTITION BY organization_id ORDER BY day)) d "
+                "JOIN organizations o ON o.id = d.organization_id GROUP BY o.partner_id, d.day"))
+            partner = dict(((r[0], r[1]), r[2:]) for r in self.db.execute(
+                "SELECT partner_id, day, success, failed, account_errors FROM job_history_partner"))
+            negative = self.db.execute(
+                "SELECT count(*) FROM job_history h JOIN job_history p ON p.organization_id = h.organization_id "
+                "AND p.day = (SELECT max(day) FROM job_history x WHERE x.organization_id = h.organization_id "
+                "AND x.day < h.day) WHERE h.total_success < p.total_success OR h.total_failed < p.total_failed"
+            ).fetchone()[0]
+        self.assertEqual(negative, 0, "running totals went down")
+        for key in set(daily) | set(partner):
+            self.assertEqual(tuple(daily.get(key, (0, 0, 0))), tuple(partner.get(key, (0, 0, 0))), key)
+
     def test_no_service_stays_running(self):
         running = {sid: s for sid, s in self.services("s.backup_status = 'running'").items()}
         self.assertTrue(running)
@@ -248,7 +268,6 @@ class Responsiveness(SimulationBase):
     """A larger database keeps answering while the simulation works through its backlog."""
 
     SEED = 2000
-    POPULATE = 2000
 
     def test_answers_quickly_while_simulating(self):
         client = self.client()
