@@ -61,6 +61,10 @@ def fail(message):
 def parse(path):
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
+    for n, line in enumerate(lines):
+        if re.match(r"^<!-- (expect|no-check):", line) and not (
+                n + 1 < len(lines) and re.match(r"^(<!-- (expect|no-check):|```sh\s*$)", lines[n + 1])):
+            fail(f"{path}:{n + 1}: this marker belongs right above a ```sh block")
     blocks = []
     i = 0
     while i < len(lines):
