@@ -159,7 +159,7 @@ pd_portal_respond_field_errors (PdPortalRequest *req,
                                         "Correct the fields listed in errors and send the request again.");
 
   json_builder_set_member_name (builder, "errors");
-  json_builder_add_value (builder, errors);
+  json_builder_add_value (builder, json_node_ref (errors));  /* add_value takes ownership */
   problem_finish (req, 422, builder);
 }
 

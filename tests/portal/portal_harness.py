@@ -6,6 +6,7 @@ drafts of docs/portal-api.d/) by openapi_check.Contract, so the tests double as
 contract-conformance tests. Use Client(..., validate=False) only for deliberately
 broken exchanges (fault injection, truncated bodies)."""
 
+import atexit
 import http.client
 import json
 import os
@@ -39,6 +40,19 @@ def contract():
             return None
         _contract = openapi_check.Contract(SOURCE_ROOT)
     return _contract
+
+
+def _dump_coverage():
+    """With PD_CONTRACT_COVERAGE_DIR set, each test process writes which operations and statuses
+    it saw, so a run over all files can tell which documented operations no test exercised."""
+    directory = os.environ.get("PD_CONTRACT_COVERAGE_DIR")
+    if directory and _contract is not None:
+        path = os.path.join(directory, f"coverage-{os.getpid()}.json")
+        with open(path, "w") as f:
+            json.dump(_contract.coverage(), f)
+
+
+atexit.register(_dump_coverage)
 
 
 class Response:
