@@ -15,7 +15,7 @@ typedef enum {
   PD_PORTAL_ROUTE_DEFAULT = 0,
   PD_PORTAL_ROUTE_PUBLIC  = 1 << 0,  /* no bearer token (OAuth endpoints, HTML pages) */
   PD_PORTAL_ROUTE_FORM    = 1 << 1,  /* body is form-encoded, not JSON */
-  PD_PORTAL_ROUTE_RAW     = 1 << 2,  /* no problem+json for errors before the handler (HTML) */
+  PD_PORTAL_ROUTE_RAW     = 1 << 2,  /* an HTML page; errors before its handler (413, 429) are still problem+json */
 } PdPortalRouteFlags;
 
 struct _PdPortalRequest
