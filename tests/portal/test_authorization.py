@@ -3,14 +3,12 @@
 invitation page, the state machine's conflicts, access, links that expire, the demo data."""
 
 import datetime
-import os
 import re
-import tempfile
 import urllib.parse
 import uuid
 
-from portal_harness import Portal, PortalTestCase, main
-from test_accounts import ORGS, Catalog, Database, add_to_scope, now_text
+from portal_harness import main
+from test_accounts import ORGS, AccountsCase, add_to_scope, now_text
 
 EXCHANGE_SCOPES = [("mail.read", True), ("mailbox_settings.read", True), ("calendars.read", False),
                    ("contacts.read", False), ("tasks.read", False)]
@@ -27,32 +25,8 @@ def accounts_path(org, svc):
     return f"{ORGS}/{org}/services/{svc}/accounts"
 
 
-class AuthorizationCase(PortalTestCase):
-    SEED = 60
-
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory(prefix="pd-authorization-")
-        cls.portal = Portal(seed=cls.SEED, database=os.path.join(cls.tmp.name, "portal.db"))
-        cls.db = Database(os.path.join(cls.tmp.name, "portal.db"))
-        cls.clients = {}
-        cls.catalog = Catalog(cls.portal.client())
-
-    @classmethod
-    def tearDownClass(cls):
-        for client in cls.clients.values():
-            if client.conn is not None:
-                client.conn.close()
-        cls.portal.close()
-        cls.tmp.cleanup()
-
-    def client(self, role="owner", validate=True):
-        """One kept-alive client per role for the whole class."""
-        key = (role, validate)
-        if key not in self.clients:
-            self.clients[key] = (self.portal.anonymous(validate=validate) if role is None
-                                 else self.portal.client(role, validate=validate))
-        return self.clients[key]
+class AuthorizationCase(AccountsCase):
+    """The accounts tests' portal, on its own database file, with a client per role."""
 
     def new_organization(self, relationship="msp"):
         tag = uuid.uuid4().hex[:8]
