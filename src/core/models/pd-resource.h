@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Decoding errors name the resource and the field: “Organization: “plan.type” must be a
+ * string”. Unknown members are ignored; an unknown enum value is not an error (it maps to
+ * the enum's *_UNKNOWN value, and the raw text is kept for display). */
+#define PD_DECODE_ERROR (pd_decode_error_quark ())
+typedef enum {
+  PD_DECODE_ERROR_MISSING,   /* a required member is absent */
+  PD_DECODE_ERROR_TYPE,      /* wrong JSON type, or a malformed time / id */
+  PD_DECODE_ERROR_INVALID,   /* well-typed but impossible (negative count, empty id) */
+} PdDecodeError;
+GQuark pd_decode_error_quark (void);
+
+/* The base of every resource of the contract: id, ETag and times, plus strict decoding
+ * and in-place update. Subclasses describe their fields; see pd-resource-private.h. */
+#define PD_TYPE_RESOURCE (pd_resource_get_type ())
+G_DECLARE_DERIVABLE_TYPE (PdResource, pd_resource, PD, RESOURCE, GObject)
+
+struct _PdResourceClass
+{
+  GObjectClass parent_class;
+
+  /* Fills @self from @object; every required member checked. Runs on any thread
+   * on an object no other thread sees yet. */
+  gboolean (*decode) (PdResource  *self,
+                      JsonObject  *object,
+                      GError     **error);
+  /* Copies every field of @from (same type) into @self, notifying only what changed. */
+  void     (*update) (PdResource  *self,
+                      PdResource  *from);
+
+  gpointer padding[8];
+};
+
+/* Decodes an object of @type (a PdResource subclass). Safe on any thread. */
+PdResource *pd_resource_new_from_json   (GType         type,
+                                         JsonNode     *node,
+                                         GError      **error);
+/* Same, from JSON text (the cache, the fuzzer) */
+PdResource *pd_resource_new_from_data   (GType         type,
+                                         const char   *data,
+                                         gssize        length,
+                                         GError      **error);
+/* In-place update for bound widgets: notifies only the properties whose value changed.
+ * @from must have the same type and id. */
+void        pd_resource_update          (PdResource   *self,
+                                         PdResource   *from);
+
+const char *pd_resource_get_id          (PdResource   *self);
+/* NULL for resources without one (in-app notifications) */
+const char *pd_resource_get_etag        (PdResource   *self);
+GDateTime  *pd_resource_get_created_at  (PdResource   *self);
+GDateTime  *pd_resource_get_updated_at  (PdResource   *self);
+/* Parent resource id for nested lists (service → organization, account → service), or NULL */
+const char *pd_resource_get_parent_id   (PdResource   *self);
+
+G_END_DECLS

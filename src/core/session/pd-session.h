@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pd-account-info.h"
+#include "pd-outbox.h"
+#include "pd-portal-client.h"
+#include "pd-resource-list.h"
+#include "pd-me.h"
+#include "pd-sync-engine.h"
+
+G_BEGIN_DECLS
+
+/* One signed-in portal account: client, credentials, cache, sync and outbox together, and
+ * the list models the UI binds to. Start-up paints from the cache before any network. */
+#define PD_TYPE_SESSION (pd_session_get_type ())
+G_DECLARE_FINAL_TYPE (PdSession, pd_session, PD, SESSION, GObject)
+
+/* @cache_dir: where the account's database lives (default: user cache dir/partner-desk) */
+PdSession      *pd_session_new                   (PdAccountInfo       *account,
+                                                  const char          *cache_dir);
+/* Opens the cache and fills the models from it, then completes; the network follows
+ * (credentials, /me, sync) in the background and reports through the properties. */
+void            pd_session_start_async           (PdSession           *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        pd_session_start_finish          (PdSession           *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+/* Stops sync and the outbox sender; pending mutations stay in the outbox. */
+void            pd_session_stop                  (PdSession           *self);
+
+PdAccountInfo  *pd_session_get_account           (PdSession           *self);
+PdPortalClient *pd_session_get_client            (PdSession           *self);
+PdSyncEngine   *pd_session_get_sync_engine       (PdSession           *self);
+PdOutbox       *pd_session_get_outbox            (PdSession           *self);
+/* NULL until /me was read (from the cache or the portal) */
+PdMe           *pd_session_get_me                (PdSession           *self);
+gboolean        pd_session_has_permission        (PdSession           *self,
+                                                  const char          *permission);
+/* Translated, set when the cache had to be rebuilt; NULL otherwise */
+const char     *pd_session_get_cache_message     (PdSession           *self);
+
+/* PdOrganization items, each with its services */
+GListModel     *pd_session_get_organizations     (PdSession           *self);
+GListModel     *pd_session_get_users             (PdSession           *self);
+GListModel     *pd_session_get_roles             (PdSession           *self);
+GListModel     *pd_session_get_groups            (PdSession           *self);
+GListModel     *pd_session_get_notifications     (PdSession           *self);
+/* PdNotificationSetting items (the portal's e-mail settings) */
+GListModel     *pd_session_get_notification_settings (PdSession       *self);
+
+/* The accounts of one service of a client: from the cache at once, then fetched (lazily,
+ * when a client is opened) and kept in the cache. The list is shared per service. */
+PdResourceList *pd_session_get_accounts          (PdSession           *self,
+                                                  const char          *organization_id,
+                                                  const char          *service_id);
+
+/* Revokes the OAuth tokens (best effort), clears the account's secrets and stops. The cache
+ * stays; pd_session_remove_async() also deletes it and forgets the account. */
+void            pd_session_sign_out_async        (PdSession           *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        pd_session_sign_out_finish       (PdSession           *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void            pd_session_remove_async          (PdSession           *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        pd_session_remove_finish         (PdSession           *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+G_END_DECLS
