@@ -4,6 +4,9 @@
  * then every file written there is searched for every secret used (the API key, the
  * access and refresh tokens). The keyring daemon keeps its own files elsewhere. */
 
+/* memmem() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <glib/gstdio.h>
