@@ -20,6 +20,8 @@ struct _PdSignInDialog
   char               *ca_file;
   char               *link;
   GtkFileChooserNative *chooser;
+  PdOpenUriFunc       uri_opener;
+  gpointer            uri_opener_data;
 
   AdwToastOverlay    *toast_overlay;
   AdwWindowTitle     *window_title;
@@ -219,7 +221,21 @@ open_uri_cb (const char *uri,
   g_free (self->link);
   self->link = g_strdup (uri);
   update_actions (self);
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  if (self->uri_opener != NULL)
+    self->uri_opener (uri, self->uri_opener_data);
+  else
+    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+void
+pd_sign_in_dialog_set_uri_opener (PdSignInDialog *self,
+                                  PdOpenUriFunc   func,
+                                  gpointer        user_data)
+{
+  g_return_if_fail (PD_IS_SIGN_IN_DIALOG (self));
+
+  self->uri_opener = func;
+  self->uri_opener_data = user_data;
 }
 
 static void
@@ -242,7 +258,12 @@ signed_in_cb (GObject      *source,
   set_busy (self, FALSE);
   if (account == NULL)
     {
-      show_error (self, error->message);
+      /* The core's words fit an expired sign-in; here the key itself was refused. */
+      if (self->mode == PD_SIGN_IN_MODE_API_KEY &&
+          g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_UNAUTHORIZED))
+        show_error (self, _("The portal refused this API key. Check that it was copied whole and is still valid on the portal’s API keys page."));
+      else
+        show_error (self, error->message);
       return;
     }
 

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pd-account-registry.h"
+#include "pd-sign-in.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,11 @@ PdSignInDialog *pd_sign_in_dialog_new      (GtkWindow         *parent,
 PdSignInMode    pd_sign_in_dialog_get_mode (PdSignInDialog    *self);
 /* The sign-in address of a browser sign-in in progress, else NULL */
 const char     *pd_sign_in_dialog_get_link (PdSignInDialog    *self);
+
+/* Replaces opening the browser (gtk_show_uri), for tests */
+void            pd_sign_in_dialog_set_uri_opener (PdSignInDialog *self,
+                                                  PdOpenUriFunc   func,
+                                                  gpointer        user_data);
 
 /* Exposed for tests: normalizes what the user typed into a base URL, or fails with a
  * translated G_IO_ERROR_INVALID_ARGUMENT. */

@@ -26,6 +26,7 @@ struct _PdWindow
   GtkMenuButton        *welcome_menu_button;
   GtkMenuButton        *sidebar_menu_button;
   PdWelcomePage        *welcome_page;
+  gboolean              application_connected;
 };
 
 G_DEFINE_FINAL_TYPE (PdWindow, pd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -187,16 +188,15 @@ session_changed_cb (PdWindow *self)
   pd_window_show_page (self, "clients");
 }
 
+/* "application" is not a construct property: it is set after constructed(). */
 static void
-pd_window_constructed (GObject *object)
+application_set_cb (PdWindow *self)
 {
-  PdWindow *self = PD_WINDOW (object);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  G_OBJECT_CLASS (pd_window_parent_class)->constructed (object);
-
-  if (!PD_IS_APPLICATION (app))
+  if (!PD_IS_APPLICATION (app) || self->application_connected)
     return;
+  self->application_connected = TRUE;
   g_signal_connect_object (app, "notify::session", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   session_changed_cb (self);
   /* partner-desk --demo: the welcome page starts it and shows its progress. */
@@ -262,7 +262,6 @@ pd_window_class_init (PdWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = pd_window_dispose;
-  object_class->constructed = pd_window_constructed;
   window_class->close_request = pd_window_close_request;
 
   g_type_ensure (PD_TYPE_WELCOME_PAGE);
@@ -298,6 +297,8 @@ pd_window_init (PdWindow *self)
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   restore_geometry (self);
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -27,6 +27,8 @@ find_widget (GtkWidget     *root,
              WidgetMatch    match,
              gconstpointer  data)
 {
+  if (root == NULL)
+    return NULL;
   if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
@@ -152,6 +154,28 @@ error_shown (gpointer dialog)
          gtk_label_get_text (GTK_LABEL (label))[0] != '\0';
 }
 
+static void
+record_uri (const char *uri,
+            gpointer    user_data)
+{
+  char **opened = user_data;
+
+  g_free (*opened);
+  *opened = g_strdup (uri);
+}
+
+static gboolean
+has_link (gpointer dialog)
+{
+  return pd_sign_in_dialog_get_link (dialog) != NULL;
+}
+
+static gboolean
+registry_empty (gpointer app)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (pd_application_get_registry (app))) == 0;
+}
+
 static gboolean
 has_session (gpointer app)
 {
@@ -193,6 +217,7 @@ run_checks (gpointer user_data)
   GtkWidget *count;
   g_autofree char *expected = NULL;
   PdSession *session;
+  g_autofree char *opened = NULL;
 
   pd_session_test_wait_for ((gboolean (*) (gpointer)) gtk_widget_get_mapped, welcome, "the welcome page");
   g_assert_true (gtk_widget_is_sensitive (welcome));
@@ -201,6 +226,8 @@ run_checks (gpointer user_data)
   gtk_widget_activate_action (welcome, "welcome.sign-in-browser", NULL);
   pd_session_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (PD_TYPE_SIGN_IN_DIALOG), "the browser dialog");
   dialog = GTK_WIDGET (find_toplevel (PD_TYPE_SIGN_IN_DIALOG));
+  /* No real browser in a test: the link is only recorded. */
+  pd_sign_in_dialog_set_uri_opener (PD_SIGN_IN_DIALOG (dialog), record_uri, &opened);
   g_assert_cmpint (pd_sign_in_dialog_get_mode (PD_SIGN_IN_DIALOG (dialog)), ==, PD_SIGN_IN_MODE_BROWSER);
   g_assert_false (gtk_widget_get_visible (find_widget (dialog, has_name, "key_row")));
   type_into (dialog, "address_row", "portal.example.com");
@@ -209,6 +236,18 @@ run_checks (gpointer user_data)
   type_into (dialog, "address_row", "http://portal.example.com");
   gtk_widget_activate_action (dialog, "sign-in.sign-in", NULL);
   pd_session_test_wait_for (error_shown, dialog, "the address error");
+  /* The test portal: progress while the browser is out (there is none here), with the link
+   * to copy; Cancel goes back to the form. */
+  type_into (dialog, "address_row", pd_test_portal_get_url (portal));
+  gtk_widget_activate_action (dialog, "sign-in.sign-in", NULL);
+  pd_session_test_wait_for (has_link, dialog, "the sign-in link");
+  g_assert_cmpstr (opened, ==, pd_sign_in_dialog_get_link (PD_SIGN_IN_DIALOG (dialog)));
+  g_assert_true (g_str_has_prefix (pd_sign_in_dialog_get_link (PD_SIGN_IN_DIALOG (dialog)), pd_test_portal_get_url (portal)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_widget (dialog, has_name, "stack"))), ==, "progress");
+  screenshot (dialog, "sign-in-browser-progress");
+  gtk_widget_activate_action (dialog, "sign-in.cancel", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_widget (dialog, has_name, "stack"))), ==, "form");
+  g_assert_null (pd_sign_in_dialog_get_link (PD_SIGN_IN_DIALOG (dialog)));
   gtk_window_close (GTK_WINDOW (dialog));
   wait_frames (5);
 
@@ -256,7 +295,7 @@ run_checks (gpointer user_data)
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
   pd_session_test_wait_for (no_session, app, "the sign-out");
   pd_session_test_wait_for ((gboolean (*) (gpointer)) gtk_widget_get_mapped, welcome, "the welcome page again");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pd_application_get_registry (app))), ==, 0);
+  pd_session_test_wait_for (registry_empty, app, "the account to be forgotten");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
 }
