@@ -21,6 +21,7 @@ typedef struct {
   char    *tls_cert;
   char    *tls_key;
   char    *demo_keys;
+  int      demo_keys_fd;
   double   rate_limit;
   gboolean version;
 } Options;
@@ -79,6 +80,8 @@ start (PdPortal  *portal,
     return FALSE;
   if (options->demo_keys != NULL && !pd_portal_write_demo_keys (portal, options->demo_keys, error))
     return FALSE;
+  if (options->demo_keys_fd >= 0 && !pd_portal_write_demo_keys_fd (portal, options->demo_keys_fd, error))
+    return FALSE;
 
   portal->rate_limit = options->rate_limit;
   portal->time_scale = options->time_scale;
@@ -110,7 +113,7 @@ int
 main (int    argc,
       char **argv)
 {
-  Options options = { .seed = 60, .time_scale = 60.0, .rate_limit = 100.0 };
+  Options options = { .seed = 60, .time_scale = 60.0, .rate_limit = 100.0, .demo_keys_fd = -1 };
   GOptionEntry entries[] = {
     { "listen", 0, 0, G_OPTION_ARG_STRING, &options.listen, "Address and port to listen on (default 127.0.0.1:0, any free port)", "ADDR:PORT" },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &options.database, "SQLite database file (default: in memory)", "FILE" },
@@ -122,6 +125,7 @@ main (int    argc,
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &options.tls_cert, "Serve HTTPS with this PEM certificate", "FILE" },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &options.tls_key, "The certificate's PEM private key", "FILE" },
     { "write-demo-keys", 0, 0, G_OPTION_ARG_FILENAME, &options.demo_keys, "Write the demo API keys by role as JSON", "FILE" },
+    { "demo-keys-fd", 0, 0, G_OPTION_ARG_INT, &options.demo_keys_fd, "Write the demo API keys as JSON to this inherited descriptor, then close it", "FD" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -146,6 +150,11 @@ main (int    argc,
     {
       g_printerr ("partner-desk-portal: --seed takes 1 to 100000, --time-scale a positive factor, "
                   "--rate-limit 0 or more\n");
+      return 2;
+    }
+  if (options.demo_keys_fd >= 0 && options.demo_keys_fd < 3)
+    {
+      g_printerr ("partner-desk-portal: --demo-keys-fd takes an inherited descriptor, 3 or more\n");
       return 2;
     }
   if (options.listen == NULL)

@@ -38,6 +38,9 @@ gboolean    pd_portal_seed_if_empty    (PdPortal      *portal,
 gboolean    pd_portal_write_demo_keys  (PdPortal      *portal,
                                         const char    *path,
                                         GError       **error);
+gboolean    pd_portal_write_demo_keys_fd (PdPortal    *portal,
+                                          int          fd,
+                                          GError     **error);
 void        pd_portal_register_routes  (PdPortal      *portal);
 
 /* Time as stored and sent: RFC 3339 UTC with microseconds, so text order is time order. */
