@@ -104,6 +104,7 @@ pd_outbox_update_pending_count (PdOutbox *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
   guint count = 0;
+  gboolean busy;
 
   for (guint i = 0; i < n; i++)
     {
@@ -112,10 +113,17 @@ pd_outbox_update_pending_count (PdOutbox *self)
       if (entry->state == PD_OUTBOX_STATE_PENDING || entry->state == PD_OUTBOX_STATE_SENDING)
         count++;
     }
-  if (count == self->pending_count)
-    return;
-  self->pending_count = count;
-  g_object_notify (G_OBJECT (self), "pending-count");
+  busy = self->resuming || self->inserting > 0 || count > 0;
+  if (count != self->pending_count)
+    {
+      self->pending_count = count;
+      g_object_notify (G_OBJECT (self), "pending-count");
+    }
+  if (busy != self->busy)
+    {
+      self->busy = busy;
+      g_object_notify (G_OBJECT (self), "busy");
+    }
 }
 
 static gboolean

@@ -25,6 +25,8 @@ struct _PdOutbox
   guint             pending_count;
   gint64            next_secret_id;
   gboolean          resuming;
+  guint             inserting;      /* submits not yet persisted */
+  gboolean          busy;           /* resuming, or entries pending: the "busy" property */
   gboolean          resumed;
   gboolean          closed;
   PdOutboxStepHook  hook;

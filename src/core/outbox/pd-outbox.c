@@ -10,6 +10,7 @@ G_DEFINE_FINAL_TYPE (PdOutbox, pd_outbox, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_PENDING_COUNT,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -99,6 +100,7 @@ pd_outbox_resume (PdOutbox *self)
     return;
   self->resuming = TRUE;
   self->resumed = TRUE;
+  pd_outbox_update_pending_count (self);
   pd_outbox_store_load_async (self->cache, NULL, on_loaded, g_object_ref (self));
 }
 
@@ -113,12 +115,14 @@ on_inserted (GObject      *source,
   g_autoptr(GError) error = NULL;
   gint64 id = pd_outbox_store_insert_finish (PD_CACHE (source), result, &error);
 
+  op->self->inserting--;
   if (id == 0)
     {
       /* Not persisted, so not sent: a change we could lose must not be made. */
       g_autoptr(GError) wrapped = g_error_copy (error);
 
       g_prefix_error (&wrapped, "%s", _("The change could not be saved before sending it: "));
+      pd_outbox_update_pending_count (op->self);
       pd_outbox_complete_task_error (op->entry, wrapped);
       return;
     }
@@ -126,6 +130,7 @@ on_inserted (GObject      *source,
   pd_outbox_step (op->self, PD_OUTBOX_STEP_PERSISTED, op->entry);
   if (op->self->closed)
     {
+      pd_outbox_update_pending_count (op->self);
       pd_outbox_complete_task_cancelled (op->entry);
       return;
     }
@@ -189,6 +194,8 @@ pd_outbox_submit_async (PdOutbox            *self,
     {
       g_autoptr(PdOutboxRow) row = pd_outbox_row_from_entry (entry);
 
+      self->inserting++;
+      pd_outbox_update_pending_count (self);
       pd_outbox_store_insert_async (self->cache, row, NULL, on_inserted, pd_outbox_op_new (self, entry));
     }
 }
@@ -236,6 +243,13 @@ pd_outbox_get_pending_count (PdOutbox *self)
 {
   g_return_val_if_fail (PD_IS_OUTBOX (self), 0);
   return self->pending_count;
+}
+
+gboolean
+pd_outbox_get_busy (PdOutbox *self)
+{
+  g_return_val_if_fail (PD_IS_OUTBOX (self), FALSE);
+  return self->busy;
 }
 
 static PdOutboxEntry *
@@ -431,6 +445,9 @@ pd_outbox_get_property (GObject    *object,
     case PROP_PENDING_COUNT:
       g_value_set_uint (value, self->pending_count);
       break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -448,6 +465,10 @@ pd_outbox_class_init (PdOutboxClass *klass)
   properties[PROP_PENDING_COUNT] =
     g_param_spec_uint ("pending-count", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* TRUE while what a previous run left is loaded or anything waits to be delivered */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The portal confirmed the entry (a 2xx, maybe the replay of an earlier run's answer). */

@@ -87,6 +87,8 @@ PdOutboxEntry *pd_outbox_lookup         (PdOutbox            *self,
                                          gint64               id);
 /* Entries pending or on their way (not those waiting for the user) */
 guint       pd_outbox_get_pending_count (PdOutbox            *self);
+/* Loading what a previous run left, or anything pending: property "busy" */
+gboolean    pd_outbox_get_busy          (PdOutbox            *self);
 
 /* Each returns FALSE (with a warning) for an unknown id or an entry in the wrong state. */
 /* CONFLICT only */
