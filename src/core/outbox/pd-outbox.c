@@ -260,11 +260,12 @@ lookup_in_state (PdOutbox      *self,
 {
   PdOutboxEntry *entry = pd_outbox_lookup (self, id);
 
+  /* Not a programming error: the entry may have changed since the UI showed it. */
   if (entry == NULL)
-    g_warning ("No outbox entry %" G_GINT64_FORMAT, id);
+    g_debug ("outbox: no entry %" G_GINT64_FORMAT, id);
   else if (entry->state != a && entry->state != b)
     {
-      g_warning ("Outbox entry %" G_GINT64_FORMAT " is %s", id, pd_outbox_state_to_string (entry->state));
+      g_debug ("outbox: entry %" G_GINT64_FORMAT " is %s", id, pd_outbox_state_to_string (entry->state));
       return NULL;
     }
   return entry;
@@ -339,7 +340,7 @@ pd_outbox_discard (PdOutbox *self,
   entry = pd_outbox_lookup (self, id);
   if (entry == NULL || entry == self->in_flight)
     {
-      g_warning ("Outbox entry %" G_GINT64_FORMAT " is %s", id, entry ? "on its way" : "unknown");
+      g_debug ("outbox: entry %" G_GINT64_FORMAT " is %s", id, entry ? "on its way" : "unknown");
       return FALSE;
     }
   g_object_ref (entry);

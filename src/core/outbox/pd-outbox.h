@@ -90,7 +90,7 @@ guint       pd_outbox_get_pending_count (PdOutbox            *self);
 /* Loading what a previous run left, or anything pending: property "busy" */
 gboolean    pd_outbox_get_busy          (PdOutbox            *self);
 
-/* Each returns FALSE (with a warning) for an unknown id or an entry in the wrong state. */
+/* Each returns FALSE for an unknown id or an entry in the wrong state (it may have changed). */
 /* CONFLICT only */
 gboolean    pd_outbox_resolve_conflict  (PdOutbox            *self,
                                          gint64               id,
