@@ -89,6 +89,51 @@ test_faults_converge (void)
     }
 }
 
+typedef struct
+{
+  guint    pending;
+  guint    failed;
+  gboolean done;
+} Many;
+
+static void
+on_one_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Many *many = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdPortalResponse) response = pd_portal_client_send_finish (PD_PORTAL_CLIENT (source), result, &error);
+
+  if (response == NULL || pd_portal_response_get_root (response) == NULL)
+    {
+      g_test_message ("concurrent request failed: %s", error ? error->message : "no JSON");
+      many->failed++;
+    }
+  many->done = --many->pending == 0;
+}
+
+static void
+test_concurrent (void)
+{
+  g_autoptr(PdTestPortal) portal = start_with_faults ("error=0.2,reset=0.1,malformed=0.1,truncate=0.1,"
+                                                      "latency=0.5:10-100,seed=21");
+  g_autoptr(PdPortalClient) client = pd_api_test_client_new (portal, "admin");
+  Many many = { 0 };
+
+  pd_portal_client_set_retry_limits (client, 15, 60);
+  for (guint i = 1; i <= 16; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/organizations/org_%u", (i % 3) + 1);
+      g_autoptr(PdPortalRequest) request = pd_portal_request_new ("GET", path);
+
+      many.pending++;
+      pd_portal_client_send_async (client, request, NULL, on_one_done, &many);
+    }
+  pd_test_wait_until (&many.done, 120000);
+  g_assert_cmpuint (many.failed, ==, 0);
+}
+
 static void
 test_keyed_post_once (void)
 {
@@ -329,6 +374,7 @@ main (int argc, char **argv)
   pd_api_test_capture_logs ();
 
   g_test_add_func ("/api/retry/faults-converge", test_faults_converge);
+  g_test_add_func ("/api/retry/concurrent", test_concurrent);
   g_test_add_func ("/api/retry/keyed-post-once", test_keyed_post_once);
   g_test_add_func ("/api/retry/unkeyed-post-not-retried", test_unkeyed_post_not_retried);
   g_test_add_func ("/api/retry/bounds", test_bounds);
