@@ -21,7 +21,9 @@ typedef struct {
   char    *tls_cert;
   char    *tls_key;
   char    *demo_keys;
+  int      demo_keys_fd;
   double   rate_limit;
+  int      access_token_lifetime;
   gboolean version;
 } Options;
 
@@ -79,8 +81,11 @@ start (PdPortal  *portal,
     return FALSE;
   if (options->demo_keys != NULL && !pd_portal_write_demo_keys (portal, options->demo_keys, error))
     return FALSE;
+  if (options->demo_keys_fd >= 0 && !pd_portal_write_demo_keys_fd (portal, options->demo_keys_fd, error))
+    return FALSE;
 
   portal->rate_limit = options->rate_limit;
+  portal->access_token_lifetime = options->access_token_lifetime;
   portal->time_scale = options->time_scale;
   portal->server = soup_server_new ("server-header", "partner-desk-portal/" PACKAGE_VERSION " ",
                                     "tls-certificate", certificate,
@@ -110,7 +115,8 @@ int
 main (int    argc,
       char **argv)
 {
-  Options options = { .seed = 60, .time_scale = 60.0, .rate_limit = 100.0 };
+  Options options = { .seed = 60, .time_scale = 60.0, .rate_limit = 100.0, .demo_keys_fd = -1,
+                     .access_token_lifetime = PD_OAUTH_ACCESS_TOKEN_LIFETIME };
   GOptionEntry entries[] = {
     { "listen", 0, 0, G_OPTION_ARG_STRING, &options.listen, "Address and port to listen on (default 127.0.0.1:0, any free port)", "ADDR:PORT" },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &options.database, "SQLite database file (default: in memory)", "FILE" },
@@ -119,9 +125,11 @@ main (int    argc,
     { "time-scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.time_scale, "Simulated seconds per real second (default 60)", "FACTOR" },
     { "faults", 0, 0, G_OPTION_ARG_STRING, &options.faults, "Inject faults, e.g. latency=0.2:50-300,error=0.05,reset=0.01", "SPEC" },
     { "rate-limit", 0, 0, G_OPTION_ARG_DOUBLE, &options.rate_limit, "Requests per second per credential, 0 for none (default 100)", "N" },
+    { "access-token-lifetime", 0, 0, G_OPTION_ARG_INT, &options.access_token_lifetime, "Seconds an OAuth access token lives (default 3600)", "SECONDS" },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &options.tls_cert, "Serve HTTPS with this PEM certificate", "FILE" },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &options.tls_key, "The certificate's PEM private key", "FILE" },
     { "write-demo-keys", 0, 0, G_OPTION_ARG_FILENAME, &options.demo_keys, "Write the demo API keys by role as JSON", "FILE" },
+    { "demo-keys-fd", 0, 0, G_OPTION_ARG_INT, &options.demo_keys_fd, "Write the demo API keys as JSON to this inherited descriptor, then close it", "FD" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -142,10 +150,16 @@ main (int    argc,
       printf ("partner-desk-portal %s\n", PACKAGE_VERSION);
       return 0;
     }
-  if (options.seed < 1 || options.seed > 100000 || options.time_scale <= 0 || options.rate_limit < 0)
+  if (options.seed < 1 || options.seed > 100000 || options.time_scale <= 0 || options.rate_limit < 0 ||
+      options.access_token_lifetime < 1 || options.access_token_lifetime > 86400)
     {
       g_printerr ("partner-desk-portal: --seed takes 1 to 100000, --time-scale a positive factor, "
-                  "--rate-limit 0 or more\n");
+                  "--rate-limit 0 or more, --access-token-lifetime 1 to 86400 seconds\n");
+      return 2;
+    }
+  if (options.demo_keys_fd >= 0 && options.demo_keys_fd < 3)
+    {
+      g_printerr ("partner-desk-portal: --demo-keys-fd takes an inherited descriptor, 3 or more\n");
       return 2;
     }
   if (options.listen == NULL)

@@ -227,6 +227,13 @@ store_idempotent (PdPortalRequest *req,
   pd_portal_db_step_done (req->portal, stmt);
 }
 
+static gboolean
+is_mutation (const char *method)
+{
+  return g_str_equal (method, "POST") || g_str_equal (method, "PATCH") ||
+         g_str_equal (method, "PUT") || g_str_equal (method, "DELETE");
+}
+
 static void
 run_handler (PdPortalRequest *req,
              PdPortalRoute   *route)
@@ -234,7 +241,10 @@ run_handler (PdPortalRequest *req,
   const char *key = request_header (req, "Idempotency-Key");
   g_autofree char *hash = NULL;
 
-  if (key == NULL || !g_str_equal (req->method, "POST") || req->caller == NULL)
+  /* Every method that changes something honours the key. The replay comes before the
+   * handler, so a repeated PATCH, PUT or DELETE whose first answer was lost gets that answer
+   * back instead of a 412 from the If-Match its own first run made stale. */
+  if (key == NULL || !is_mutation (req->method) || req->caller == NULL)
     {
       route->handler (req);
       return;

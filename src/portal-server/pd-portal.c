@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <sys/random.h>
+#include <unistd.h>
 
 #include "pd-portal.h"
 #include "pd-portal-db.h"
@@ -26,6 +27,7 @@ pd_portal_new (void)
   portal->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   portal->time_scale = 1.0;
   portal->max_body = 1024 * 1024;
+  portal->access_token_lifetime = PD_OAUTH_ACCESS_TOKEN_LIFETIME;
   return portal;
 }
 
@@ -125,15 +127,12 @@ pd_portal_seed_if_empty (PdPortal  *portal,
   return TRUE;
 }
 
-gboolean
-pd_portal_write_demo_keys (PdPortal    *portal,
-                           const char  *path,
-                           GError     **error)
+static char *
+demo_keys_json (PdPortal *portal)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   sqlite3_stmt *stmt = pd_portal_db_stmt (portal, "SELECT role, api_key FROM demo_keys ORDER BY rowid");
 
   json_builder_begin_object (builder);
@@ -148,10 +147,57 @@ pd_portal_write_demo_keys (PdPortal    *portal,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
+  return json_generator_to_data (generator, NULL);
+}
+
+gboolean
+pd_portal_write_demo_keys (PdPortal    *portal,
+                           const char  *path,
+                           GError     **error)
+{
+  g_autofree char *text = demo_keys_json (portal);
+
   /* The keys are secrets: only the owner may read the file. */
   if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
     return FALSE;
+  return TRUE;
+}
+
+/* For a parent that must not leave the keys in any file (the app's demo mode): the JSON goes
+ * into an inherited descriptor, usually a pipe, which is then closed so the reader sees the
+ * end of it. */
+gboolean
+pd_portal_write_demo_keys_fd (PdPortal    *portal,
+                              int          fd,
+                              GError     **error)
+{
+  g_autofree char *text = demo_keys_json (portal);
+  gsize length = strlen (text);
+  gsize written = 0;
+
+  while (written < length)
+    {
+      gssize n = write (fd, text + written, length - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       "--demo-keys-fd %d: %s", fd, g_strerror (saved));
+          return FALSE;
+        }
+      written += (gsize) n;
+    }
+  if (close (fd) < 0)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                   "--demo-keys-fd %d: %s", fd, g_strerror (errno));
+      return FALSE;
+    }
   return TRUE;
 }
 

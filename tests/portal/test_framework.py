@@ -171,6 +171,32 @@ class Idempotency(PortalTestCase):
         self.assertStatus(c.post(ORGS, self.body("Key Reuse A"), idempotency_key="k-2"), 201)
         self.assertProblem(c.post(ORGS, self.body("Key Reuse B"), idempotency_key="k-2"), 422)
 
+    def test_patch_put_delete_replay_instead_of_412(self):
+        c = self.client()
+        org = new_org(c, "Keyed Rename Ltd")
+        url = f"{ORGS}/{org['id']}"
+        first = self.assertStatus(c.patch(url, {"name": "Keyed Rename 2"}, if_match=org["etag"],
+                                          idempotency_key="k-patch"), 200)
+        # The answer got lost; the retry carries the If-Match that the first run made stale.
+        again = self.assertStatus(c.patch(url, {"name": "Keyed Rename 2"}, if_match=org["etag"],
+                                          idempotency_key="k-patch"), 200)
+        self.assertEqual(again.headers.get("idempotent-replayed"), "true")
+        self.assertEqual(again.json(), first.json())
+        self.assertEqual(again.etag, first.etag)
+        self.assertEqual(c.get(url).etag, first.etag, "a replay must not change the version again")
+        # Without the key, the stale If-Match is what it is.
+        self.assertProblem(c.patch(url, {"name": "Keyed Rename 2"}, if_match=org["etag"]), 412)
+        # A key used for a PATCH is not a key for another method or body.
+        self.assertProblem(c.patch(url, {"name": "Keyed Rename 3"}, if_match=first.etag,
+                                   idempotency_key="k-patch"), 422)
+        self.assertProblem(c.delete(url, if_match=first.etag, idempotency_key="k-patch"), 422)
+
+        gone = self.assertStatus(c.delete(url, if_match=first.etag, idempotency_key="k-delete"), 204)
+        replay = self.assertStatus(c.delete(url, if_match=first.etag, idempotency_key="k-delete"), 204)
+        self.assertEqual(replay.headers.get("idempotent-replayed"), "true")
+        self.assertIsNone(gone.headers.get("idempotent-replayed"))
+        self.assertProblem(c.get(url), 404)
+
     def test_keys_belong_to_one_credential(self):
         a = self.assertStatus(self.client("owner").post(ORGS, self.body("Owner Co"), idempotency_key="k-3"), 201)
         b = self.assertStatus(self.client("admin").post(ORGS, self.body("Admin Co"), idempotency_key="k-3"), 201)
