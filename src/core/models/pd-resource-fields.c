@@ -395,11 +395,9 @@ pd_resource_field_decode (PdResource    *self,
       g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_MISSING, _("“%s” is missing"), path);
       return FALSE;
     case PD_JSON_PARENT_NULL:
+      /* The field keeps its unset value (NULL, 0, FALSE, *_UNKNOWN) */
       if (field->flags & PD_FIELD_PARENT_NULLABLE)
-        {
-          set_null (field, ptr);
-          return TRUE;
-        }
+        return TRUE;
       G_GNUC_FALLTHROUGH;
     case PD_JSON_PARENT_TYPE:
     default:

@@ -383,7 +383,7 @@ pd_resource_get_enum_text (PdResource *self,
   enum_class = g_type_class_ref (field->get_type ());
   value = g_enum_get_value (enum_class, *(int *) field_ptr (self, field));
   if (value == NULL || value->value == 0
-      || ((field->flags & (PD_FIELD_NULLABLE | PD_FIELD_PARENT_NULLABLE)) && g_str_equal (value->value_nick, "none")))
+      || ((field->flags & PD_FIELD_NULLABLE) && g_str_equal (value->value_nick, "none")))
     return NULL;
   return value->value_nick;
 }
