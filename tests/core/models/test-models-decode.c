@@ -115,6 +115,23 @@ test_not_json (void)
 }
 
 static void
+test_too_deep (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"id\": \"org_1\", \"x\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdResource) resource = NULL;
+
+  /* Brackets inside strings do not count */
+  g_string_append (text, "\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\\"\", \"y\": ");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  resource = pd_resource_new_from_data (PD_TYPE_ORGANIZATION, text->str, (gssize) text->len, &error);
+  g_assert_null (resource);
+  g_assert_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Organization: the JSON text nests more than 32 levels deep");
+}
+
+static void
 test_unknown_members_and_values (void)
 {
   g_autoptr(JsonNode) node = edited ("plan.future", "{\"a\": [1, 2]}");
@@ -322,6 +339,7 @@ main (int   argc,
 
   g_test_add_func ("/models/decode/errors", test_errors);
   g_test_add_func ("/models/decode/not-json", test_not_json);
+  g_test_add_func ("/models/decode/too-deep", test_too_deep);
   g_test_add_func ("/models/decode/unknown-members-and-values", test_unknown_members_and_values);
   g_test_add_func ("/models/decode/nullable", test_nullable_enums_and_parents);
   g_test_add_func ("/models/decode/update-notifies-changes-only", test_update_notifies_changes_only);
