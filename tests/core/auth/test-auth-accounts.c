@@ -433,6 +433,34 @@ test_api_key_sign_in (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Sign in again"));
 }
 
+static void
+test_api_key_damaged_registry (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(PdTestPortal) portal = NULL;
+  g_autoptr(PdAccountInfo) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = g_path_get_dirname (f->path);
+  g_autofree char *id = NULL;
+  g_autofree char *contents = NULL;
+
+  if (!pd_test_keyring_ready ())
+    return;
+  portal = pd_test_portal_start ((const char *[]) { "--seed", "2", NULL });
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (f->path, "[Partner Desk]\nversion=99\n", -1, NULL));
+
+  account = sign_in_key (f->registry, pd_test_portal_get_url (portal), pd_test_portal_get_key (portal, "finance"),
+                         &error);
+  g_assert_null (account);
+  g_assert_error (error, PD_AUTH_ERROR, PD_AUTH_ERROR_REGISTRY_DAMAGED);
+  /* Neither an orphaned key in the keyring nor a rewritten file. */
+  id = pd_account_info_make_id (pd_test_portal_get_url (portal), "usr_5");
+  g_assert_null (lookup (id, PD_CREDENTIAL_API_KEY));
+  g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "[Partner Desk]\nversion=99\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -444,5 +472,7 @@ main (int    argc,
   g_test_add ("/auth/registry/damaged", Fixture, NULL, fixture_set_up, test_registry_damaged, fixture_tear_down);
   g_test_add_func ("/auth/credentials/store-lookup-clear", test_credentials);
   g_test_add ("/auth/sign-in/api-key", Fixture, NULL, fixture_set_up, test_api_key_sign_in, fixture_tear_down);
+  g_test_add ("/auth/sign-in/api-key-damaged-registry", Fixture, NULL, fixture_set_up,
+              test_api_key_damaged_registry, fixture_tear_down);
   return g_test_run ();
 }
