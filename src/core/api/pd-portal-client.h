@@ -40,6 +40,10 @@ void             pd_portal_request_set_authenticated   (PdPortalRequest *self,
 /* Default TRUE for GET/HEAD/PUT/DELETE and keyed POSTs; FALSE stops every retry. */
 void             pd_portal_request_set_retry           (PdPortalRequest *self,
                                                         gboolean         retry);
+/* Default "application/json"; e.g. "text/csv" for a report. A 2xx answer must then be JSON
+ * only when the accepted type is JSON. */
+void             pd_portal_request_set_accept          (PdPortalRequest *self,
+                                                        const char      *media_type);
 const char      *pd_portal_request_get_method          (PdPortalRequest *self);
 const char      *pd_portal_request_get_path            (PdPortalRequest *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdPortalRequest, pd_portal_request_unref)
