@@ -23,6 +23,7 @@ typedef struct {
   char    *demo_keys;
   int      demo_keys_fd;
   double   rate_limit;
+  int      access_token_lifetime;
   gboolean version;
 } Options;
 
@@ -84,6 +85,7 @@ start (PdPortal  *portal,
     return FALSE;
 
   portal->rate_limit = options->rate_limit;
+  portal->access_token_lifetime = options->access_token_lifetime;
   portal->time_scale = options->time_scale;
   portal->server = soup_server_new ("server-header", "partner-desk-portal/" PACKAGE_VERSION " ",
                                     "tls-certificate", certificate,
@@ -113,7 +115,8 @@ int
 main (int    argc,
       char **argv)
 {
-  Options options = { .seed = 60, .time_scale = 60.0, .rate_limit = 100.0, .demo_keys_fd = -1 };
+  Options options = { .seed = 60, .time_scale = 60.0, .rate_limit = 100.0, .demo_keys_fd = -1,
+                     .access_token_lifetime = PD_OAUTH_ACCESS_TOKEN_LIFETIME };
   GOptionEntry entries[] = {
     { "listen", 0, 0, G_OPTION_ARG_STRING, &options.listen, "Address and port to listen on (default 127.0.0.1:0, any free port)", "ADDR:PORT" },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &options.database, "SQLite database file (default: in memory)", "FILE" },
@@ -122,6 +125,7 @@ main (int    argc,
     { "time-scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.time_scale, "Simulated seconds per real second (default 60)", "FACTOR" },
     { "faults", 0, 0, G_OPTION_ARG_STRING, &options.faults, "Inject faults, e.g. latency=0.2:50-300,error=0.05,reset=0.01", "SPEC" },
     { "rate-limit", 0, 0, G_OPTION_ARG_DOUBLE, &options.rate_limit, "Requests per second per credential, 0 for none (default 100)", "N" },
+    { "access-token-lifetime", 0, 0, G_OPTION_ARG_INT, &options.access_token_lifetime, "Seconds an OAuth access token lives (default 3600)", "SECONDS" },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &options.tls_cert, "Serve HTTPS with this PEM certificate", "FILE" },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &options.tls_key, "The certificate's PEM private key", "FILE" },
     { "write-demo-keys", 0, 0, G_OPTION_ARG_FILENAME, &options.demo_keys, "Write the demo API keys by role as JSON", "FILE" },
@@ -146,10 +150,11 @@ main (int    argc,
       printf ("partner-desk-portal %s\n", PACKAGE_VERSION);
       return 0;
     }
-  if (options.seed < 1 || options.seed > 100000 || options.time_scale <= 0 || options.rate_limit < 0)
+  if (options.seed < 1 || options.seed > 100000 || options.time_scale <= 0 || options.rate_limit < 0 ||
+      options.access_token_lifetime < 1 || options.access_token_lifetime > 86400)
     {
       g_printerr ("partner-desk-portal: --seed takes 1 to 100000, --time-scale a positive factor, "
-                  "--rate-limit 0 or more\n");
+                  "--rate-limit 0 or more, --access-token-lifetime 1 to 86400 seconds\n");
       return 2;
     }
   if (options.demo_keys_fd >= 0 && options.demo_keys_fd < 3)

@@ -8,7 +8,6 @@
 G_BEGIN_DECLS
 
 /* Lifetimes in seconds. */
-#define PD_OAUTH_ACCESS_TOKEN_LIFETIME   3600
 #define PD_OAUTH_REFRESH_TOKEN_LIFETIME  (30 * 86400)
 #define PD_OAUTH_CODE_LIFETIME           60
 #define PD_OAUTH_FLOW_LIFETIME           600

@@ -234,7 +234,7 @@ respond_tokens (PdPortalRequest *req,
 {
   PdPortal *portal = req->portal;
   g_autofree char *access = pd_portal_issue_access_token (portal, user_id, family, client_id,
-                                                          PD_OAUTH_ACCESS_TOKEN_LIFETIME);
+                                                          portal->access_token_lifetime);
   g_autofree char *refresh = pd_portal_random_token ("pdr_", 32);
   g_autofree char *refresh_hash = pd_portal_sha256_hex (refresh);
   g_autofree char *now = pd_portal_now ();
@@ -256,7 +256,7 @@ respond_tokens (PdPortalRequest *req,
   json_builder_begin_object (builder);
   pd_portal_json_text (builder, "access_token", access);
   pd_portal_json_text (builder, "token_type", "Bearer");
-  pd_portal_json_int (builder, "expires_in", PD_OAUTH_ACCESS_TOKEN_LIFETIME);
+  pd_portal_json_int (builder, "expires_in", portal->access_token_lifetime);
   pd_portal_json_text (builder, "refresh_token", refresh);
   pd_portal_json_text (builder, "scope", scope);
   json_builder_end_object (builder);

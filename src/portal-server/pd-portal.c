@@ -27,6 +27,7 @@ pd_portal_new (void)
   portal->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   portal->time_scale = 1.0;
   portal->max_body = 1024 * 1024;
+  portal->access_token_lifetime = PD_OAUTH_ACCESS_TOKEN_LIFETIME;
   return portal;
 }
 

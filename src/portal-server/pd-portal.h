@@ -10,6 +10,9 @@ typedef struct _PdPortal PdPortal;
 typedef struct _PdPortalFaults PdPortalFaults;
 typedef struct _PdPortalRoute PdPortalRoute;
 
+/* Default of --access-token-lifetime, in seconds. */
+#define PD_OAUTH_ACCESS_TOKEN_LIFETIME 3600
+
 /* The server context: one per process, passed to every handler. */
 struct _PdPortal
 {
@@ -25,6 +28,7 @@ struct _PdPortal
   gsize           max_body;       /* bytes; larger request bodies get 413 */
   char           *base_url;       /* http://127.0.0.1:PORT */
   guint           simulate_source;
+  int             access_token_lifetime; /* seconds, --access-token-lifetime */
 };
 
 PdPortal   *pd_portal_new              (void);
