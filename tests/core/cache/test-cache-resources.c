@@ -6,6 +6,7 @@
 #include "pd-api-key-auth.h"
 #include "pd-cache-resources.h"
 #include "pd-organization.h"
+#include "pd-portal-client.h"
 #include "pd-test-portal.h"
 
 #define WAIT_MS 60000
@@ -56,6 +57,7 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
 
   fixture->directory = g_dir_make_tmp ("pd-test-cache-resources-XXXXXX", &error);
   g_assert_no_error (error);
@@ -63,7 +65,9 @@ fixture_setup (Fixture       *fixture,
   fixture->cache = pd_cache_new (fixture->path);
   g_assert_true (pd_cache_open_sync (fixture->cache, NULL, &error));
   g_assert_no_error (error);
-  fixture->page = json_node_copy (page_template);
+  /* json_node_copy() shares the objects: a deep copy, since tests edit the page */
+  text = json_to_string (page_template, FALSE);
+  fixture->page = json_from_string (text, NULL);
 }
 
 static void
@@ -193,7 +197,7 @@ test_bad_items_and_tombstones (Fixture       *fixture,
   JsonObject *tombstone = json_object_new ();
   g_autoptr(JsonNode) second = NULL;
 
-  stored = store (fixture, json_node_copy (fixture->page), 1, NULL);
+  stored = store (fixture, json_node_ref (fixture->page), 1, NULL);
   g_clear_pointer (&stored, g_ptr_array_unref);
 
   /* the next page: one item without an id, one not an object, one tombstone */
@@ -232,7 +236,7 @@ test_sweep_and_state (Fixture       *fixture,
   g_auto(GStrv) removed = NULL;
   JsonArray *items;
 
-  stored = store (fixture, json_node_copy (fixture->page), 1, NULL);
+  stored = store (fixture, json_node_ref (fixture->page), 1, NULL);
   g_clear_pointer (&stored, g_ptr_array_unref);
   /* generation 2 sees only the first ten */
   items = items_of (fixture->page);
