@@ -165,12 +165,18 @@ pd_test_browser_open (const char *uri,
 }
 
 void
-pd_test_browser_finish (PdTestBrowser *browser)
+pd_test_browser_wait (PdTestBrowser *browser)
 {
   while (!g_atomic_int_get (&browser->done))
     g_main_context_iteration (NULL, TRUE);
   if (browser->thread != NULL)
     g_thread_join (g_steal_pointer (&browser->thread));
+}
+
+void
+pd_test_browser_finish (PdTestBrowser *browser)
+{
+  pd_test_browser_wait (browser);
   g_clear_pointer (&browser->start_uri, g_free);
   g_clear_pointer (&browser->final_body, g_free);
   g_clear_pointer (&browser->failure, g_free);

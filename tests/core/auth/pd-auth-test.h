@@ -34,7 +34,10 @@ typedef struct {
 /* A PdOpenUriFunc: @user_data is a PdTestBrowser. */
 void      pd_test_browser_open   (const char    *uri,
                                   gpointer       user_data);
-/* Joins the thread (waiting on the main loop) and frees the results. */
+/* Joins the thread (running the main loop meanwhile): the results are then readable. The
+ * app may finish before the browser has read its last page. */
+void      pd_test_browser_wait   (PdTestBrowser *browser);
+/* Waits too, and frees the results. */
 void      pd_test_browser_finish (PdTestBrowser *browser);
 
 /* TRUE when the keyring may be used. Outside build-aux/test-session the test is skipped;
