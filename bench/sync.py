@@ -53,7 +53,7 @@ def change_organizations(host, port, token, ids):
         conn.request("GET", f"/api/v1/organizations/{org}", headers=headers)
         response = conn.getresponse()
         etag = json.loads(response.read())["etag"]
-        body = json.dumps({"domain": f"changed-{stamp}-{org}.example"})
+        body = json.dumps({"domain": f"changed-{stamp}-{org.replace('_', '-')}.example"})
         conn.request("PATCH", f"/api/v1/organizations/{org}", body=body,
                      headers={**headers, "If-Match": etag, "Content-Type": "application/json"})
         response = conn.getresponse()
