@@ -29,6 +29,7 @@ typedef struct {
   char                *failure;      /* what went wrong in the browser itself */
   GThread             *thread;
   char                *start_uri;
+  char                *redirect_uri; /* the app's listener, from the authorize URL */
 } PdTestBrowser;
 
 /* A PdOpenUriFunc: @user_data is a PdTestBrowser. */
@@ -46,6 +47,9 @@ gboolean  pd_test_keyring_ready  (void);
 
 /* RFC 6238 code (SHA-1, 30 s, 6 digits) of @base32_secret now */
 char     *pd_test_totp_now       (const char    *base32_secret);
+
+/* Whether anything accepts connections on the port of @uri (on 127.0.0.1). */
+gboolean  pd_test_listening      (const char    *uri);
 
 /* Runs the main loop for @ms milliseconds. */
 void      pd_test_sleep          (guint          ms);

@@ -83,6 +83,9 @@ sign_in (Fixture        *f,
                           pd_test_browser_open, browser, cancellable, on_done, &wait);
   result = wait_result (&wait);
   pd_test_browser_wait (browser);
+  /* One sign-in per listener: it is gone once the sign-in ended, however it ended. */
+  if (browser->redirect_uri != NULL)
+    g_assert_false (pd_test_listening (browser->redirect_uri));
   return pd_sign_in_oauth_finish (result, error);
 }
 
@@ -282,18 +285,6 @@ test_access_denied (Fixture       *f,
   pd_test_browser_finish (&browser);
 }
 
-/* Whether anything accepts connections on @uri's port. */
-static gboolean
-listening (const char *uri)
-{
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GSocketConnection) connection = NULL;
-
-  connection = g_socket_client_connect_to_host (client, "127.0.0.1", (guint16) g_uri_get_port (parsed), NULL, NULL);
-  return connection != NULL;
-}
-
 static void
 test_timeout (Fixture       *f,
               gconstpointer  data)
@@ -310,14 +301,14 @@ test_timeout (Fixture       *f,
   g_assert_no_error (error);
   redirect = g_strdup (pd_oauth_flow_get_redirect_uri (flow));
   g_assert_true (g_str_has_prefix (redirect, "http://127.0.0.1:"));
-  g_assert_true (listening (redirect));
+  g_assert_true (pd_test_listening (redirect));
 
   pd_oauth_flow_wait_async (flow, NULL, on_done, &wait);
   result = wait_result (&wait);
   g_assert_false (pd_oauth_flow_wait_finish (flow, result, NULL, NULL, NULL, &error));
   g_assert_error (error, PD_AUTH_ERROR, PD_AUTH_ERROR_TIMED_OUT);
   /* The listener is gone with the sign-in. */
-  g_assert_false (listening (redirect));
+  g_assert_false (pd_test_listening (redirect));
 }
 
 static void

@@ -114,6 +114,7 @@ obtain_tokens (Fixture  *f,
   g_assert_null (browser.failure);
   g_assert_true (pd_oauth_flow_wait_finish (flow, result, access, refresh, expires_in, &error));
   g_assert_no_error (error);
+  g_assert_false (pd_test_listening (pd_oauth_flow_get_redirect_uri (flow)));
   pd_test_browser_finish (&browser);
 }
 
