@@ -32,4 +32,10 @@ gboolean     pd_json_node_is_number  (JsonNode    *node);
 /* Strict RFC 3339: YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM). NULL when malformed. */
 GDateTime   *pd_json_parse_time      (const char  *text);
 
+/* FALSE when arrays and objects nest deeper than @max_depth: the parser recurses, so
+ * hostile text could otherwise exhaust the stack. Strings are skipped. */
+gboolean     pd_json_text_depth_ok   (const char  *data,
+                                      gsize        length,
+                                      guint        max_depth);
+
 G_END_DECLS

@@ -329,7 +329,7 @@ set_null (const PdField *field,
 {
   if (field->type == PD_FIELD_ENUM)
     {
-      g_autoptr(GEnumClass) enum_class = g_type_class_ref (field->get_type ());
+      GEnumClass *enum_class = g_type_class_peek_static (field->get_type ());
       GEnumValue *none = g_enum_get_value_by_nick (enum_class, "none");
 
       *(int *) ptr = none ? none->value : 0;
@@ -395,11 +395,9 @@ pd_resource_field_decode (PdResource    *self,
       g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_MISSING, _("“%s” is missing"), path);
       return FALSE;
     case PD_JSON_PARENT_NULL:
+      /* The field keeps its unset value (NULL, 0, FALSE, *_UNKNOWN) */
       if (field->flags & PD_FIELD_PARENT_NULLABLE)
-        {
-          set_null (field, ptr);
-          return TRUE;
-        }
+        return TRUE;
       G_GNUC_FALLTHROUGH;
     case PD_JSON_PARENT_TYPE:
     default:
@@ -471,14 +469,14 @@ pd_resource_field_decode (PdResource    *self,
 
     case PD_FIELD_ENUM:
       {
-        g_autoptr(GEnumClass) enum_class = NULL;
+        GEnumClass *enum_class;
         GEnumValue *value;
         const char *text;
 
         if (!pd_json_node_is_string (node))
           return type_error (error, path, field->type);
         text = json_node_get_string (node);
-        enum_class = g_type_class_ref (field->get_type ());
+        enum_class = g_type_class_peek_static (field->get_type ());
         value = g_enum_get_value_by_nick (enum_class, text);
         if (value != NULL && value->value != 0)
           {

@@ -2,10 +2,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "pd-models.h"
 #include "pd-resource-fields.h"
 #include "pd-resource-private.h"
+
+/* Far deeper than any resource of the contract (an organization's service's seats is 3) */
+#define MAX_DEPTH 32
 
 G_DEFINE_QUARK (pd-decode-error-quark, pd_decode_error)
 
@@ -224,6 +228,9 @@ pd_resource_class_init (PdResourceClass *klass)
   object_class->finalize = pd_resource_finalize;
   object_class->get_property = pd_resource_get_property;
 
+  /* Before any subclass or thread looks the class data up */
+  pd_resource_meta_get (PD_TYPE_RESOURCE);
+
   klass->decode = pd_resource_real_decode;
   klass->update = pd_resource_real_update;
 
@@ -271,6 +278,9 @@ pd_resource_class_install_fields (PdResourceClass *klass,
     {
       if (fields[i].role == PD_FIELD_ROLE_ID)
         meta->id_field = (int) i;
+      /* Kept for the life of the program, so decoding can peek without locking */
+      if (fields[i].type == PD_FIELD_ENUM)
+        g_type_class_ref (fields[i].get_type ());
       if (fields[i].property == NULL)
         continue;
       meta->pspecs[i] = pd_resource_field_param_spec (&fields[i]);
@@ -363,7 +373,7 @@ pd_resource_get_enum_text (PdResource *self,
   GParamSpec *pspec;
   const PdField *field;
   const char *raw;
-  g_autoptr(GEnumClass) enum_class = NULL;
+  GEnumClass *enum_class;
   GEnumValue *value;
 
   g_return_val_if_fail (PD_IS_RESOURCE (self), NULL);
@@ -380,10 +390,10 @@ pd_resource_get_enum_text (PdResource *self,
   if (raw != NULL)
     return raw;
 
-  enum_class = g_type_class_ref (field->get_type ());
+  enum_class = g_type_class_peek_static (field->get_type ());
   value = g_enum_get_value (enum_class, *(int *) field_ptr (self, field));
   if (value == NULL || value->value == 0
-      || ((field->flags & (PD_FIELD_NULLABLE | PD_FIELD_PARENT_NULLABLE)) && g_str_equal (value->value_nick, "none")))
+      || ((field->flags & PD_FIELD_NULLABLE) && g_str_equal (value->value_nick, "none")))
     return NULL;
   return value->value_nick;
 }
@@ -455,6 +465,16 @@ pd_resource_new_from_data (GType        type,
   g_return_val_if_fail (g_type_is_a (type, PD_TYPE_RESOURCE), NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  if (data != NULL && !pd_json_text_depth_ok (data, length < 0 ? strlen (data) : (gsize) length, MAX_DEPTH))
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+      PdResourceMeta *meta = pd_resource_meta_get (type);
+
+      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_INVALID,
+                   _("%s: the JSON text nests more than %u levels deep"),
+                   meta ? _(meta->display_name) : g_type_name (type), MAX_DEPTH);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data ? data : "", length, &local_error))
     {
       g_autoptr(GTypeClass) klass = g_type_class_ref (type);
