@@ -201,16 +201,20 @@ task_cancelled_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* May run in the thread that cancelled: hand over to the submitter's context. */
+/* May run in the thread that cancelled, and always inside the cancellable's own emission,
+ * where disconnecting would deadlock: finish in an idle of the submitter's context. */
 void
 pd_outbox_on_task_cancelled (GCancellable *cancellable,
-                   gpointer      data)
+                             gpointer      data)
 {
   PdOutboxEntry *entry = data;
+  g_autoptr(GSource) source = NULL;
 
-  if (entry->task != NULL)
-    g_main_context_invoke_full (g_task_get_context (entry->task), G_PRIORITY_DEFAULT,
-                                task_cancelled_cb, g_object_ref (entry), g_object_unref);
+  if (entry->task == NULL)
+    return;
+  source = g_idle_source_new ();
+  g_source_set_callback (source, task_cancelled_cb, g_object_ref (entry), g_object_unref);
+  g_source_attach (source, g_task_get_context (entry->task));
 }
 
 /* Outcomes */

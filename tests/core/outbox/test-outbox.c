@@ -466,8 +466,37 @@ test_failed (Fixture       *fixture,
                                               PD_OUTBOX_RESOLVE_KEEP_MINE));
   g_assert_true (pd_outbox_discard (fixture->outbox, pd_outbox_entry_get_id (entry)));
   g_assert_cmpuint (g_list_model_get_n_items (pd_outbox_get_entries (fixture->outbox)), ==, 0);
+
+  /* 403 (a technician may not change groups) and 401 (a revoked key), each through an outbox
+   * of its own on the same cache. */
+  {
+    struct { const char *key; int code; } cases[] = {
+      { pd_test_portal_get_key (fixture->portal, "technician"), PD_PORTAL_ERROR_FORBIDDEN },
+      { "pdk_revoked", PD_PORTAL_ERROR_UNAUTHORIZED },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(PdPortalClient) client = ot_client_new (pd_test_portal_get_url (fixture->portal), cases[i].key);
+        g_autoptr(PdOutbox) outbox = pd_outbox_new (fixture->cache, client);
+        g_autoptr(JsonNode) body = json ("{\"name\": \"Not allowed\"}");
+        g_autoptr(PdOutboxEntry) failed = NULL;
+
+        pd_outbox_submit_async (outbox, "POST", "/api/v1/groups", body, NULL, "test",
+                                PD_OUTBOX_FLAG_NONE, NULL, on_submitted, &result);
+        pd_test_wait_until (&result.done, 60000);
+        g_assert_error (result.error, PD_PORTAL_ERROR, cases[i].code);
+        result_clear (&result);
+        failed = g_list_model_get_item (pd_outbox_get_entries (outbox), 0);
+        g_assert_cmpint (pd_outbox_entry_get_state (failed), ==, PD_OUTBOX_STATE_FAILED);
+        g_assert_nonnull (pd_outbox_entry_get_last_error (failed));
+        g_assert_true (pd_outbox_discard (outbox, pd_outbox_entry_get_id (failed)));
+        pd_outbox_close (outbox);
+      }
+  }
   fixture_close_outbox (fixture);
   g_assert_cmpuint (ot_count_rows (fixture->database), ==, 0);
+  g_assert_cmpuint (ot_count_named (fixture->checker, "/api/v1/groups", "Not allowed"), ==, 0);
 }
 
 static void
@@ -524,6 +553,28 @@ test_secret (Fixture       *fixture,
   g_assert_cmpuint (ot_count_named (fixture->checker, "/api/v1/users", "Secret User"), ==, 1);
 }
 
+/* Cancelling a submit only stops waiting: the change is still delivered, once. */
+static void
+test_cancelled (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *name = g_strdup_printf ("Cancelled %u", g_random_int ());
+  g_autofree char *text = g_strdup_printf ("{\"name\": \"%s\"}", name);
+  g_autoptr(JsonNode) body = json (text);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Result result = { 0 };
+
+  pd_outbox_submit_async (fixture->outbox, "POST", "/api/v1/groups", body, NULL, "test",
+                          PD_OUTBOX_FLAG_NONE, cancellable, on_submitted, &result);
+  g_cancellable_cancel (cancellable);
+  pd_test_wait_until (&result.done, 60000);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  result_clear (&result);
+  ot_wait_idle (fixture->outbox, 60000);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_outbox_get_entries (fixture->outbox)), ==, 0);
+  g_assert_cmpuint (ot_count_named (fixture->checker, "/api/v1/groups", name), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +586,7 @@ main (int   argc,
   g_test_add ("/outbox/conflict", Fixture, NULL, fixture_setup, test_conflict, fixture_teardown);
   g_test_add ("/outbox/rejected", Fixture, NULL, fixture_setup, test_rejected, fixture_teardown);
   g_test_add ("/outbox/failed", Fixture, NULL, fixture_setup, test_failed, fixture_teardown);
+  g_test_add ("/outbox/cancelled", Fixture, NULL, fixture_setup, test_cancelled, fixture_teardown);
   g_test_add ("/outbox/secret", Fixture, NULL, fixture_setup, test_secret, fixture_teardown);
   return g_test_run ();
 }
