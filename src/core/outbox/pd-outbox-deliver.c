@@ -12,7 +12,7 @@
  * One entry is on its way at a time, so they arrive in the order they were submitted. */
 Op *
 pd_outbox_op_new (PdOutbox      *self,
-        PdOutboxEntry *entry)
+                  PdOutboxEntry *entry)
 {
   Op *op = g_new0 (Op, 1);
 
@@ -30,7 +30,6 @@ pd_outbox_op_free (Op *op)
   g_clear_error (&op->error);
   g_free (op);
 }
-
 
 static char *
 node_to_text (JsonNode *node)

@@ -42,9 +42,9 @@ typedef struct
   GError           *error;
 } Op;
 
-Op          *pd_outbox_op_new                            (PdOutbox      *self,
+Op          *pd_outbox_op_new                  (PdOutbox      *self,
                                                 PdOutboxEntry *entry);
-void         pd_outbox_op_free                           (Op            *op);
+void         pd_outbox_op_free                 (Op            *op);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Op, pd_outbox_op_free)
 
 /* pd-outbox-deliver.c */

@@ -158,6 +158,23 @@ test_crash_delete (void)
     }
 }
 
+/* The run that resumes dies too, after its replayed answer came in. */
+static void
+test_crash_twice (void)
+{
+  g_autofree char *name = g_strdup_printf ("Crash twice %u", g_random_int ());
+  g_autofree char *body = g_strdup_printf ("{\"name\": \"%s\"}", name);
+  g_autofree char *database = new_database (name);
+  g_autofree char *first = run_helper (database, "sent",
+                                       (const char *[]) { "submit", "POST", "/api/v1/groups", body, "-", NULL });
+  g_autofree char *second = run_helper (database, "confirmed", (const char *[]) { "resume", NULL });
+  g_autofree char *third = run_helper (database, NULL, (const char *[]) { "resume", NULL });
+
+  g_assert_cmpstr (third, ==, "remaining 0\n");
+  g_assert_cmpuint (ot_count_rows (database), ==, 0);
+  g_assert_cmpuint (ot_count_named (client, "/api/v1/groups", name), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +190,7 @@ main (int   argc,
   g_test_add_func ("/outbox/crash/create", test_crash_create);
   g_test_add_func ("/outbox/crash/rename", test_crash_rename);
   g_test_add_func ("/outbox/crash/delete", test_crash_delete);
+  g_test_add_func ("/outbox/crash/twice", test_crash_twice);
   status = g_test_run ();
 
   g_clear_object (&client);

@@ -221,6 +221,17 @@ on_attempts (PdOutboxEntry *entry,
   *enough = pd_outbox_entry_get_attempts (entry) >= 3;
 }
 
+static void
+record_name (PdOutbox         *outbox,
+             PdOutboxEntry    *entry,
+             PdPortalResponse *response,
+             GPtrArray        *order)
+{
+  JsonObject *group = json_node_get_object (pd_portal_response_get_root (response));
+
+  g_ptr_array_add (order, g_strdup (json_object_get_string_member (group, "name")));
+}
+
 /* The portal is down: entries stay pending (across a restart of the app too) and are
  * delivered once, when it is back on the same database. */
 static void
@@ -234,6 +245,7 @@ test_portal_down (Fixture       *fixture,
   PdOutboxEntry *first;
   gboolean enough = FALSE;
   gulong handler;
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
 
   /* A portal of our own, on a database file, so it can come back with the same data. */
   fixture_close_outbox (fixture);
@@ -279,11 +291,14 @@ test_portal_down (Fixture       *fixture,
   fixture->checker = ot_client_new (pd_test_portal_get_url (fixture->portal),
                                     pd_test_portal_get_key (fixture->portal, "owner"));
   fixture_open_outbox (fixture);
+  g_signal_connect (fixture->outbox, "delivered", G_CALLBACK (record_name), order);
   ot_wait_idle (fixture->outbox, 60000);
   g_assert_cmpuint (g_list_model_get_n_items (pd_outbox_get_entries (fixture->outbox)), ==, 0);
   g_assert_cmpuint (ot_count_rows (fixture->database), ==, 0);
+  g_assert_cmpuint (order->len, ==, G_N_ELEMENTS (names));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
+      g_assert_cmpstr (g_ptr_array_index (order, i), ==, names[i]);  /* in submission order */
       g_assert_cmpuint (ot_count_named (fixture->checker, "/api/v1/groups", names[i]), ==, 1);
       g_free (names[i]);
     }
