@@ -311,17 +311,17 @@ insert_service (Seeder           *s,
   else if (g_str_equal (row->backup, "running"))
     {
       running = MAX (1, MIN (row->managed, pd_seed_int (seed, 1, 12)));
-      success = row->managed - running;
+      success = MAX (0, row->managed - running);
     }
   else if (g_str_equal (row->backup, "retrying"))
     {
       retrying = MAX (1, MIN (row->managed, pd_seed_int (seed, 1, 6)));
-      success = row->managed - retrying;
+      success = MAX (0, row->managed - retrying);
     }
   else if (g_str_equal (row->backup, "warning"))
     {
       failed = MAX (1, MIN (row->managed, pd_seed_int (seed, 1, MAX (1, row->managed / 15))));
-      success = row->managed - failed;
+      success = MAX (0, row->managed - failed);
     }
   else if (g_str_equal (row->backup, "failed"))
     {

@@ -12,12 +12,13 @@ import os
 import re
 import sqlite3
 import struct
+import subprocess
 import time
 import unittest
 import urllib.parse
 import uuid
 
-from portal_harness import Portal, PortalTestCase, main
+from portal_harness import PORTAL_BIN, Portal, PortalTestCase, main
 
 CLIENT_ID = "partner-desk"
 REDIRECT = "http://127.0.0.1:53682/callback"
@@ -694,6 +695,30 @@ class ApiKeys(PortalTestCase):
     def test_needs_a_credential(self):
         self.assertProblem(self.portal.anonymous().get("/api/v1/me/api-keys"), 401)
         self.assertProblem(self.portal.anonymous().post("/api/v1/me/api-keys", {"name": "x"}), 401)
+
+
+class ShortLivedTokens(OAuthMixin, PortalTestCase):
+    """--access-token-lifetime: clients test refreshing before expiry without waiting an hour."""
+
+    SEED = 2
+    EXTRA = ("--access-token-lifetime", "5")
+
+    def test_lifetime_is_announced_and_enforced(self):
+        tokens = self.tokens("support@northwind-it.example")
+        self.assertEqual(tokens["expires_in"], 5)
+        self.me(tokens["access_token"])
+        time.sleep(5.5)
+        self.assertTokenRevoked(tokens["access_token"])
+        fresh = self.assertStatus(self.refresh(tokens["refresh_token"]), 200).json()
+        self.assertEqual(fresh["expires_in"], 5)
+        self.me(fresh["access_token"])
+
+    def test_out_of_range_is_a_usage_error(self):
+        for value in ("0", "86401", "soon"):
+            with self.subTest(value=value):
+                result = subprocess.run([PORTAL_BIN, "--access-token-lifetime", value],
+                                        capture_output=True, timeout=30)
+                self.assertEqual(result.returncode, 2, result.stderr)
 
 
 class WithDatabase(OAuthMixin, PortalTestCase):

@@ -329,7 +329,12 @@ on_read (GObject      *source,
                                                body,
                                                soup_message_headers_get_one (headers, "ETag"),
                                                retry_after);
-  retry_or_fail (task, failure, status == 429 ? MAX (retry_after, 1) : 0);
+  /* A 503 may say when to come back too; a 429 always means "wait", at least a second. */
+  if (status == 429)
+    retry_after = MAX (retry_after, 1);
+  else if (status < 500)
+    retry_after = 0;
+  retry_or_fail (task, failure, retry_after);
 }
 
 static gboolean

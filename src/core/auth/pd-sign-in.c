@@ -20,6 +20,7 @@ typedef struct {
   char              *secret;        /* the API key or the refresh token to keep */
   char              *extra_ca_file;
   PdAccountInfo     *account;
+  GError            *error;         /* kept while an orphaned secret is removed */
 } SignIn;
 
 static void
@@ -31,6 +32,7 @@ sign_in_free (SignIn *data)
   pd_auth_secret_free (data->secret);
   g_free (data->extra_ca_file);
   g_clear_object (&data->account);
+  g_clear_error (&data->error);
   g_free (data);
 }
 
@@ -97,6 +99,18 @@ account_from_me (SignIn    *data,
 }
 
 static void
+on_orphan_cleared (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SignIn *data = g_task_get_task_data (task);
+
+  pd_credentials_clear_finish (result, NULL);
+  g_task_return_error (task, g_steal_pointer (&data->error));
+}
+
+static void
 on_stored (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -104,11 +118,23 @@ on_stored (GObject      *source,
   g_autoptr(GTask) task = user_data;
   SignIn *data = g_task_get_task_data (task);
   GError *error = NULL;
+  gboolean known;
 
-  if (!pd_credentials_store_finish (result, &error) ||
-      !pd_account_registry_add (data->registry, data->account, &error))
+  if (!pd_credentials_store_finish (result, &error))
     {
       g_task_return_error (task, error);
+      return;
+    }
+  known = pd_account_registry_lookup (data->registry, pd_account_info_get_id (data->account)) != NULL;
+  if (!pd_account_registry_add (data->registry, data->account, &data->error))
+    {
+      /* A new account the registry cannot hold would leave its secret behind in the keyring,
+       * out of reach of any sign-out: take it back. A known account keeps the new secret. */
+      if (known)
+        g_task_return_error (task, g_steal_pointer (&data->error));
+      else
+        pd_credentials_clear_async (pd_account_info_get_id (data->account), NULL, on_orphan_cleared,
+                                    g_object_ref (task));
       return;
     }
   g_task_return_pointer (task, g_object_ref (data->account), g_object_unref);

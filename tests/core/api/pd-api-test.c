@@ -158,3 +158,82 @@ pd_api_test_json (const char *text)
   g_assert_no_error (error);
   return node;
 }
+
+static GPtrArray *logs;
+static GMutex logs_lock;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags   log_level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  GString *line = g_string_new (NULL);
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      g_string_append_printf (line, "%s=", fields[i].key);
+      if (fields[i].length < 0)
+        g_string_append (line, fields[i].value);
+      else
+        g_string_append_len (line, fields[i].value, fields[i].length);
+      g_string_append_c (line, ' ');
+    }
+  g_mutex_lock (&logs_lock);
+  g_ptr_array_add (logs, g_string_free (line, FALSE));
+  g_mutex_unlock (&logs_lock);
+  if (log_level & G_LOG_LEVEL_DEBUG)
+    return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/* Messages of code built without G_LOG_USE_STRUCTURED (GLib, libsoup) arrive here. */
+static void
+capture_handler (const char     *log_domain,
+                 GLogLevelFlags  log_level,
+                 const char     *message,
+                 gpointer        user_data)
+{
+  g_mutex_lock (&logs_lock);
+  g_ptr_array_add (logs, g_strdup_printf ("GLIB_DOMAIN=%s MESSAGE=%s", log_domain, message));
+  g_mutex_unlock (&logs_lock);
+  if (!(log_level & G_LOG_LEVEL_DEBUG))
+    g_log_default_handler (log_domain, log_level, message, user_data);
+}
+
+void
+pd_api_test_capture_logs (void)
+{
+  /* G_MESSAGES_DEBUG=all without the variable: the portal child would inherit it and print
+   * its own debug lines on the stdout the launcher reads the port from. */
+  g_log_set_debug_enabled (TRUE);
+  logs = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (capture_writer, NULL, NULL);
+  g_log_set_default_handler (capture_handler, NULL);
+}
+
+void
+pd_api_test_clear_logs (void)
+{
+  g_mutex_lock (&logs_lock);
+  g_ptr_array_set_size (logs, 0);
+  g_mutex_unlock (&logs_lock);
+}
+
+GPtrArray *
+pd_api_test_get_logs (void)
+{
+  return logs;
+}
+
+guint
+pd_api_test_count_logs (const char *substring)
+{
+  guint count = 0;
+
+  g_mutex_lock (&logs_lock);
+  for (guint i = 0; i < logs->len; i++)
+    count += strstr (g_ptr_array_index (logs, i), substring) != NULL;
+  g_mutex_unlock (&logs_lock);
+  return count;
+}

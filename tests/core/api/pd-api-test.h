@@ -27,4 +27,11 @@ PdPortalResponse *pd_api_test_send            (PdPortalClient     *client,
 /* Parses a JSON literal (test data) */
 JsonNode         *pd_api_test_json            (const char         *text);
 
+/* Call after g_test_init(). Every log line of the process from now on is kept (all of its fields, as text); debug
+ * messages are kept, not printed. */
+void              pd_api_test_capture_logs    (void);
+void              pd_api_test_clear_logs      (void);
+GPtrArray        *pd_api_test_get_logs        (void);
+guint             pd_api_test_count_logs      (const char         *substring);
+
 G_END_DECLS

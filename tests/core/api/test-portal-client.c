@@ -225,6 +225,38 @@ test_error_from_response (void)
 }
 
 static void
+test_content_types (void)
+{
+  g_autoptr(PdTestPortal) portal = pd_test_portal_start ((const char *[]) { "--seed", "2", NULL });
+  g_autoptr(PdPortalClient) client = pd_api_test_client_new (portal, "admin");
+  g_autoptr(PdPortalRequest) csv = pd_portal_request_new ("GET", "/api/v1/reports/organizations");
+  g_autoptr(PdPortalRequest) page = pd_portal_request_new ("GET", "/oauth/authorize");
+  g_autoptr(PdPortalResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *query[] = { "response_type", "code", "client_id", "partner-desk", "redirect_uri", "http://127.0.0.1:9/",
+                          "state", "xyz", "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+                          "code_challenge_method", "S256" };
+
+  /* A report as CSV: the raw body, no JSON root */
+  pd_portal_request_set_accept (csv, "text/csv");
+  response = pd_api_test_send (client, csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (pd_portal_response_get_root (response));
+  g_assert_nonnull (pd_portal_response_get_body (response));
+  g_assert_true (g_str_has_prefix (pd_portal_response_get_header (response, "Content-Type"), "text/csv"));
+  g_clear_pointer (&response, pd_portal_response_unref);
+
+  /* A web page where data was expected (a captive portal, a wrong address) */
+  for (guint i = 0; i < G_N_ELEMENTS (query); i += 2)
+    pd_portal_request_add_query (page, query[i], query[i + 1]);
+  pd_portal_request_set_authenticated (page, FALSE);
+  pd_portal_request_set_retry (page, FALSE);
+  response = pd_api_test_send (client, page, NULL, &error);
+  g_assert_error (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_BAD_RESPONSE);
+  g_assert_null (response);
+}
+
+static void
 test_idempotency_key (void)
 {
   g_autofree char *a = pd_portal_new_idempotency_key ();
@@ -262,6 +294,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/client/preconditions", test_preconditions);
   g_test_add_func ("/api/client/validation", test_validation);
   g_test_add_func ("/api/client/error-from-response", test_error_from_response);
+  g_test_add_func ("/api/client/content-types", test_content_types);
   g_test_add_func ("/api/client/idempotency-key", test_idempotency_key);
   g_test_add_func ("/api/client/bad-url", test_bad_url);
 

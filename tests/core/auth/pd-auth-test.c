@@ -161,17 +161,33 @@ pd_test_browser_open (const char *uri,
       return;
     }
   browser->start_uri = g_strdup (uri);
+  {
+    g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
+    g_autoptr(GHashTable) query = NULL;
+
+    g_assert_nonnull (parsed);
+    query = g_uri_parse_params (g_uri_get_query (parsed), -1, "&", G_URI_PARAMS_NONE, NULL);
+    g_assert_nonnull (query);
+    browser->redirect_uri = g_strdup (g_hash_table_lookup (query, "redirect_uri"));
+  }
   browser->thread = g_thread_new ("test-browser", browser_thread, browser);
 }
 
 void
-pd_test_browser_finish (PdTestBrowser *browser)
+pd_test_browser_wait (PdTestBrowser *browser)
 {
   while (!g_atomic_int_get (&browser->done))
     g_main_context_iteration (NULL, TRUE);
   if (browser->thread != NULL)
     g_thread_join (g_steal_pointer (&browser->thread));
+}
+
+void
+pd_test_browser_finish (PdTestBrowser *browser)
+{
+  pd_test_browser_wait (browser);
   g_clear_pointer (&browser->start_uri, g_free);
+  g_clear_pointer (&browser->redirect_uri, g_free);
   g_clear_pointer (&browser->final_body, g_free);
   g_clear_pointer (&browser->failure, g_free);
 }
@@ -235,6 +251,18 @@ pd_test_totp_now (const char *base32_secret)
   code = ((guint32) (digest[offset] & 0x7f) << 24) | ((guint32) digest[offset + 1] << 16) |
          ((guint32) digest[offset + 2] << 8) | digest[offset + 3];
   return g_strdup_printf ("%06u", code % 1000000);
+}
+
+gboolean
+pd_test_listening (const char *uri)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+
+  g_assert_nonnull (parsed);
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", (guint16) g_uri_get_port (parsed), NULL, NULL);
+  return connection != NULL;
 }
 
 static gboolean

@@ -29,12 +29,16 @@ typedef struct {
   char                *failure;      /* what went wrong in the browser itself */
   GThread             *thread;
   char                *start_uri;
+  char                *redirect_uri; /* the app's listener, from the authorize URL */
 } PdTestBrowser;
 
 /* A PdOpenUriFunc: @user_data is a PdTestBrowser. */
 void      pd_test_browser_open   (const char    *uri,
                                   gpointer       user_data);
-/* Joins the thread (waiting on the main loop) and frees the results. */
+/* Joins the thread (running the main loop meanwhile): the results are then readable. The
+ * app may finish before the browser has read its last page. */
+void      pd_test_browser_wait   (PdTestBrowser *browser);
+/* Waits too, and frees the results. */
 void      pd_test_browser_finish (PdTestBrowser *browser);
 
 /* TRUE when the keyring may be used. Outside build-aux/test-session the test is skipped;
@@ -43,6 +47,9 @@ gboolean  pd_test_keyring_ready  (void);
 
 /* RFC 6238 code (SHA-1, 30 s, 6 digits) of @base32_secret now */
 char     *pd_test_totp_now       (const char    *base32_secret);
+
+/* Whether anything accepts connections on the port of @uri (on 127.0.0.1). */
+gboolean  pd_test_listening      (const char    *uri);
 
 /* Runs the main loop for @ms milliseconds. */
 void      pd_test_sleep          (guint          ms);

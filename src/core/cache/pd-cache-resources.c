@@ -1,0 +1,549 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+
+#include "pd-cache-resources.h"
+
+/* One request against one list; which fields matter depends on the job. */
+typedef struct {
+  char      *kind;
+  GType      type;
+  char      *parent_id;   /* never NULL: '' for top-level lists */
+  JsonNode  *page;
+  gint64     generation;
+  char      *server_time;
+  GStrv      ids;
+} ListData;
+
+typedef struct {
+  GPtrArray *items;
+  GStrv      deleted;
+} StoredPage;
+
+static void
+list_data_free (gpointer data)
+{
+  ListData *list = data;
+
+  g_free (list->kind);
+  g_free (list->parent_id);
+  g_clear_pointer (&list->page, json_node_unref);
+  g_free (list->server_time);
+  g_strfreev (list->ids);
+  g_free (list);
+}
+
+static ListData *
+list_data_new (const PdResourceKind *kind,
+               const char           *parent_id)
+{
+  ListData *list = g_new0 (ListData, 1);
+
+  list->kind = g_strdup (kind->name);
+  /* resolved here: class registration is cheap, and the database thread then only
+   * creates instances */
+  list->type = kind->get_type ();
+  list->parent_id = g_strdup (parent_id != NULL ? parent_id : "");
+  return list;
+}
+
+static void
+stored_page_free (gpointer data)
+{
+  StoredPage *page = data;
+
+  g_clear_pointer (&page->items, g_ptr_array_unref);
+  g_strfreev (page->deleted);
+  g_free (page);
+}
+
+static gboolean
+step_done (PdCacheJob    *job,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  if (sqlite3_step (stmt) == SQLITE_DONE)
+    return TRUE;
+  pd_cache_job_set_sql_error (job, error);
+  return FALSE;
+}
+
+/* Forgets the list's sync position so the next sync walks it whole */
+static gboolean
+reset_sync_state (PdCacheJob  *job,
+                  ListData    *list,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = pd_cache_job_prepare (job,
+    "UPDATE sync_state SET server_time = NULL WHERE kind = ? AND parent_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, list->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, list->parent_id, -1, SQLITE_STATIC);
+  return step_done (job, stmt, error);
+}
+
+static gboolean
+job_load_list (PdCacheJob  *job,
+               sqlite3     *db,
+               gpointer     data,
+               GError     **error)
+{
+  ListData *list = data;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  guint dropped = 0;
+  int rc;
+
+  stmt = pd_cache_job_prepare (job,
+    "SELECT id, data FROM resources WHERE kind = ? AND parent_id = ? ORDER BY rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, list->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, list->parent_id, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GError) local = NULL;
+      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+      PdResource *resource;
+
+      resource = pd_resource_new_from_data (list->type, text, sqlite3_column_bytes (stmt, 1),
+                                            &local);
+      if (resource == NULL)
+        {
+          /* An older or damaged row: the rest of the list is still worth showing */
+          g_message ("Dropped cached %s %s: %s", list->kind,
+                     (const char *) sqlite3_column_text (stmt, 0), local->message);
+          dropped++;
+          continue;
+        }
+      g_ptr_array_add (items, resource);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      pd_cache_job_set_sql_error (job, error);
+      return FALSE;
+    }
+  if (dropped > 0 && !reset_sync_state (job, list, error))
+    return FALSE;
+
+  pd_cache_job_return_pointer (job, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static gboolean
+delete_ids (PdCacheJob          *job,
+            ListData            *list,
+            const char * const  *ids,
+            GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (ids == NULL || ids[0] == NULL)
+    return TRUE;
+  stmt = pd_cache_job_prepare (job,
+    "DELETE FROM resources WHERE kind = ? AND parent_id = ? AND id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, list->kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, list->parent_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, ids[i], -1, SQLITE_STATIC);
+      if (!step_done (job, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The tombstones' ids; anything that is not {"id": "…"} is skipped */
+static GStrv
+collect_deleted (JsonArray *deleted)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; deleted != NULL && i < json_array_get_length (deleted); i++)
+    {
+      JsonNode *node = json_array_get_element (deleted, i);
+      JsonNode *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      id = json_object_get_member (json_node_get_object (node), "id");
+      if (id != NULL && JSON_NODE_HOLDS_VALUE (id)
+          && json_node_get_value_type (id) == G_TYPE_STRING)
+        g_strv_builder_add (builder, json_node_get_string (id));
+    }
+  return g_strv_builder_end (builder);
+}
+
+static JsonArray *
+member_array (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static gboolean
+job_store_page (PdCacheJob  *job,
+                sqlite3     *db,
+                gpointer     data,
+                GError     **error)
+{
+  ListData *list = data;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  JsonArray *items = NULL;
+  JsonArray *deleted = NULL;
+  StoredPage *stored;
+  sqlite3_stmt *stmt;
+  guint n_items;
+
+  if (JSON_NODE_HOLDS_ARRAY (list->page))
+    items = json_node_get_array (list->page);
+  else if (JSON_NODE_HOLDS_OBJECT (list->page))
+    {
+      items = member_array (json_node_get_object (list->page), "items");
+      deleted = member_array (json_node_get_object (list->page), "deleted");
+    }
+  n_items = items != NULL ? json_array_get_length (items) : 0;
+
+  stored = g_new0 (StoredPage, 1);
+  stored->items = g_ptr_array_new_full (n_items, g_object_unref);
+  stored->deleted = collect_deleted (deleted);
+  pd_cache_job_return_pointer (job, stored, stored_page_free);
+
+  stmt = pd_cache_job_prepare (job,
+    "INSERT INTO resources (kind, parent_id, id, generation, updated_at, data) "
+    "VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (kind, parent_id, id) DO UPDATE SET generation = excluded.generation, "
+    "updated_at = excluded.updated_at, data = excluded.data", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(GDateTime) updated = NULL;
+      g_autofree char *updated_text = NULL;
+      JsonNode *node = json_array_get_element (items, i);
+      PdResource *resource;
+      gsize length;
+
+      resource = pd_resource_new_from_json (list->type, node, &local);
+      if (resource == NULL)
+        {
+          /* never the body: it may hold anything */
+          g_message ("Dropped %s item %u from the portal: %s", list->kind, i, local->message);
+          continue;
+        }
+      g_ptr_array_add (stored->items, resource);
+
+      json_generator_set_root (generator, node);
+      text = json_generator_to_data (generator, &length);
+      if (pd_resource_get_updated_at (resource) != NULL)
+        updated_text = g_date_time_format_iso8601 (pd_resource_get_updated_at (resource));
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, list->kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, list->parent_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, pd_resource_get_id (resource), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, list->generation);
+      sqlite3_bind_text (stmt, 5, updated_text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, text, (int) length, SQLITE_STATIC);
+      if (!step_done (job, stmt, error))
+        return FALSE;
+    }
+
+  return delete_ids (job, list, (const char * const *) stored->deleted, error);
+}
+
+static gboolean
+job_sweep (PdCacheJob  *job,
+           sqlite3     *db,
+           gpointer     data,
+           GError     **error)
+{
+  ListData *list = data;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = pd_cache_job_prepare (job,
+    "DELETE FROM resources WHERE kind = ? AND parent_id = ? AND generation != ? RETURNING id",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, list->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, list->parent_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, list->generation);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      pd_cache_job_set_sql_error (job, error);
+      return FALSE;
+    }
+  pd_cache_job_return_pointer (job, g_strv_builder_end (builder), (GDestroyNotify) g_strfreev);
+  return TRUE;
+}
+
+static gboolean
+job_apply_tombstones (PdCacheJob  *job,
+                      sqlite3     *db,
+                      gpointer     data,
+                      GError     **error)
+{
+  ListData *list = data;
+
+  if (!delete_ids (job, list, (const char * const *) list->ids, error))
+    return FALSE;
+  pd_cache_job_return_pointer (job, GINT_TO_POINTER (TRUE), NULL);
+  return TRUE;
+}
+
+static gboolean
+job_get_sync_state (PdCacheJob  *job,
+                    sqlite3     *db,
+                    gpointer     data,
+                    GError     **error)
+{
+  ListData *list = data;
+  PdCacheSyncState *state = g_new0 (PdCacheSyncState, 1);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  pd_cache_job_return_pointer (job, state, (GDestroyNotify) pd_cache_sync_state_free);
+  stmt = pd_cache_job_prepare (job,
+    "SELECT server_time, generation, synced_at FROM sync_state "
+    "WHERE kind = ? AND parent_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, list->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, list->parent_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      state->server_time = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      state->generation = sqlite3_column_int64 (stmt, 1);
+      state->synced_at = sqlite3_column_int64 (stmt, 2);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      pd_cache_job_set_sql_error (job, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+job_set_sync_state (PdCacheJob  *job,
+                    sqlite3     *db,
+                    gpointer     data,
+                    GError     **error)
+{
+  ListData *list = data;
+  sqlite3_stmt *stmt = pd_cache_job_prepare (job,
+    "INSERT OR REPLACE INTO sync_state (kind, parent_id, server_time, generation, synced_at) "
+    "VALUES (?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, list->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, list->parent_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, list->server_time, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, list->generation);
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time ());
+  if (!step_done (job, stmt, error))
+    return FALSE;
+  pd_cache_job_return_pointer (job, GINT_TO_POINTER (TRUE), NULL);
+  return TRUE;
+}
+
+void
+pd_cache_sync_state_free (PdCacheSyncState *state)
+{
+  if (state == NULL)
+    return;
+  g_free (state->server_time);
+  g_free (state);
+}
+
+void
+pd_cache_load_list_async (PdCache              *self,
+                          const PdResourceKind *kind,
+                          const char           *parent_id,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  g_return_if_fail (PD_IS_CACHE (self));
+  g_return_if_fail (kind != NULL);
+
+  pd_cache_run_async (self, job_load_list, list_data_new (kind, parent_id), list_data_free,
+                      cancellable, callback, user_data);
+}
+
+GPtrArray *
+pd_cache_load_list_finish (PdCache       *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return pd_cache_run_finish (self, result, error);
+}
+
+void
+pd_cache_store_page_async (PdCache              *self,
+                           const PdResourceKind *kind,
+                           const char           *parent_id,
+                           JsonNode             *page,
+                           gint64                generation,
+                           GCancellable         *cancellable,
+                           GAsyncReadyCallback   callback,
+                           gpointer              user_data)
+{
+  ListData *list;
+
+  g_return_if_fail (PD_IS_CACHE (self));
+  g_return_if_fail (kind != NULL);
+  g_return_if_fail (page != NULL);
+
+  list = list_data_new (kind, parent_id);
+  list->page = page;
+  list->generation = generation;
+  pd_cache_run_async (self, job_store_page, list, list_data_free, cancellable, callback,
+                      user_data);
+}
+
+GPtrArray *
+pd_cache_store_page_finish (PdCache       *self,
+                            GAsyncResult  *result,
+                            GStrv         *deleted_ids,
+                            GError       **error)
+{
+  StoredPage *stored = pd_cache_run_finish (self, result, error);
+  GPtrArray *items;
+
+  if (deleted_ids != NULL)
+    *deleted_ids = NULL;
+  if (stored == NULL)
+    return NULL;
+  items = g_steal_pointer (&stored->items);
+  if (deleted_ids != NULL)
+    *deleted_ids = g_steal_pointer (&stored->deleted);
+  stored_page_free (stored);
+  return items;
+}
+
+void
+pd_cache_sweep_async (PdCache              *self,
+                      const PdResourceKind *kind,
+                      const char           *parent_id,
+                      gint64                generation,
+                      GCancellable         *cancellable,
+                      GAsyncReadyCallback   callback,
+                      gpointer              user_data)
+{
+  ListData *list;
+
+  g_return_if_fail (PD_IS_CACHE (self));
+  g_return_if_fail (kind != NULL);
+
+  list = list_data_new (kind, parent_id);
+  list->generation = generation;
+  pd_cache_run_async (self, job_sweep, list, list_data_free, cancellable, callback, user_data);
+}
+
+GStrv
+pd_cache_sweep_finish (PdCache       *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  return pd_cache_run_finish (self, result, error);
+}
+
+void
+pd_cache_apply_tombstones_async (PdCache              *self,
+                                 const PdResourceKind *kind,
+                                 const char           *parent_id,
+                                 const char * const   *ids,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  ListData *list;
+
+  g_return_if_fail (PD_IS_CACHE (self));
+  g_return_if_fail (kind != NULL);
+
+  list = list_data_new (kind, parent_id);
+  list->ids = g_strdupv ((char **) ids);
+  pd_cache_run_async (self, job_apply_tombstones, list, list_data_free, cancellable,
+                      callback, user_data);
+}
+
+gboolean
+pd_cache_apply_tombstones_finish (PdCache       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return pd_cache_run_finish (self, result, error) != NULL;
+}
+
+void
+pd_cache_get_sync_state_async (PdCache              *self,
+                               const PdResourceKind *kind,
+                               const char           *parent_id,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  g_return_if_fail (PD_IS_CACHE (self));
+  g_return_if_fail (kind != NULL);
+
+  pd_cache_run_async (self, job_get_sync_state, list_data_new (kind, parent_id),
+                      list_data_free, cancellable, callback, user_data);
+}
+
+PdCacheSyncState *
+pd_cache_get_sync_state_finish (PdCache       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return pd_cache_run_finish (self, result, error);
+}
+
+void
+pd_cache_set_sync_state_async (PdCache              *self,
+                               const PdResourceKind *kind,
+                               const char           *parent_id,
+                               const char           *server_time,
+                               gint64                generation,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  ListData *list;
+
+  g_return_if_fail (PD_IS_CACHE (self));
+  g_return_if_fail (kind != NULL);
+
+  list = list_data_new (kind, parent_id);
+  list->server_time = g_strdup (server_time);
+  list->generation = generation;
+  pd_cache_run_async (self, job_set_sync_state, list, list_data_free, cancellable, callback,
+                      user_data);
+}
+
+gboolean
+pd_cache_set_sync_state_finish (PdCache       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return pd_cache_run_finish (self, result, error) != NULL;
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pd-json-decode.h"
+#include "pd-resource-private.h"
+
+G_BEGIN_DECLS
+
+/* Internal to the models folder: what the base class knows of each subclass's table, and
+ * one operation per field type (pd-resource-fields.c). */
+
+typedef struct {
+  const char     *display_name;
+  const PdField  *fields;
+  guint           n_fields;
+  GParamSpec    **pspecs;     /* per field; NULL for role fields */
+  int             id_field;   /* index of the id field, or -1 */
+} PdResourceMeta;
+
+PdResourceMeta *pd_resource_meta_get          (GType          type);
+void            pd_resource_meta_set          (GType          type,
+                                               PdResourceMeta *meta);
+
+GParamSpec     *pd_resource_field_param_spec  (const PdField *field);
+void            pd_resource_field_clear       (PdResource    *self,
+                                               const PdField *field,
+                                               gpointer       ptr);
+void            pd_resource_field_get_value   (PdResource    *self,
+                                               const PdField *field,
+                                               gconstpointer  ptr,
+                                               GValue        *value);
+/* Copies @src into @dst; TRUE when the value changed */
+gboolean        pd_resource_field_copy        (PdResource    *self,
+                                               const PdField *field,
+                                               gpointer       dst,
+                                               gconstpointer  src);
+gboolean        pd_resource_field_equal       (const PdField *field,
+                                               gconstpointer  a,
+                                               gconstpointer  b);
+gboolean        pd_resource_field_decode      (PdResource    *self,
+                                               guint          index,
+                                               const PdField *field,
+                                               gpointer       ptr,
+                                               JsonObject    *object,
+                                               const char    *prefix,
+                                               GError       **error);
+
+void            pd_resource_set_raw_enum      (PdResource    *self,
+                                               guint          index,
+                                               const char    *text);
+
+G_END_DECLS

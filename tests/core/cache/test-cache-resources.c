@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pd-api-key-auth.h"
+#include "pd-cache-resources.h"
+#include "pd-organization.h"
+#include "pd-portal-client.h"
+#include "pd-test-portal.h"
+
+#define WAIT_MS 60000
+
+typedef struct {
+  char    *directory;
+  char    *path;
+  PdCache *cache;
+  JsonNode *page;   /* a real page of 30 organizations */
+} Fixture;
+
+static JsonNode *page_template;
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  PdPortalResponse **response = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *response = pd_portal_client_send_finish (PD_PORTAL_CLIENT (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* One page of the reference portal's organizations, fetched once for every test */
+static JsonNode *
+fetch_page (void)
+{
+  g_autoptr(PdTestPortal) portal = pd_test_portal_start ((const char * const[]) { "--seed", "30", NULL });
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdPortalClient) client = pd_portal_client_new (pd_test_portal_get_url (portal), NULL, &error);
+  g_autoptr(PdApiKeyAuth) auth = pd_api_key_auth_new (pd_test_portal_get_key (portal, "owner"));
+  g_autoptr(PdPortalRequest) request = pd_portal_request_new ("GET", "/api/v1/organizations");
+  g_autoptr(PdPortalResponse) response = NULL;
+
+  g_assert_no_error (error);
+  pd_portal_client_set_auth (client, PD_PORTAL_AUTH (auth));
+  pd_portal_request_add_query (request, "limit", "500");
+  pd_portal_client_send_async (client, request, NULL, on_sent, &response);
+  while (response == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return pd_portal_response_steal_root (response);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  fixture->directory = g_dir_make_tmp ("pd-test-cache-resources-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->directory, "cache.sqlite", NULL);
+  fixture->cache = pd_cache_new (fixture->path);
+  g_assert_true (pd_cache_open_sync (fixture->cache, NULL, &error));
+  g_assert_no_error (error);
+  /* json_node_copy() shares the objects: a deep copy, since tests edit the page */
+  text = json_to_string (page_template, FALSE);
+  fixture->page = json_from_string (text, NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&fixture->cache);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (fixture->directory);
+  g_free (fixture->directory);
+  g_free (fixture->path);
+  g_clear_pointer (&fixture->page, json_node_unref);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+on_result (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static JsonArray *
+items_of (JsonNode *page)
+{
+  return json_object_get_array_member (json_node_get_object (page), "items");
+}
+
+static GPtrArray *
+store (Fixture    *fixture,
+       JsonNode   *page,
+       gint64      generation,
+       GStrv      *deleted)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  pd_cache_store_page_async (fixture->cache, &pd_resource_kind_organizations, NULL, page,
+                             generation, NULL, on_result, &result);
+  items = pd_cache_store_page_finish (fixture->cache, wait_result (&result), deleted, &error);
+  g_assert_no_error (error);
+  return items;
+}
+
+static GPtrArray *
+load (Fixture    *fixture,
+      const char *parent_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  pd_cache_load_list_async (fixture->cache, &pd_resource_kind_organizations, parent_id, NULL,
+                            on_result, &result);
+  items = pd_cache_load_list_finish (fixture->cache, wait_result (&result), &error);
+  g_assert_no_error (error);
+  return items;
+}
+
+static void
+assert_same_ids (GPtrArray *items,
+                 JsonArray *expected)
+{
+  g_assert_cmpuint (items->len, ==, json_array_get_length (expected));
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpstr (pd_resource_get_id (items->pdata[i]), ==,
+                     json_object_get_string_member (json_array_get_object_element (expected, i), "id"));
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  JsonArray *expected = items_of (page_template);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  g_auto(GStrv) deleted = NULL;
+
+  stored = store (fixture, g_steal_pointer (&fixture->page), 1, &deleted);
+  g_assert_cmpuint (json_array_get_length (expected), ==, 30);
+  assert_same_ids (stored, expected);
+  g_assert_nonnull (deleted);
+  g_assert_null (deleted[0]);
+
+  loaded = load (fixture, NULL);
+  assert_same_ids (loaded, expected);
+  for (guint i = 0; i < loaded->len; i++)
+    {
+      PdOrganization *a = loaded->pdata[i], *b = stored->pdata[i];
+
+      g_assert_true (G_OBJECT_TYPE (a) == PD_TYPE_ORGANIZATION);
+      g_assert_cmpstr (pd_organization_get_name (a), ==, pd_organization_get_name (b));
+      g_assert_cmpstr (pd_resource_get_etag (PD_RESOURCE (a)), ==, pd_resource_get_etag (PD_RESOURCE (b)));
+      g_assert_true (g_date_time_equal (pd_resource_get_updated_at (PD_RESOURCE (a)),
+                                        pd_resource_get_updated_at (PD_RESOURCE (b))));
+    }
+  /* lists are apart by parent */
+  other = load (fixture, "svc_1");
+  g_assert_cmpuint (other->len, ==, 0);
+}
+
+static void
+test_bad_items_and_tombstones (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_auto(GStrv) deleted = NULL;
+  JsonArray *items = items_of (fixture->page);
+  JsonArray *tombstones = json_array_new ();
+  JsonObject *tombstone = json_object_new ();
+  g_autoptr(JsonNode) second = NULL;
+
+  stored = store (fixture, json_node_ref (fixture->page), 1, NULL);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+
+  /* the next page: one item without an id, one not an object, one tombstone */
+  json_object_remove_member (json_array_get_object_element (items, 0), "id");
+  json_array_add_string_element (items, "not an organization");
+  json_object_set_string_member (tombstone, "id", "org_30");
+  json_object_set_string_member (tombstone, "deleted_at", "2026-11-23T14:11:15.774762Z");
+  json_array_add_object_element (tombstones, tombstone);
+  json_array_add_int_element (tombstones, 7);
+  json_object_set_array_member (json_node_get_object (fixture->page), "deleted", tombstones);
+
+  stored = store (fixture, g_steal_pointer (&fixture->page), 1, &deleted);
+  g_assert_cmpuint (stored->len, ==, 29);
+  g_assert_cmpstrv (deleted, ((const char * const[]) { "org_30", NULL }));
+  loaded = load (fixture, NULL);
+  g_assert_cmpuint (loaded->len, ==, 29);
+  g_assert_cmpstr (pd_resource_get_id (loaded->pdata[28]), ==, "org_29");
+
+  /* a bare array works as well */
+  second = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (second, json_array_new ());
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = store (fixture, g_steal_pointer (&second), 1, NULL);
+  g_assert_cmpuint (stored->len, ==, 0);
+}
+
+static void
+test_sweep_and_state (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdCacheSyncState) state = NULL;
+  g_auto(GStrv) removed = NULL;
+  JsonArray *items;
+
+  stored = store (fixture, json_node_ref (fixture->page), 1, NULL);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  /* generation 2 sees only the first ten */
+  items = items_of (fixture->page);
+  while (json_array_get_length (items) > 10)
+    json_array_remove_element (items, 10);
+  stored = store (fixture, g_steal_pointer (&fixture->page), 2, NULL);
+
+  pd_cache_sweep_async (fixture->cache, &pd_resource_kind_organizations, NULL, 2, NULL,
+                        on_result, &result);
+  removed = pd_cache_sweep_finish (fixture->cache, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (removed), ==, 20);
+  g_assert_true (g_strv_contains ((const char * const *) removed, "org_11"));
+  loaded = load (fixture, NULL);
+  g_assert_cmpuint (loaded->len, ==, 10);
+  g_clear_object (&result);
+
+  {
+    const char *gone[] = { "org_1", "org_404", NULL };
+
+    pd_cache_apply_tombstones_async (fixture->cache, &pd_resource_kind_organizations, NULL,
+                                     gone, NULL, on_result, &result);
+    g_assert_true (pd_cache_apply_tombstones_finish (fixture->cache, wait_result (&result), &error));
+    g_clear_object (&result);
+    g_clear_pointer (&loaded, g_ptr_array_unref);
+    loaded = load (fixture, NULL);
+    g_assert_cmpuint (loaded->len, ==, 9);
+  }
+
+  pd_cache_get_sync_state_async (fixture->cache, &pd_resource_kind_organizations, NULL, NULL,
+                                 on_result, &result);
+  state = pd_cache_get_sync_state_finish (fixture->cache, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_null (state->server_time);
+  g_assert_cmpint (state->generation, ==, 0);
+  g_clear_object (&result);
+  g_clear_pointer (&state, pd_cache_sync_state_free);
+
+  pd_cache_set_sync_state_async (fixture->cache, &pd_resource_kind_organizations, NULL,
+                                 "2026-11-23T14:10:49.871430Z", 2, NULL, on_result, &result);
+  g_assert_true (pd_cache_set_sync_state_finish (fixture->cache, wait_result (&result), &error));
+  g_clear_object (&result);
+  pd_cache_get_sync_state_async (fixture->cache, &pd_resource_kind_organizations, NULL, NULL,
+                                 on_result, &result);
+  state = pd_cache_get_sync_state_finish (fixture->cache, wait_result (&result), &error);
+  g_assert_cmpstr (state->server_time, ==, "2026-11-23T14:10:49.871430Z");
+  g_assert_cmpint (state->generation, ==, 2);
+  g_assert_cmpint (state->synced_at, >, 0);
+}
+
+static gboolean
+job_damage_row (PdCacheJob  *job,
+                sqlite3     *db,
+                gpointer     data,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = pd_cache_job_prepare (job,
+    "UPDATE resources SET data = '{\"id\": 5}' WHERE id = 'org_3'", error);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  return TRUE;
+}
+
+static void
+test_undecodable_row (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PdCacheSyncState) state = NULL;
+
+  stored = store (fixture, g_steal_pointer (&fixture->page), 1, NULL);
+  pd_cache_set_sync_state_async (fixture->cache, &pd_resource_kind_organizations, NULL,
+                                 "2026-11-23T14:10:49.871430Z", 1, NULL, on_result, &result);
+  g_assert_true (pd_cache_set_sync_state_finish (fixture->cache, wait_result (&result), NULL));
+  g_clear_object (&result);
+  pd_cache_run_sync (fixture->cache, job_damage_row, NULL, NULL);
+
+  loaded = load (fixture, NULL);
+  g_assert_cmpuint (loaded->len, ==, 29);
+  /* the next sync must walk the whole list to get it back */
+  pd_cache_get_sync_state_async (fixture->cache, &pd_resource_kind_organizations, NULL, NULL,
+                                 on_result, &result);
+  state = pd_cache_get_sync_state_finish (fixture->cache, wait_result (&result), NULL);
+  g_assert_null (state->server_time);
+}
+
+static void
+test_documents (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) loaded = NULL;
+  g_autofree char *text = NULL;
+
+  pd_cache_load_document_async (fixture->cache, "me", NULL, on_result, &result);
+  g_assert_null (pd_cache_load_document_finish (fixture->cache, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  pd_cache_store_document_async (fixture->cache, "me",
+                                 json_from_string ("{\"user\": {\"id\": \"usr_1\"}}", NULL),
+                                 NULL, on_result, &result);
+  g_assert_true (pd_cache_store_document_finish (fixture->cache, wait_result (&result), &error));
+  g_clear_object (&result);
+  pd_cache_store_document_async (fixture->cache, "me",
+                                 json_from_string ("{\"user\": {\"id\": \"usr_2\"}}", NULL),
+                                 NULL, on_result, &result);
+  g_assert_true (pd_cache_store_document_finish (fixture->cache, wait_result (&result), &error));
+  g_clear_object (&result);
+
+  pd_cache_load_document_async (fixture->cache, "me", NULL, on_result, &result);
+  loaded = pd_cache_load_document_finish (fixture->cache, wait_result (&result), &error);
+  g_assert_no_error (error);
+  text = json_to_string (loaded, FALSE);
+  g_assert_cmpstr (text, ==, "{\"user\":{\"id\":\"usr_2\"}}");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  page_template = fetch_page ();
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/cache/resources/round-trip", test_round_trip);
+  ADD ("/cache/resources/bad-items-and-tombstones", test_bad_items_and_tombstones);
+  ADD ("/cache/resources/sweep-and-state", test_sweep_and_state);
+  ADD ("/cache/resources/undecodable-row", test_undecodable_row);
+  ADD ("/cache/resources/documents", test_documents);
+#undef ADD
+
+  status = g_test_run ();
+  json_node_unref (page_template);
+  return status;
+}
