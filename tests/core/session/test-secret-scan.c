@@ -2,7 +2,8 @@
 /* No secret on disk (DESIGN §8): with HOME and XDG_* in a fresh directory, sign in with an
  * API key and through the browser, sync, send a change through the outbox and sign out;
  * then every file written there is searched for every secret used (the API key, the
- * access and refresh tokens). The keyring daemon keeps its own files elsewhere. */
+ * access and refresh tokens), and so is every log message of the run, debug included. The
+ * keyring daemon keeps its own files elsewhere. */
 
 /* memmem() */
 #define _GNU_SOURCE
@@ -22,6 +23,26 @@
 
 static char *home;
 static GPtrArray *secrets;
+/* Every log message of the run, debug included, for the same search */
+static GString *log_text;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags   level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") || g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+      {
+        if (fields[i].length < 0)
+          g_string_append (log_text, fields[i].value);
+        else
+          g_string_append_len (log_text, fields[i].value, fields[i].length);
+        g_string_append_c (log_text, '\n');
+      }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
 
 typedef struct
 {
@@ -198,7 +219,11 @@ test_scan (void)
   g_assert_true (g_file_test (accounts, G_FILE_TEST_IS_REGULAR));
   scan (home, &n_files);
   g_assert_cmpuint (n_files, >=, 3);
-  g_test_message ("%u files searched for %u secrets", n_files, secrets->len);
+  for (guint i = 0; i < secrets->len; i++)
+    if (strstr (log_text->str, secrets->pdata[i]) != NULL)
+      g_error ("secret %u of %u found in the log", i + 1, secrets->len);
+  g_test_message ("%u files and %" G_GSIZE_FORMAT " bytes of log searched for %u secrets",
+                  n_files, log_text->len, secrets->len);
 }
 
 int
@@ -222,6 +247,8 @@ main (int   argc,
       g_setenv (dirs[i][0], dir, TRUE);
     }
   secrets = g_ptr_array_new_with_free_func (g_free);
+  log_text = g_string_new (NULL);
+  g_log_set_writer_func (capture_writer, NULL, NULL);
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/secret-scan/api-key", test_api_key);
@@ -232,5 +259,6 @@ main (int   argc,
   pd_session_test_remove_tree (home);
   g_free (home);
   g_ptr_array_unref (secrets);
+  g_string_free (log_text, TRUE);
   return status;
 }

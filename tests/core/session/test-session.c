@@ -89,7 +89,7 @@ test_sync_and_offline (Fixture       *f,
   pd_session_test_wait_items (pd_session_get_notification_settings (session), 1);
   pd_session_test_wait_me (session);
   g_assert_cmpstr (pd_me_get_user_id (pd_session_get_me (session)), ==, pd_account_info_get_user_id (account));
-  g_assert_true (pd_session_has_permission (session, "users.manage"));
+  g_assert_true (pd_session_has_permission (session, "users.write"));
   g_assert_false (pd_session_has_permission (session, "no.such.permission"));
   g_assert_null (pd_session_get_cache_message (session));
   g_assert_null (pd_session_get_auth_error (session));
@@ -108,7 +108,7 @@ test_sync_and_offline (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (pd_session_get_groups (session)), ==, n_groups);
   g_assert_cmpuint (g_list_model_get_n_items (pd_session_get_notification_settings (session)), >, 0);
   g_assert_nonnull (pd_session_get_me (session));
-  g_assert_true (pd_session_has_permission (session, "users.manage"));
+  g_assert_true (pd_session_has_permission (session, "users.write"));
   pd_session_test_wait_state (session, PD_SYNC_STATE_OFFLINE);
   g_assert_nonnull (pd_sync_engine_get_offline_since (pd_session_get_sync_engine (session)));
   g_assert_cmpuint (g_list_model_get_n_items (pd_session_get_organizations (session)), ==, 50);
@@ -147,7 +147,7 @@ test_accounts_lazily (Fixture       *f,
   g_autoptr(PdSession) session = NULL;
   g_autofree char *organization_id = NULL;
   g_autofree char *service_id = NULL;
-  const char *o, *s;
+  const char *o = NULL, *s = NULL;
   PdResourceList *accounts;
   guint n;
 
