@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pd-models.h"
@@ -479,10 +480,17 @@ pd_resource_new_from_data (GType        type,
     {
       g_autoptr(GTypeClass) klass = g_type_class_ref (type);
       PdResourceMeta *meta = pd_resource_meta_get (type);
+      guint line = 0, column = 0;
 
-      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE,
-                   _("%s: the text is not valid JSON: %s"),
-                   meta ? _(meta->display_name) : g_type_name (type), local_error->message);
+      /* Only the position of json-glib's message: the rest quotes the text, which may hold
+       * a secret (a new API key) and need not be UTF-8 */
+      if (sscanf (local_error->message, "<data>:%u:%u", &line, &column) == 2)
+        g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE,
+                     _("%s: the text is not valid JSON (line %u, column %u)"),
+                     meta ? _(meta->display_name) : g_type_name (type), line, column);
+      else
+        g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("%s: the text is not valid JSON"),
+                     meta ? _(meta->display_name) : g_type_name (type));
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)
