@@ -102,8 +102,27 @@ test_errors (void)
 }
 
 static void
+assert_text_error (const char *text,
+                   const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdResource) resource = pd_resource_new_from_data (PD_TYPE_ORGANIZATION, text, -1, &error);
+
+  g_assert_null (resource);
+  g_assert_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
 test_not_json (void)
 {
+  /* Checked before json-glib parses, which would leak the first value of "{…} {…}" */
+  assert_text_error (" \n ", "Organization: the text is empty");
+  assert_text_error ("2{\"id\": \"org_1\"}", "Organization: the portal sent something other than a JSON object");
+  assert_text_error ("{\"id\": \"org_1\"}\n{\"id\": \"org_2\"}", "Organization: more text follows the JSON object");
+  assert_text_error ("{\"id\": \"o}rg_1\\\"\"} x", "Organization: more text follows the JSON object");
+  assert_text_error ("{\"id\": \"org_1\", }", "Organization: the text is not valid JSON (line 1, column 15)");
+
   const char *texts[] = { "", "{", "[]", "null", "\"org\"", "{\"id\": \"org_1\"} x", "\xff\xfe",
                           "{\"id\":\"grp_31\\6666\"\"}" };
 
