@@ -53,8 +53,9 @@ trap 'rm -rf "$corpus"' EXIT
 cp "$source_root"/tests/fuzz/corpus/* "$corpus"/
 mkdir -p "$artifacts"
 
-# Full allocation stacks: GLib is built without frame pointers
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=30}
+# Fast unwinding keeps ~25 times the throughput; for a full leak stack rerun an artifact
+# with ASAN_OPTIONS=fast_unwind_on_malloc=0 (GLib is built without frame pointers)
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:malloc_context_size=30}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export LSAN_OPTIONS=suppressions=$source_root/tests/lsan.supp:print_suppressions=0
 export G_SLICE=always-malloc G_DEBUG=gc-friendly

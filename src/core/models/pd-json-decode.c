@@ -129,12 +129,14 @@ pd_json_parse_time (const char *text)
   return g_date_time_new_from_iso8601 (text, NULL);
 }
 
-gboolean
-pd_json_text_depth_ok (const char *data,
-                       gsize       length,
-                       guint       max_depth)
+PdJsonShape
+pd_json_text_shape (const char *data,
+                    gsize       length,
+                    guint       max_depth)
 {
   gboolean in_string = FALSE;
+  gboolean closed = FALSE;
+  gboolean started = FALSE;
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
@@ -147,16 +149,28 @@ pd_json_text_depth_ok (const char *data,
             i++;
           else if (c == '"')
             in_string = FALSE;
+          continue;
         }
-      else if (c == '"')
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        continue;
+      if (closed)
+        return PD_JSON_SHAPE_TRAILING;
+      if (!started)
+        {
+          if (c != '{')
+            return PD_JSON_SHAPE_NOT_OBJECT;
+          started = TRUE;
+        }
+
+      if (c == '"')
         in_string = TRUE;
       else if (c == '[' || c == '{')
         {
           if (++depth > max_depth)
-            return FALSE;
+            return PD_JSON_SHAPE_TOO_DEEP;
         }
       else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+        closed = --depth == 0;
     }
-  return TRUE;
+  return started ? PD_JSON_SHAPE_OK : PD_JSON_SHAPE_EMPTY;
 }

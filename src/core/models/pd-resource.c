@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pd-models.h"
@@ -453,6 +454,18 @@ pd_resource_new_from_json (GType      type,
   return g_steal_pointer (&self);
 }
 
+/* The resource's translated name for errors about the whole text */
+static const char *
+type_display_name (GType type)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  PdResourceMeta *meta = pd_resource_meta_get (type);
+
+  /* The class stays alive (the type system keeps a reference for every installed class
+   * data once a resource exists); fall back on the type name if none was ever made */
+  return meta ? _(meta->display_name) : g_type_name (type);
+}
+
 PdResource *
 pd_resource_new_from_data (GType        type,
                            const char  *data,
@@ -465,33 +478,48 @@ pd_resource_new_from_data (GType        type,
   g_return_val_if_fail (g_type_is_a (type, PD_TYPE_RESOURCE), NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (data != NULL && !pd_json_text_depth_ok (data, length < 0 ? strlen (data) : (gsize) length, MAX_DEPTH))
+  switch (pd_json_text_shape (data ? data : "", data == NULL ? 0 : length < 0 ? strlen (data) : (gsize) length,
+                              MAX_DEPTH))
     {
-      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-      PdResourceMeta *meta = pd_resource_meta_get (type);
-
+    case PD_JSON_SHAPE_OK:
+      break;
+    case PD_JSON_SHAPE_EMPTY:
+      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("%s: the text is empty"),
+                   type_display_name (type));
+      return NULL;
+    case PD_JSON_SHAPE_NOT_OBJECT:
+      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE,
+                   _("%s: the portal sent something other than a JSON object"), type_display_name (type));
+      return NULL;
+    case PD_JSON_SHAPE_TRAILING:
+      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("%s: more text follows the JSON object"),
+                   type_display_name (type));
+      return NULL;
+    case PD_JSON_SHAPE_TOO_DEEP:
+    default:
       g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_INVALID,
-                   _("%s: the JSON text nests more than %u levels deep"),
-                   meta ? _(meta->display_name) : g_type_name (type), MAX_DEPTH);
+                   _("%s: the JSON text nests more than %u levels deep"), type_display_name (type), MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data ? data : "", length, &local_error))
     {
-      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-      PdResourceMeta *meta = pd_resource_meta_get (type);
+      guint line = 0, column = 0;
 
-      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE,
-                   _("%s: the text is not valid JSON: %s"),
-                   meta ? _(meta->display_name) : g_type_name (type), local_error->message);
+      /* Only the position of json-glib's message: the rest quotes the text, which may hold
+       * a secret (a new API key) and need not be UTF-8 */
+      if (sscanf (local_error->message, "<data>:%u:%u", &line, &column) == 2)
+        g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE,
+                     _("%s: the text is not valid JSON (line %u, column %u)"),
+                     type_display_name (type), line, column);
+      else
+        g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("%s: the text is not valid JSON"),
+                     type_display_name (type));
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)
     {
-      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-      PdResourceMeta *meta = pd_resource_meta_get (type);
-
       g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("%s: the text is empty"),
-                   meta ? _(meta->display_name) : g_type_name (type));
+                   type_display_name (type));
       return NULL;
     }
   return pd_resource_new_from_json (type, json_parser_get_root (parser), error);

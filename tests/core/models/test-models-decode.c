@@ -85,6 +85,9 @@ test_errors (void)
   assert_error ("services.0.suite", "null", PD_DECODE_ERROR_TYPE,
                 "Organization “org_12”: “services.0.suite” must not be null");
 
+  assert_error ("name", "\"x\\ud800y\"", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “name” is not valid UTF-8 text");
+  assert_error ("status", "\"\\ud800x\"", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “status” is not valid UTF-8 text");
+
   /* Malformed times */
   assert_error ("created_at", "\"yesterday\"", PD_DECODE_ERROR_TYPE,
                 "Organization “org_12”: “created_at” must be a date and time like 2025-03-01T09:30:00Z");
@@ -99,9 +102,29 @@ test_errors (void)
 }
 
 static void
+assert_text_error (const char *text,
+                   const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdResource) resource = pd_resource_new_from_data (PD_TYPE_ORGANIZATION, text, -1, &error);
+
+  g_assert_null (resource);
+  g_assert_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
 test_not_json (void)
 {
-  const char *texts[] = { "", "{", "[]", "null", "\"org\"", "{\"id\": \"org_1\"} x", "\xff\xfe" };
+  /* Checked before json-glib parses, which would leak the first value of "{…} {…}" */
+  assert_text_error (" \n ", "Organization: the text is empty");
+  assert_text_error ("2{\"id\": \"org_1\"}", "Organization: the portal sent something other than a JSON object");
+  assert_text_error ("{\"id\": \"org_1\"}\n{\"id\": \"org_2\"}", "Organization: more text follows the JSON object");
+  assert_text_error ("{\"id\": \"o}rg_1\\\"\"} x", "Organization: more text follows the JSON object");
+  assert_text_error ("{\"id\": \"org_1\", }", "Organization: the text is not valid JSON (line 1, column 15)");
+
+  const char *texts[] = { "", "{", "[]", "null", "\"org\"", "{\"id\": \"org_1\"} x", "\xff\xfe",
+                          "{\"id\":\"grp_31\\6666\"\"}" };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -111,6 +134,7 @@ test_not_json (void)
       g_assert_null (resource);
       g_assert_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE);
       g_assert_true (g_str_has_prefix (error->message, "Organization: "));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
     }
 }
 
@@ -129,6 +153,12 @@ test_too_deep (void)
   g_assert_null (resource);
   g_assert_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "Organization: the JSON text nests more than 32 levels deep");
+  g_clear_error (&error);
+
+  /* A position, never the text itself (it may hold a secret) */
+  resource = pd_resource_new_from_data (PD_TYPE_API_KEY, "{\"key\": \"pdk_secret\" \"x\"}", -1, &error);
+  g_assert_null (resource);
+  g_assert_cmpstr (error->message, ==, "API key: the text is not valid JSON (line 1, column 20)");
 }
 
 static void
