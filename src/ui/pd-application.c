@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "pd-about-window.h"
 #include "pd-application.h"
@@ -26,6 +27,7 @@ struct _PdApplication
   /* Work that must finish before the process ends (forgetting the demo account) */
   guint              pending_cleanups;
   gboolean           quit_requested;
+  guint              signal_sources[2];
 };
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
@@ -440,6 +442,15 @@ pd_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (pd_application_parent_class)->handle_local_options (app, options);
 }
 
+/* Ctrl+C in the terminal of `build-aux/dev run`, or a session logout: quit as the menu
+ * does, so a demo account is forgotten and the demo portal stopped. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 pd_application_startup (GApplication *app)
 {
@@ -473,6 +484,9 @@ pd_application_startup (GApplication *app)
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  self->signal_sources[0] = g_unix_signal_add (SIGINT, quit_signal_cb, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
 }
 
 static void
@@ -554,6 +568,8 @@ pd_application_shutdown (GApplication *app)
   /* SIGTERM now; PR_SET_PDEATHSIG covers a crash. */
   if (self->demo_portal != NULL)
     pd_demo_portal_stop (self->demo_portal);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
 
   G_APPLICATION_CLASS (pd_application_parent_class)->shutdown (app);
 }

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The real application in-process under Xvfb: the API-key dialog refuses a wrong key inline,
  * signs in with the right one against a test portal, and the session page shows the clients
- * from the session's model. With PD_SCREENSHOT_DIR set, it also renders the welcome page,
+ * from the session's model; --demo opens the demo portal and quitting forgets it. With
+ * PD_SCREENSHOT_DIR set, it also renders the welcome page,
  * the dialogs and the session page into PNGs there (build-aux/take-screenshots). */
 
 #include "config.h"
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "pd-application.h"
@@ -323,6 +325,94 @@ test_sign_in (void)
   g_clear_pointer (&portal, pd_test_portal_stop);
 }
 
+/* --demo: the welcome page starts the demo portal, the session opens on it; quitting
+ * forgets the demo account and stops the child. */
+static gboolean
+demo_child_running (void)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  const char *cache = g_get_user_cache_dir ();
+
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *cmdline_path = g_build_filename ("/proc", name, "cmdline", NULL);
+      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *cmdline = NULL;
+      g_autofree char *stat = NULL;
+      gsize length;
+      const char *end;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (cmdline_path, &cmdline, &length, NULL))
+        continue;
+      /* The arguments are NUL-separated: look for our demo database among them. */
+      for (gsize i = 0; i < length; i += strlen (cmdline + i) + 1)
+        if (g_str_has_prefix (cmdline + i, cache) && g_str_has_suffix (cmdline + i, "demo-portal.sqlite") &&
+            g_file_get_contents (stat_path, &stat, NULL, NULL) &&
+            (end = strrchr (stat, ')')) != NULL && end[1] == ' ' && end[2] != 'Z' && end[2] != 'X')
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+demo_gone (gpointer data)
+{
+  return !demo_child_running ();
+}
+
+static void
+run_demo_checks (gpointer user_data)
+{
+  PdApplication *app = user_data;
+  PdWindow *window = PD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  PdSession *session;
+
+  pd_session_test_wait_for (has_session, app, "the demo session");
+  g_assert_true (pd_application_is_demo (app));
+  g_assert_true (demo_child_running ());
+  pd_session_test_wait_for (up_to_date, app, "the demo's first sync");
+  session = pd_application_get_session (app);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_session_get_organizations (session)), ==, 60);
+  pd_session_test_wait_for (page_mapped, window, "the session page");
+  /* A demo account is not reopened at the next start. */
+  {
+    g_autofree char *last = g_settings_get_string (pd_application_get_settings (app), "last-account");
+
+    g_assert_cmpstr (last, ==, "");
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+demo_activated_cb (GApplication *app)
+{
+  g_idle_add_once (run_demo_checks, app);
+}
+
+static void
+test_demo (void)
+{
+  g_autoptr(PdApplication) app = NULL;
+  g_autoptr(PdAccountRegistry) registry = pd_account_registry_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *argv[] = { (char *) "partner-desk", (char *) "--demo", NULL };
+  int status;
+
+  if (!pd_session_test_keyring_ready ())
+    return;
+  app = pd_application_new (APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (demo_activated_cb), NULL);
+  status = g_application_run (G_APPLICATION (app), 2, argv);
+  g_assert_cmpint (status, ==, 0);
+
+  /* Forgotten before the application ended, and the child is gone. */
+  g_assert_true (pd_account_registry_load (registry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (registry)), ==, 0);
+  pd_session_test_wait_for (demo_gone, NULL, "the demo portal to end");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +426,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/session/sign-in", test_sign_in);
+  g_test_add_func ("/ui/session/demo", test_demo);
 
   return g_test_run ();
 }
