@@ -377,15 +377,31 @@ sign_out_activated (GSimpleAction *action,
   pd_session_sign_out_async (session, NULL, signed_out_cb, g_object_ref (self));
 }
 
+static GtkWindow *
+get_main_window (PdApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PD_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static void
 last_account_opened_cb (GObject      *source,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
+  PdApplication *self = PD_APPLICATION (source);
   g_autoptr(GError) error = NULL;
+  GtkWindow *window;
 
-  if (!pd_application_open_account_finish (PD_APPLICATION (source), result, &error))
-    g_warning ("Cannot reopen the last account: %s", error->message);
+  if (pd_application_open_account_finish (self, result, &error))
+    return;
+  /* The welcome page stays; it says why the account did not open. */
+  g_warning ("Cannot reopen the last account: %s", error->message);
+  if ((window = get_main_window (self)) != NULL)
+    pd_window_show_welcome_error (PD_WINDOW (window), error->message);
 }
 
 /* The last account opens from its cache before any network, so the window paints at once. */
@@ -400,15 +416,6 @@ reopen_last_account (PdApplication *self)
   pd_application_open_account_async (self, account, NULL, last_account_opened_cb, NULL);
 }
 
-static GtkWindow *
-get_main_window (PdApplication *self)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (PD_IS_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
 
 static void
 pd_application_activate (GApplication *app)
