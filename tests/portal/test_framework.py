@@ -197,10 +197,21 @@ class Idempotency(PortalTestCase):
         self.assertIsNone(gone.headers.get("idempotent-replayed"))
         self.assertProblem(c.get(url), 404)
 
-    def test_keys_belong_to_one_credential(self):
+    def test_keys_belong_to_one_user(self):
         a = self.assertStatus(self.client("owner").post(ORGS, self.body("Owner Co"), idempotency_key="k-3"), 201)
         b = self.assertStatus(self.client("admin").post(ORGS, self.body("Admin Co"), idempotency_key="k-3"), 201)
         self.assertNotEqual(a.json()["id"], b.json()["id"])
+
+    def test_replay_survives_another_credential_of_the_same_user(self):
+        # A client that lost the answer, then signed in again (here: another API key of the same
+        # user), must get the replay rather than run the change twice.
+        owner = self.client("owner")
+        first = self.assertStatus(owner.post(ORGS, self.body("Second Key Co"), idempotency_key="k-4"), 201)
+        secret = self.assertStatus(owner.post("/api/v1/me/api-keys", {"name": "Second key"}), 201).json()["key"]
+        again = self.assertStatus(self.client(token=secret).post(ORGS, self.body("Second Key Co"),
+                                                                  idempotency_key="k-4"), 201)
+        self.assertEqual(again.headers.get("idempotent-replayed"), "true")
+        self.assertEqual(again.json()["id"], first.json()["id"])
 
 
 class RateLimit(unittest.TestCase):
@@ -332,6 +343,29 @@ class Startup(unittest.TestCase):
             self.assertNotEqual(r.returncode, 0)
         finally:
             sock.close()
+
+    def test_demo_keys_through_a_descriptor(self):
+        # The app's demo mode: keys into an inherited pipe, closed before "listening on".
+        read_end, write_end = os.pipe()
+        proc = subprocess.Popen([PORTAL_BIN, "--seed", "1", "--demo-keys-fd", str(write_end)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, pass_fds=[write_end])
+        try:
+            os.close(write_end)
+            line = proc.stdout.readline().decode()
+            self.assertTrue(line.startswith("listening on http://127.0.0.1:"), line)
+            with os.fdopen(read_end, "rb") as keys_pipe:
+                keys = json.loads(keys_pipe.read())  # to the end: the portal closed its copy
+            self.assertIn("owner", keys)
+            url = line.split(" ", 2)[2].strip()
+            conn = http.client.HTTPConnection(url[len("http://"):], timeout=10)
+            conn.request("GET", "/api/v1/me", headers={"Authorization": "Bearer " + keys["owner"]})
+            self.assertEqual(conn.getresponse().status, 200)
+        finally:
+            proc.terminate()
+            proc.communicate(timeout=30)
+        for fd in ["0", "2", "-5x"]:
+            r = subprocess.run([PORTAL_BIN, "--demo-keys-fd", fd], capture_output=True, timeout=30)
+            self.assertNotEqual(r.returncode, 0, fd)
 
     def test_data_and_keys_survive_restart(self):
         with tempfile.TemporaryDirectory() as tmp:
