@@ -304,3 +304,10 @@ pd_portal_create_api_key (PdPortal   *portal,
     pd_portal_db_scalar (portal, stmt, 0);
   return g_steal_pointer (&key);
 }
+
+char *
+pd_portal_caller_idempotency_scope (const PdPortalCaller *caller)
+{
+  return g_strdup_printf ("usr_%" G_GINT64_FORMAT "@ptn_%" G_GINT64_FORMAT,
+                          caller->user_id, caller->partner_id);
+}

@@ -45,6 +45,9 @@ PdPortalCaller *pd_portal_caller_load       (PdPortal        *portal,
 PdPortalCaller *pd_portal_caller_from_bearer (PdPortal       *portal,
                                              const char      *token);
 void            pd_portal_caller_free       (PdPortalCaller  *caller);
+/* The scope of the caller's Idempotency-Keys: the partner user, not one credential, so a
+ * replay survives a new sign-in or another API key of the same user. */
+char           *pd_portal_caller_idempotency_scope (const PdPortalCaller *caller);
 gboolean        pd_portal_caller_can        (PdPortalCaller  *caller,
                                              const char      *permission);
 gboolean        pd_portal_caller_sees       (PdPortalCaller  *caller,

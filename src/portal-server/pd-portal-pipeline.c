@@ -141,15 +141,6 @@ body_hash (PdPortalRequest *req)
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
-/* Keys belong to the partner user, not to one credential: a client that signed in again (a new
- * token family) or switched API key must still get the replay of a change it lost the answer to. */
-static char *
-idempotency_scope (PdPortalRequest *req)
-{
-  return g_strdup_printf ("usr_%" G_GINT64_FORMAT "@ptn_%" G_GINT64_FORMAT,
-                          req->caller->user_id, req->caller->partner_id);
-}
-
 /* Replays a stored response for the same key and body; 422 for the same key and another body. */
 static gboolean
 replay_idempotent (PdPortalRequest *req,
@@ -159,7 +150,7 @@ replay_idempotent (PdPortalRequest *req,
   sqlite3_stmt *stmt = pd_portal_db_stmt (req->portal,
       "SELECT method, path, body_hash, status, content_type, etag, location, body "
       "FROM idempotency WHERE credential = ?1 AND key = ?2");
-  g_autofree char *scope = idempotency_scope (req);
+  g_autofree char *scope = pd_portal_caller_idempotency_scope (req->caller);
   gboolean found = FALSE;
 
   sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_STATIC);
@@ -213,7 +204,7 @@ store_idempotent (PdPortalRequest *req,
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (req->msg);
   g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_response_body (req->msg));
   g_autofree char *now = pd_portal_now ();
-  g_autofree char *scope = idempotency_scope (req);
+  g_autofree char *scope = pd_portal_caller_idempotency_scope (req->caller);
   guint status = soup_server_message_get_status (req->msg);
   sqlite3_stmt *stmt;
 

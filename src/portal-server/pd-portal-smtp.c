@@ -572,7 +572,7 @@ typedef struct {
   gint64             partner_id;
   gint64             user_id;
   char              *email;
-  char              *credential;
+  char              *idempotency_scope;
   char              *idempotency_key; /* NULL without Idempotency-Key */
   char              *body_hash;
   gint64             revision;
@@ -608,7 +608,7 @@ test_job_free (gpointer data)
   g_free (job->request_id);
   g_free (job->path);
   g_free (job->email);
-  g_free (job->credential);
+  g_free (job->idempotency_scope);
   g_free (job->idempotency_key);
   g_free (job->body_hash);
   g_free (job->host);
@@ -1094,7 +1094,7 @@ store_idempotent (TestJob    *job,
   stmt = pd_portal_db_stmt (job->portal,
       "INSERT OR REPLACE INTO idempotency (credential, key, method, path, body_hash, status, content_type, "
       "etag, location, body, created_at) VALUES (?1, ?2, 'POST', ?3, ?4, 200, 'application/json', NULL, NULL, ?5, ?6)");
-  sqlite3_bind_text (stmt, 1, job->credential, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, job->idempotency_scope, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, job->idempotency_key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, job->path, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, job->body_hash, -1, SQLITE_STATIC);
@@ -1158,7 +1158,7 @@ start_test (PdPortalRequest *req,
   job->partner_id = req->caller->partner_id;
   job->user_id = req->caller->user_id;
   job->email = g_strdup (req->caller->email);
-  job->credential = g_strdup (req->caller->credential);
+  job->idempotency_scope = pd_portal_caller_idempotency_scope (req->caller);
   if (key != NULL)
     {
       g_autoptr(GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (req->msg));
