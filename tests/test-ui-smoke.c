@@ -212,16 +212,16 @@ check_welcome_page (PdWindow *window)
   g_assert_cmpstr (adw_status_page_get_title (status), ==,
                    expected ("Welcome to Partner Desk", "Willkommen bei Partner Desk"));
 
-  /* Not wired up yet: insensitive, and the tooltip says why. */
+  /* Wired up: sensitive, and the tooltip says what each does (tests/core/session/ signs in). */
   for (guint i = 0; i < G_N_ELEMENTS (entry_points); i++)
     {
       GtkWidget *button = find_widget (welcome, has_action, entry_points[i]);
 
       g_assert_nonnull (button);
-      g_assert_false (gtk_widget_is_sensitive (button));
+      g_assert_true (gtk_widget_is_sensitive (button));
       g_assert_nonnull (gtk_widget_get_tooltip_text (button));
       gtk_test_accessible_assert_role (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_ROLE_BUTTON);
-      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_DISABLED, TRUE);
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_DISABLED, FALSE);
     }
 
   assert_icon_buttons_labelled (GTK_WIDGET (window));

@@ -8,17 +8,30 @@
 
 #include "pd-about-window.h"
 #include "pd-application.h"
+#include "pd-demo-portal.h"
+#include "pd-sign-in.h"
 #include "pd-preferences-window.h"
 #include "pd-window.h"
 
 struct _PdApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication     parent_instance;
 
-  GSettings      *settings;
+  GSettings         *settings;
+  PdAccountRegistry *registry;
+  PdSession         *session;
+  gboolean           session_is_demo;
+  PdDemoPortal      *demo_portal;
+  gboolean           demo_requested;
+  /* Work that must finish before the process ends (forgetting the demo account) */
+  guint              pending_cleanups;
+  gboolean           quit_requested;
 };
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
+
+enum { PROP_0, PROP_SESSION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 PdApplication *
 pd_application_new (const char        *application_id,
@@ -48,6 +61,343 @@ pd_application_get_settings (PdApplication *self)
   return self->settings;
 }
 
+/**
+ * pd_application_get_registry:
+ *
+ * Returns: (transfer none): the accounts the application is signed in to
+ */
+PdAccountRegistry *
+pd_application_get_registry (PdApplication *self)
+{
+  g_return_val_if_fail (PD_IS_APPLICATION (self), NULL);
+
+  return self->registry;
+}
+
+PdSession *
+pd_application_get_session (PdApplication *self)
+{
+  g_return_val_if_fail (PD_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+gboolean
+pd_application_is_demo (PdApplication *self)
+{
+  g_return_val_if_fail (PD_IS_APPLICATION (self), FALSE);
+
+  return self->session != NULL && self->session_is_demo;
+}
+
+gboolean
+pd_application_take_demo_request (PdApplication *self)
+{
+  gboolean requested;
+
+  g_return_val_if_fail (PD_IS_APPLICATION (self), FALSE);
+
+  requested = self->demo_requested;
+  self->demo_requested = FALSE;
+  return requested;
+}
+
+static void
+apply_refresh_interval (PdApplication *self,
+                        PdSession     *session)
+{
+  if (session != NULL)
+    pd_session_set_refresh_interval (session, g_settings_get_uint (self->settings, "refresh-interval") * 60);
+}
+
+static void
+refresh_interval_changed_cb (PdApplication *self)
+{
+  apply_refresh_interval (self, self->session);
+}
+
+static void
+cleanup_done (PdApplication *self)
+{
+  g_assert (self->pending_cleanups > 0);
+  if (--self->pending_cleanups == 0 && self->quit_requested)
+    g_application_quit (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+demo_removed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PdApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_session_remove_finish (PD_SESSION (source), result, &error))
+    g_warning ("Cannot forget the demo account: %s", error->message);
+  cleanup_done (self);
+}
+
+/* Ends the open session. A demo account is forgotten altogether (keyring, cache, registry)
+ * so demo runs do not pile up; the app stays alive until that is done. */
+static void
+close_session (PdApplication *self)
+{
+  g_autoptr(PdSession) session = g_steal_pointer (&self->session);
+
+  if (session == NULL)
+    return;
+  pd_session_stop (session);
+  if (self->session_is_demo)
+    {
+      self->pending_cleanups++;
+      g_application_hold (G_APPLICATION (self));
+      pd_session_remove_async (session, NULL, demo_removed_cb, g_object_ref (self));
+    }
+  self->session_is_demo = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+typedef struct
+{
+  PdSession *session;
+  gboolean   demo;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_object (&data->session);
+  g_free (data);
+}
+
+/* The session becomes the application's once its models are filled from the cache, so the
+ * window never shows an empty page that fills a moment later. */
+static void
+session_started_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PdApplication *self = g_task_get_source_object (task);
+  OpenData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_session_start_finish (data->session, result, &error))
+    {
+      pd_session_stop (data->session);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  close_session (self);
+  self->session = g_object_ref (data->session);
+  self->session_is_demo = data->demo;
+  /* A demo account is gone at the next start: nothing to reopen. */
+  g_settings_set_string (self->settings, "last-account",
+                         data->demo ? "" : pd_account_info_get_id (pd_session_get_account (data->session)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_session (PdApplication *self,
+              PdAccountInfo *account,
+              gboolean       demo,
+              GTask         *task)
+{
+  OpenData *data = g_new0 (OpenData, 1);
+
+  data->session = pd_session_new (account, NULL);
+  data->demo = demo;
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  pd_session_set_registry (data->session, self->registry);
+  apply_refresh_interval (self, data->session);
+  pd_session_start_async (data->session, g_task_get_cancellable (task), session_started_cb, g_object_ref (task));
+}
+
+void
+pd_application_open_account_async (PdApplication       *self,
+                                   PdAccountInfo       *account,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PD_IS_APPLICATION (self));
+  g_return_if_fail (PD_IS_ACCOUNT_INFO (account));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_application_open_account_async);
+  open_session (self, account, FALSE, task);
+}
+
+gboolean
+pd_application_open_account_finish (PdApplication  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Accounts of earlier demo runs that ended without forgetting theirs (a crash): the same
+ * portal user on another loopback port. */
+static void
+forget_stale_demo_accounts (PdApplication *self,
+                            PdAccountInfo *current)
+{
+  GListModel *accounts = G_LIST_MODEL (self->registry);
+
+  for (guint i = g_list_model_get_n_items (accounts); i > 0; i--)
+    {
+      g_autoptr(PdAccountInfo) account = g_list_model_get_item (accounts, i - 1);
+      g_autoptr(PdSession) stale = NULL;
+
+      if (g_str_equal (pd_account_info_get_id (account), pd_account_info_get_id (current)) ||
+          pd_account_info_get_kind (account) != PD_ACCOUNT_KIND_API_KEY ||
+          !g_str_has_prefix (pd_account_info_get_base_url (account), "http://127.0.0.1:") ||
+          g_strcmp0 (pd_account_info_get_user_id (account), pd_account_info_get_user_id (current)) != 0 ||
+          g_strcmp0 (pd_account_info_get_partner_id (account), pd_account_info_get_partner_id (current)) != 0)
+        continue;
+      /* A session that never starts: removing it clears the keyring, cache and registry. */
+      stale = pd_session_new (account, NULL);
+      pd_session_set_registry (stale, self->registry);
+      self->pending_cleanups++;
+      g_application_hold (G_APPLICATION (self));
+      pd_session_remove_async (stale, NULL, demo_removed_cb, g_object_ref (self));
+    }
+}
+
+static void
+demo_signed_in_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PdApplication *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdAccountInfo) account = pd_sign_in_api_key_finish (result, &error);
+
+  if (account == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  forget_stale_demo_accounts (self, account);
+  open_session (self, account, TRUE, task);
+}
+
+static void
+demo_started_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PdApplication *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_demo_portal_start_finish (PD_DEMO_PORTAL (source), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* The normal API-key path: the key goes to the keyring like any other. */
+  pd_sign_in_api_key_async (self->registry,
+                            pd_demo_portal_get_url (self->demo_portal), NULL,
+                            pd_demo_portal_get_owner_key (self->demo_portal),
+                            g_task_get_cancellable (task), demo_signed_in_cb, g_object_ref (task));
+}
+
+void
+pd_application_start_demo_async (PdApplication       *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PD_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_application_start_demo_async);
+  if (self->demo_portal == NULL)
+    self->demo_portal = pd_demo_portal_new (NULL);
+  pd_demo_portal_start_async (self->demo_portal, cancellable, demo_started_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pd_application_start_demo_finish (PdApplication  *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+signed_out_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PdApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_session_sign_out_finish (PD_SESSION (source), result, &error))
+    g_warning ("Signing out was not complete: %s", error->message);
+  cleanup_done (self);
+}
+
+static void
+sign_out_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  PdApplication *self = user_data;
+  g_autoptr(PdSession) session = NULL;
+
+  if (self->session == NULL)
+    return;
+  g_settings_set_string (self->settings, "last-account", "");
+  if (self->session_is_demo)
+    {
+      close_session (self);
+      return;
+    }
+  /* The cache stays for a later sign-in; the secrets go now. */
+  session = g_steal_pointer (&self->session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  self->pending_cleanups++;
+  g_application_hold (G_APPLICATION (self));
+  pd_session_sign_out_async (session, NULL, signed_out_cb, g_object_ref (self));
+}
+
+static void
+last_account_opened_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_application_open_account_finish (PD_APPLICATION (source), result, &error))
+    g_warning ("Cannot reopen the last account: %s", error->message);
+}
+
+/* The last account opens from its cache before any network, so the window paints at once. */
+static void
+reopen_last_account (PdApplication *self)
+{
+  g_autofree char *id = g_settings_get_string (self->settings, "last-account");
+  PdAccountInfo *account;
+
+  if (id[0] == '\0' || (account = pd_account_registry_lookup (self->registry, id)) == NULL)
+    return;
+  pd_application_open_account_async (self, account, NULL, last_account_opened_cb, NULL);
+}
+
 static GtkWindow *
 get_main_window (PdApplication *self)
 {
@@ -65,7 +415,11 @@ pd_application_activate (GApplication *app)
   GtkWindow *window = get_main_window (self);
 
   if (window == NULL)
-    window = GTK_WINDOW (pd_window_new (self));
+    {
+      if (!self->demo_requested && self->session == NULL)
+        reopen_last_account (self);
+      window = GTK_WINDOW (pd_window_new (self));
+    }
 
   gtk_window_present (window);
 }
@@ -74,11 +428,14 @@ static int
 pd_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
+  PdApplication *self = PD_APPLICATION (app);
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "partner-desk", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+  self->demo_requested = g_variant_dict_contains (options, "demo");
 
   return G_APPLICATION_CLASS (pd_application_parent_class)->handle_local_options (app, options);
 }
@@ -96,10 +453,23 @@ pd_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
   };
   PdApplication *self = PD_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (pd_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::refresh-interval",
+                           G_CALLBACK (refresh_interval_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->registry = pd_account_registry_new (NULL);
+  if (!pd_account_registry_load (self->registry, &error))
+    {
+      /* Kept as "accounts.ini.damaged" for the user; the app starts without accounts. */
+      g_warning ("%s", error->message);
+      g_clear_error (&error);
+      if (!pd_account_registry_set_aside (self->registry, &error))
+        g_warning ("%s", error->message);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
@@ -122,7 +492,12 @@ quit_activated (GSimpleAction *action,
     gtk_window_close (l->data);
   g_list_free_full (windows, g_object_unref);
 
-  g_application_quit (G_APPLICATION (self));
+  /* Closing the window ended the session; let the demo account be forgotten first. */
+  close_session (self);
+  if (self->pending_cleanups > 0)
+    self->quit_requested = TRUE;
+  else
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -152,13 +527,63 @@ static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
   { .name = "about", .activate = about_activated },
   { .name = "preferences", .activate = preferences_activated },
+  { .name = "sign-out", .activate = sign_out_activated },
 };
+
+/* A closed main window ends its session (and forgets a demo account) before GTK lets the
+ * application go: close_session() holds it until that is done. */
+static void
+pd_application_window_removed (GtkApplication *app,
+                               GtkWindow      *window)
+{
+  PdApplication *self = PD_APPLICATION (app);
+
+  if (PD_IS_WINDOW (window))
+    close_session (self);
+
+  GTK_APPLICATION_CLASS (pd_application_parent_class)->window_removed (app, window);
+}
+
+static void
+pd_application_shutdown (GApplication *app)
+{
+  PdApplication *self = PD_APPLICATION (app);
+
+  if (self->session != NULL)
+    pd_session_stop (self->session);
+  /* SIGTERM now; PR_SET_PDEATHSIG covers a crash. */
+  if (self->demo_portal != NULL)
+    pd_demo_portal_stop (self->demo_portal);
+
+  G_APPLICATION_CLASS (pd_application_parent_class)->shutdown (app);
+}
+
+static void
+pd_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PdApplication *self = PD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 pd_application_dispose (GObject *object)
 {
   PdApplication *self = PD_APPLICATION (object);
 
+  g_clear_object (&self->session);
+  g_clear_object (&self->demo_portal);
+  g_clear_object (&self->registry);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pd_application_parent_class)->dispose (object);
@@ -169,11 +594,20 @@ pd_application_class_init (PdApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = pd_application_dispose;
+  object_class->get_property = pd_application_get_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, PD_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->activate = pd_application_activate;
   app_class->startup = pd_application_startup;
+  app_class->shutdown = pd_application_shutdown;
+  gtk_app_class->window_removed = pd_application_window_removed;
   app_class->handle_local_options = pd_application_handle_local_options;
 }
 
@@ -183,6 +617,8 @@ pd_application_init (PdApplication *self)
   static const GOptionEntry options[] = {
     { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Show the version and exit"), NULL },
+    { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Open the demo portal: a portal with made-up clients, running on this computer"), NULL },
     { NULL }
   };
 

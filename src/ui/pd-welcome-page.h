@@ -9,4 +9,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PdWelcomePage, pd_welcome_page, PD, WELCOME_PAGE, AdwBin)
 
+void pd_welcome_page_show_error (PdWelcomePage *self,
+                                 const char    *message);
+
 G_END_DECLS

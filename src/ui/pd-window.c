@@ -4,6 +4,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "pd-session-page.h"
 #include "pd-welcome-page.h"
 #include "pd-window.h"
 
@@ -22,6 +25,8 @@ struct _PdWindow
   AdwWindowTitle       *content_title;
   GtkMenuButton        *welcome_menu_button;
   GtkMenuButton        *sidebar_menu_button;
+  PdWelcomePage        *welcome_page;
+  gboolean              application_connected;
 };
 
 G_DEFINE_FINAL_TYPE (PdWindow, pd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -159,6 +164,46 @@ go_back_activated (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The window follows the application's session: its page while one is open, else welcome. */
+static void
+session_changed_cb (PdWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  PdSession *session = PD_IS_APPLICATION (app) ? pd_application_get_session (PD_APPLICATION (app)) : NULL;
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages_stack, "clients");
+
+  if (page != NULL && pd_session_page_get_session (PD_SESSION_PAGE (page)) != session)
+    {
+      gtk_stack_remove (self->pages_stack, page);
+      page = NULL;
+    }
+  if (session == NULL)
+    {
+      pd_window_show_welcome (self);
+      return;
+    }
+  if (page == NULL)
+    pd_window_add_page (self, "clients", _("Clients"), "view-grid-symbolic",
+                        GTK_WIDGET (pd_session_page_new (session)));
+  pd_window_show_page (self, "clients");
+}
+
+/* "application" is not a construct property: it is set after constructed(). */
+static void
+application_set_cb (PdWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!PD_IS_APPLICATION (app) || self->application_connected)
+    return;
+  self->application_connected = TRUE;
+  g_signal_connect_object (app, "notify::session", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  session_changed_cb (self);
+  /* partner-desk --demo: the welcome page starts it and shows its progress. */
+  if (pd_application_take_demo_request (PD_APPLICATION (app)) && pd_application_get_session (PD_APPLICATION (app)) == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->welcome_page), "welcome.try-demo", NULL);
+}
+
 static void
 restore_geometry (PdWindow *self)
 {
@@ -220,6 +265,7 @@ pd_window_class_init (PdWindowClass *klass)
   window_class->close_request = pd_window_close_request;
 
   g_type_ensure (PD_TYPE_WELCOME_PAGE);
+  g_type_ensure (PD_TYPE_SESSION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/pd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PdWindow, main_stack);
@@ -229,6 +275,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, welcome_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, sidebar_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, main_view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
@@ -250,6 +297,8 @@ pd_window_init (PdWindow *self)
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   restore_geometry (self);
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

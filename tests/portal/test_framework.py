@@ -333,6 +333,29 @@ class Startup(unittest.TestCase):
         finally:
             sock.close()
 
+    def test_demo_keys_through_a_descriptor(self):
+        # The app's demo mode: keys into an inherited pipe, closed before "listening on".
+        read_end, write_end = os.pipe()
+        proc = subprocess.Popen([PORTAL_BIN, "--seed", "1", "--demo-keys-fd", str(write_end)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, pass_fds=[write_end])
+        try:
+            os.close(write_end)
+            line = proc.stdout.readline().decode()
+            self.assertTrue(line.startswith("listening on http://127.0.0.1:"), line)
+            with os.fdopen(read_end, "rb") as keys_pipe:
+                keys = json.loads(keys_pipe.read())  # to the end: the portal closed its copy
+            self.assertIn("owner", keys)
+            url = line.split(" ", 2)[2].strip()
+            conn = http.client.HTTPConnection(url[len("http://"):], timeout=10)
+            conn.request("GET", "/api/v1/me", headers={"Authorization": "Bearer " + keys["owner"]})
+            self.assertEqual(conn.getresponse().status, 200)
+        finally:
+            proc.terminate()
+            proc.communicate(timeout=30)
+        for fd in ["0", "2", "-5x"]:
+            r = subprocess.run([PORTAL_BIN, "--demo-keys-fd", fd], capture_output=True, timeout=30)
+            self.assertNotEqual(r.returncode, 0, fd)
+
     def test_data_and_keys_survive_restart(self):
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "portal.db")

@@ -167,11 +167,15 @@ char *
 pd_account_info_make_id (const char *base_url,
                          const char *user_id)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *normalized = g_ascii_strdown (base_url, -1);
-  gsize len = strlen (normalized);
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autofree char *normalized = NULL;
+  gsize len;
 
   g_return_val_if_fail (base_url != NULL && user_id != NULL, NULL);
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  normalized = g_ascii_strdown (base_url, -1);
+  len = strlen (normalized);
 
   /* "https://portal.example/" and "https://Portal.example" are one portal. */
   while (len > 0 && normalized[len - 1] == '/')

@@ -32,4 +32,19 @@ gboolean     pd_json_node_is_number  (JsonNode    *node);
 /* Strict RFC 3339: YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM). NULL when malformed. */
 GDateTime   *pd_json_parse_time      (const char  *text);
 
+typedef enum {
+  PD_JSON_SHAPE_OK,
+  PD_JSON_SHAPE_EMPTY,        /* only white space */
+  PD_JSON_SHAPE_NOT_OBJECT,   /* the text does not start with an object */
+  PD_JSON_SHAPE_TRAILING,     /* something follows the object */
+  PD_JSON_SHAPE_TOO_DEEP,     /* arrays and objects nest deeper than allowed */
+} PdJsonShape;
+
+/* A scan before json-glib sees resource text: its parser recurses (hostile nesting could
+ * exhaust the stack) and leaks the first value when more follows it (json-glib 1.6).
+ * Strings are skipped; everything else is left to the parser. */
+PdJsonShape  pd_json_text_shape      (const char  *data,
+                                      gsize        length,
+                                      guint        max_depth);
+
 G_END_DECLS

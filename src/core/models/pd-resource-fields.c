@@ -322,6 +322,15 @@ type_error (GError    **error,
   return FALSE;
 }
 
+/* json-glib lets a lone surrogate escape (\ud800) through as invalid UTF-8 */
+static gboolean
+utf8_error (GError    **error,
+            const char *path)
+{
+  g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("“%s” is not valid UTF-8 text"), path);
+  return FALSE;
+}
+
 /* The value a field takes for null: NULL, 0, FALSE, or the enum's "none" */
 static void
 set_null (const PdField *field,
@@ -329,7 +338,7 @@ set_null (const PdField *field,
 {
   if (field->type == PD_FIELD_ENUM)
     {
-      g_autoptr(GEnumClass) enum_class = g_type_class_ref (field->get_type ());
+      GEnumClass *enum_class = g_type_class_peek_static (field->get_type ());
       GEnumValue *none = g_enum_get_value_by_nick (enum_class, "none");
 
       *(int *) ptr = none ? none->value : 0;
@@ -395,11 +404,9 @@ pd_resource_field_decode (PdResource    *self,
       g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_MISSING, _("“%s” is missing"), path);
       return FALSE;
     case PD_JSON_PARENT_NULL:
+      /* The field keeps its unset value (NULL, 0, FALSE, *_UNKNOWN) */
       if (field->flags & PD_FIELD_PARENT_NULLABLE)
-        {
-          set_null (field, ptr);
-          return TRUE;
-        }
+        return TRUE;
       G_GNUC_FALLTHROUGH;
     case PD_JSON_PARENT_TYPE:
     default:
@@ -425,6 +432,8 @@ pd_resource_field_decode (PdResource    *self,
     case PD_FIELD_STRING:
       if (!pd_json_node_is_string (node))
         return type_error (error, path, field->type);
+      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return utf8_error (error, path);
       if (field->role == PD_FIELD_ROLE_ID && *json_node_get_string (node) == '\0')
         {
           g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_INVALID, _("“%s” must not be empty"), path);
@@ -471,14 +480,16 @@ pd_resource_field_decode (PdResource    *self,
 
     case PD_FIELD_ENUM:
       {
-        g_autoptr(GEnumClass) enum_class = NULL;
+        GEnumClass *enum_class;
         GEnumValue *value;
         const char *text;
 
         if (!pd_json_node_is_string (node))
           return type_error (error, path, field->type);
         text = json_node_get_string (node);
-        enum_class = g_type_class_ref (field->get_type ());
+        if (!g_utf8_validate (text, -1, NULL))
+          return utf8_error (error, path);
+        enum_class = g_type_class_peek_static (field->get_type ());
         value = g_enum_get_value_by_nick (enum_class, text);
         if (value != NULL && value->value != 0)
           {
@@ -508,11 +519,13 @@ pd_resource_field_decode (PdResource    *self,
           {
             JsonNode *element = json_array_get_element (array, i);
 
-            if (!pd_json_node_is_string (element))
+            if (!pd_json_node_is_string (element) || !g_utf8_validate (json_node_get_string (element), -1, NULL))
               {
                 g_autofree char *element_path = g_strdup_printf ("%s.%u", path, i);
 
                 g_strv_builder_unref (builder);
+                if (pd_json_node_is_string (element))
+                  return utf8_error (error, element_path);
                 return type_error (error, element_path, PD_FIELD_STRING);
               }
             g_strv_builder_add (builder, json_node_get_string (element));

@@ -2,10 +2,15 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "pd-models.h"
 #include "pd-resource-fields.h"
 #include "pd-resource-private.h"
+
+/* Far deeper than any resource of the contract (an organization's service's seats is 3) */
+#define MAX_DEPTH 32
 
 G_DEFINE_QUARK (pd-decode-error-quark, pd_decode_error)
 
@@ -224,6 +229,9 @@ pd_resource_class_init (PdResourceClass *klass)
   object_class->finalize = pd_resource_finalize;
   object_class->get_property = pd_resource_get_property;
 
+  /* Before any subclass or thread looks the class data up */
+  pd_resource_meta_get (PD_TYPE_RESOURCE);
+
   klass->decode = pd_resource_real_decode;
   klass->update = pd_resource_real_update;
 
@@ -271,6 +279,9 @@ pd_resource_class_install_fields (PdResourceClass *klass,
     {
       if (fields[i].role == PD_FIELD_ROLE_ID)
         meta->id_field = (int) i;
+      /* Kept for the life of the program, so decoding can peek without locking */
+      if (fields[i].type == PD_FIELD_ENUM)
+        g_type_class_ref (fields[i].get_type ());
       if (fields[i].property == NULL)
         continue;
       meta->pspecs[i] = pd_resource_field_param_spec (&fields[i]);
@@ -363,7 +374,7 @@ pd_resource_get_enum_text (PdResource *self,
   GParamSpec *pspec;
   const PdField *field;
   const char *raw;
-  g_autoptr(GEnumClass) enum_class = NULL;
+  GEnumClass *enum_class;
   GEnumValue *value;
 
   g_return_val_if_fail (PD_IS_RESOURCE (self), NULL);
@@ -380,10 +391,10 @@ pd_resource_get_enum_text (PdResource *self,
   if (raw != NULL)
     return raw;
 
-  enum_class = g_type_class_ref (field->get_type ());
+  enum_class = g_type_class_peek_static (field->get_type ());
   value = g_enum_get_value (enum_class, *(int *) field_ptr (self, field));
   if (value == NULL || value->value == 0
-      || ((field->flags & (PD_FIELD_NULLABLE | PD_FIELD_PARENT_NULLABLE)) && g_str_equal (value->value_nick, "none")))
+      || ((field->flags & PD_FIELD_NULLABLE) && g_str_equal (value->value_nick, "none")))
     return NULL;
   return value->value_nick;
 }
@@ -443,6 +454,18 @@ pd_resource_new_from_json (GType      type,
   return g_steal_pointer (&self);
 }
 
+/* The resource's translated name for errors about the whole text */
+static const char *
+type_display_name (GType type)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  PdResourceMeta *meta = pd_resource_meta_get (type);
+
+  /* The class stays alive (the type system keeps a reference for every installed class
+   * data once a resource exists); fall back on the type name if none was ever made */
+  return meta ? _(meta->display_name) : g_type_name (type);
+}
+
 PdResource *
 pd_resource_new_from_data (GType        type,
                            const char  *data,
@@ -455,23 +478,48 @@ pd_resource_new_from_data (GType        type,
   g_return_val_if_fail (g_type_is_a (type, PD_TYPE_RESOURCE), NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  switch (pd_json_text_shape (data ? data : "", data == NULL ? 0 : length < 0 ? strlen (data) : (gsize) length,
+                              MAX_DEPTH))
+    {
+    case PD_JSON_SHAPE_OK:
+      break;
+    case PD_JSON_SHAPE_EMPTY:
+      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("%s: the text is empty"),
+                   type_display_name (type));
+      return NULL;
+    case PD_JSON_SHAPE_NOT_OBJECT:
+      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE,
+                   _("%s: the portal sent something other than a JSON object"), type_display_name (type));
+      return NULL;
+    case PD_JSON_SHAPE_TRAILING:
+      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("%s: more text follows the JSON object"),
+                   type_display_name (type));
+      return NULL;
+    case PD_JSON_SHAPE_TOO_DEEP:
+    default:
+      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_INVALID,
+                   _("%s: the JSON text nests more than %u levels deep"), type_display_name (type), MAX_DEPTH);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data ? data : "", length, &local_error))
     {
-      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-      PdResourceMeta *meta = pd_resource_meta_get (type);
+      guint line = 0, column = 0;
 
-      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE,
-                   _("%s: the text is not valid JSON: %s"),
-                   meta ? _(meta->display_name) : g_type_name (type), local_error->message);
+      /* Only the position of json-glib's message: the rest quotes the text, which may hold
+       * a secret (a new API key) and need not be UTF-8 */
+      if (sscanf (local_error->message, "<data>:%u:%u", &line, &column) == 2)
+        g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE,
+                     _("%s: the text is not valid JSON (line %u, column %u)"),
+                     type_display_name (type), line, column);
+      else
+        g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("%s: the text is not valid JSON"),
+                     type_display_name (type));
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)
     {
-      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-      PdResourceMeta *meta = pd_resource_meta_get (type);
-
       g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("%s: the text is empty"),
-                   meta ? _(meta->display_name) : g_type_name (type));
+                   type_display_name (type));
       return NULL;
     }
   return pd_resource_new_from_json (type, json_parser_get_root (parser), error);

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "pd-account-info.h"
+#include "pd-account-registry.h"
 #include "pd-outbox.h"
 #include "pd-portal-client.h"
 #include "pd-resource-list.h"
@@ -20,6 +21,22 @@ G_DECLARE_FINAL_TYPE (PdSession, pd_session, PD, SESSION, GObject)
 /* @cache_dir: where the account's database lives (default: user cache dir/partner-desk) */
 PdSession      *pd_session_new                   (PdAccountInfo       *account,
                                                   const char          *cache_dir);
+/* Where sign-out and removal forget the account (default: a registry on the default file).
+ * The application passes its own so its list follows. Added after the core issue froze
+ * this header; source-compatible. */
+void            pd_session_set_registry          (PdSession           *self,
+                                                  PdAccountRegistry   *registry);
+/* Seconds between background refreshes (the UI reads them from GSettings); 0: none.
+ * May be called before start. */
+void            pd_session_set_refresh_interval  (PdSession           *self,
+                                                  guint                seconds);
+/* Translated: why the network part could not start (no secret in the keyring: sign in
+ * again; the keyring refused), else NULL. Property "auth-error". */
+const char     *pd_session_get_auth_error        (PdSession           *self);
+/* The cache file of @account under @cache_dir (NULL: the default) */
+char           *pd_session_build_cache_path      (PdAccountInfo       *account,
+                                                  const char          *cache_dir);
+
 /* Opens the cache and fills the models from it, then completes; the network follows
  * (credentials, /me, sync) in the background and reports through the properties. */
 void            pd_session_start_async           (PdSession           *self,
@@ -34,6 +51,7 @@ void            pd_session_stop                  (PdSession           *self);
 
 PdAccountInfo  *pd_session_get_account           (PdSession           *self);
 PdPortalClient *pd_session_get_client            (PdSession           *self);
+/* The engine and the outbox exist once pd_session_start_async() completed (NULL before) */
 PdSyncEngine   *pd_session_get_sync_engine       (PdSession           *self);
 PdOutbox       *pd_session_get_outbox            (PdSession           *self);
 /* NULL until /me was read (from the cache or the portal) */

@@ -175,6 +175,7 @@ test_refresh_before_expiry (Fixture       *f,
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *third = NULL;
+  g_autofree char *fourth = NULL;
   g_autofree char *stored = NULL;
   g_autoptr(PdTokenManager) manager = NULL;
   g_autoptr(GError) error = NULL;
@@ -183,7 +184,7 @@ test_refresh_before_expiry (Fixture       *f,
   if (!pd_test_keyring_ready ())
     return;
   obtain_tokens (f, &access, &refresh, &expires_in);
-  g_assert_cmpint (expires_in, ==, 4);
+  g_assert_cmpint (expires_in, ==, 8);
   f->token_requests = 0;
 
   manager = pd_token_manager_new (f->client, f->account, refresh);
@@ -193,8 +194,8 @@ test_refresh_before_expiry (Fixture       *f,
   g_assert_cmpstr (first, ==, access);
   g_assert_cmpuint (f->token_requests, ==, 0);
 
-  /* Past the refresh margin (half of a 4 s lifetime), still before expiry. */
-  pd_test_sleep (2200);
+  /* Past the refresh margin (half of an 8 s lifetime), still before expiry. */
+  pd_test_sleep (4200);
   second = get_token (manager, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (second, !=, access);
@@ -208,6 +209,13 @@ test_refresh_before_expiry (Fixture       *f,
   g_assert_nonnull (stored);
   g_assert_cmpstr (stored, !=, refresh);
   g_assert_null (me_with (f, second));
+
+  /* A token the portal turned down (401) is not handed out again: the next call refreshes. */
+  pd_portal_auth_token_rejected (PD_PORTAL_AUTH (manager), second);
+  fourth = get_token (manager, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fourth, !=, second);
+  g_assert_cmpuint (f->token_requests, ==, 2);
 }
 
 typedef struct {
@@ -236,6 +244,7 @@ test_concurrent_single_refresh (Fixture       *f,
   g_autofree char *stored = NULL;
   g_autoptr(PdTokenManager) manager = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *again = NULL;
   Caller callers[6] = { 0 };
   Caller *cancelled = &callers[5];
 
@@ -265,6 +274,12 @@ test_concurrent_single_refresh (Fixture       *f,
   stored = stored_refresh (f);
   g_assert_cmpstr (stored, !=, refresh);
   g_assert_null (me_with (f, callers[0].token));
+
+  /* A 401 for some older token leaves the current one alone. */
+  pd_portal_auth_token_rejected (PD_PORTAL_AUTH (manager), access);
+  again = get_token (manager, NULL);
+  g_assert_cmpstr (again, ==, callers[0].token);
+  g_assert_cmpuint (f->token_requests, ==, 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (callers); i++)
     {
@@ -413,7 +428,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, lifetime, func) g_test_add (path, Fixture, lifetime, fixture_set_up, func, fixture_tear_down)
-  ADD ("/auth/tokens/refresh-before-expiry", "4", test_refresh_before_expiry);
+  ADD ("/auth/tokens/refresh-before-expiry", "8", test_refresh_before_expiry);
   ADD ("/auth/tokens/concurrent-single-refresh", NULL, test_concurrent_single_refresh);
   ADD ("/auth/tokens/rotation-and-refused", NULL, test_rotation_and_refused);
   ADD ("/auth/tokens/unknown-refresh-token", NULL, test_unknown_refresh_token);

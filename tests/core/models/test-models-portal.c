@@ -74,6 +74,12 @@ assert_enums_known (PdResource *resource)
     }
 }
 
+static void
+count (guint *counter)
+{
+  (*counter)++;
+}
+
 static PdResource *
 decode (GType     type,
         JsonNode *node)
@@ -91,6 +97,16 @@ decode (GType     type,
   again = pd_resource_new_from_data (type, text, -1, &error);
   g_assert_no_error (error);
   g_assert_true (pd_resource_equal (resource, again));
+
+  /* Updating from an equal copy says nothing */
+  {
+    guint notifies = 0;
+    gulong handler = g_signal_connect_swapped (resource, "notify", G_CALLBACK (count), &notifies);
+
+    pd_resource_update (resource, again);
+    g_assert_cmpuint (notifies, ==, 0);
+    g_signal_handler_disconnect (resource, handler);
+  }
   return g_steal_pointer (&resource);
 }
 
@@ -327,6 +343,55 @@ test_singletons (void)
     }
 }
 
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           GPtrArray  *names)
+{
+  g_ptr_array_add (names, g_strdup (pspec->name));
+}
+
+/* A real change on the portal, then the refetched organization applied in place */
+static void
+test_update_from_portal (void)
+{
+  g_autoptr(GPtrArray) organizations = fetch_list ("owner", "/api/v1/organizations?limit=3", PD_TYPE_ORGANIZATION);
+  PdResource *mine = organizations->pdata[0];
+  g_autofree char *path = g_strdup_printf ("/api/v1/organizations/%s", pd_resource_get_id (mine));
+  g_autofree char *url = g_strconcat (pd_test_portal_get_url (fixture.portal), path, NULL);
+  g_autofree char *authorization = g_strdup_printf ("Bearer %s", pd_test_portal_get_key (fixture.portal, "owner"));
+  g_autoptr(SoupMessage) message = soup_message_new ("PATCH", url);
+  static const char patch[] = "{\"name\": \"Renamed by the models test\"}";
+  g_autoptr(GBytes) body = g_bytes_new_static (patch, sizeof patch - 1);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdResource) theirs = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PdService) service = g_list_model_get_item (G_LIST_MODEL (pd_organization_get_services (PD_ORGANIZATION (mine))), 0);
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "If-Match", pd_resource_get_etag (mine));
+  soup_message_set_request_body_from_bytes (message, "application/json", body);
+  answer = soup_session_send_and_read (fixture.session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
+
+  theirs = fetch_one ("owner", path, PD_TYPE_ORGANIZATION);
+  g_signal_connect (mine, "notify", G_CALLBACK (on_notify), names);
+  pd_resource_update (mine, theirs);
+  g_signal_handlers_disconnect_by_func (mine, on_notify, names);
+
+  g_assert_cmpstr (pd_organization_get_name (PD_ORGANIZATION (mine)), ==, "Renamed by the models test");
+  g_assert_true (g_ptr_array_find_with_equal_func (names, "name", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (names, "etag", g_str_equal, NULL));
+  for (guint i = 0; i < names->len; i++)
+    g_assert_true (g_strv_contains ((const char *[]) { "name", "etag", "updated-at", NULL }, names->pdata[i]));
+  /* Services stay the same objects */
+  g_assert_true (pd_resource_list_lookup (pd_organization_get_services (PD_ORGANIZATION (mine)),
+                                          pd_resource_get_id (PD_RESOURCE (service))) == PD_RESOURCE (service));
+  g_assert_true (pd_resource_equal (mine, theirs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/models/portal/kinds", test_kinds);
   g_test_add_func ("/models/portal/me", test_me);
   g_test_add_func ("/models/portal/singletons", test_singletons);
+  g_test_add_func ("/models/portal/update-from-portal", test_update_from_portal);
 
   status = g_test_run ();
 

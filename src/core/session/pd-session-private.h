@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pd-cache.h"
+#include "pd-models.h"
+#include "pd-session.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PD_SESSION_PHASE_NEW,
+  PD_SESSION_PHASE_STARTING,   /* reading the cache */
+  PD_SESSION_PHASE_RUNNING,    /* models painted; the network part runs */
+  PD_SESSION_PHASE_STOPPED,
+} PdSessionPhase;
+
+struct _PdSession
+{
+  GObject             parent_instance;
+
+  PdAccountInfo      *account;
+  char               *cache_dir;
+  char               *cache_path;
+  PdAccountRegistry  *registry;
+  PdSessionPhase      phase;
+  GCancellable       *cancellable;   /* everything the session started itself */
+  guint               interval;      /* seconds between refreshes */
+
+  PdPortalClient     *client;
+  PdPortalAuth       *auth;
+  PdCache            *cache;
+  PdSyncEngine       *sync;
+  PdOutbox           *outbox;
+
+  PdMe               *me;
+  PdPartner          *partner;
+  char               *cache_message;
+  char               *auth_error;
+  guint               fetching_document;
+
+  PdResourceList     *organizations;
+  PdResourceList     *users;
+  PdResourceList     *roles;
+  PdResourceList     *groups;
+  PdResourceList     *notifications;
+  PdResourceList     *notification_settings;
+  GHashTable         *accounts;      /* "organization\nservice" → PdResourceList */
+};
+
+PdAccountRegistry *pd_session_ensure_registry        (PdSession *self);
+void               pd_session_go_online              (PdSession *self);
+void               pd_session_update_account_from_me (PdSession *self);
+
+G_END_DECLS

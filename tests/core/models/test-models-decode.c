@@ -1,0 +1,378 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Decoding bad input (each error names the resource and the member), unknown members and
+ * enum values, nullable parents, times, and update() notifying only what changed. */
+#include "config.h"
+
+#include <string.h>
+
+#include "pd-models.h"
+
+static const char organization_json[] =
+  "{\"id\": \"org_12\", \"etag\": \"\\\"org_12.3\\\"\","
+  " \"created_at\": \"2025-03-01T09:30:00.000000Z\", \"updated_at\": \"2025-03-02T09:30:00.000000Z\","
+  " \"name\": \"Contoso\", \"email\": null, \"domain\": \"contoso.example\", \"status\": \"active\","
+  " \"plan\": {\"name\": \"Backup 50\", \"type\": \"backup\", \"price_cents\": 9900, \"currency\": \"EUR\"},"
+  " \"region\": \"eu\", \"country\": \"DE\", \"credential_status\": \"ok\", \"relationship\": \"msp\","
+  " \"mapping\": {\"status\": \"mapped\", \"service_account_id\": \"sa_3\"}, \"admin_access\": false,"
+  " \"storage_bytes\": 1024,"
+  " \"services\": [{\"id\": \"svc_31\", \"etag\": \"\\\"svc_31.1\\\"\","
+  "   \"created_at\": \"2025-03-01T09:30:00.000000Z\", \"updated_at\": \"2025-03-01T09:30:00.000000Z\","
+  "   \"organization_id\": \"org_12\", \"suite\": \"microsoft365\", \"application\": \"exchange\","
+  "   \"management_mode\": \"partner\", \"authorization_state\": \"authorized\", \"backup_status\": \"success\","
+  "   \"last_backup_at\": null, \"next_backup_at\": \"2025-03-03T01:00:00+02:00\","
+  "   \"jobs\": {\"success\": 3, \"running\": 0, \"retrying\": 0, \"failed\": 0},"
+  "   \"seats\": {\"total\": 10, \"managed\": 4, \"open\": 6, \"unprotected\": 1}, \"storage_bytes\": 512}]}";
+
+/* The organization above with one edit: @path ("plan.type", "services.0.jobs") set to
+ * @value (JSON text), or removed when @value is NULL */
+static JsonNode *
+edited (const char *path,
+        const char *value)
+{
+  g_autoptr(JsonNode) root = json_from_string (organization_json, NULL);
+  g_auto(GStrv) segments = g_strsplit (path, ".", -1);
+  JsonNode *node = root;
+  guint n = g_strv_length (segments);
+
+  g_assert_nonnull (root);
+  for (guint i = 0; i + 1 < n; i++)
+    node = JSON_NODE_HOLDS_ARRAY (node)
+           ? json_array_get_element (json_node_get_array (node), (guint) g_ascii_strtoull (segments[i], NULL, 10))
+           : json_object_get_member (json_node_get_object (node), segments[i]);
+  if (value == NULL)
+    json_object_remove_member (json_node_get_object (node), segments[n - 1]);
+  else
+    json_object_set_member (json_node_get_object (node), segments[n - 1], json_from_string (value, NULL));
+  return g_steal_pointer (&root);
+}
+
+static void
+assert_error (const char    *path,
+              const char    *value,
+              PdDecodeError  code,
+              const char    *message)
+{
+  g_autoptr(JsonNode) node = edited (path, value);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdResource) resource = pd_resource_new_from_json (PD_TYPE_ORGANIZATION, node, &error);
+
+  g_assert_null (resource);
+  g_assert_error (error, PD_DECODE_ERROR, (int) code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_errors (void)
+{
+  assert_error ("name", NULL, PD_DECODE_ERROR_MISSING, "Organization “org_12”: “name” is missing");
+  assert_error ("plan.type", "5", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “plan.type” must be a string");
+  assert_error ("plan", NULL, PD_DECODE_ERROR_MISSING, "Organization “org_12”: “plan” is missing");
+  assert_error ("plan", "null", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “plan” must be an object");
+  assert_error ("plan", "[]", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “plan” must be an object");
+  assert_error ("name", "null", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “name” must not be null");
+  assert_error ("email", "7", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “email” must be a string");
+  assert_error ("storage_bytes", "1.5", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “storage_bytes” must be an integer");
+  assert_error ("storage_bytes", "\"1\"", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “storage_bytes” must be an integer");
+  assert_error ("storage_bytes", "-1", PD_DECODE_ERROR_INVALID, "Organization “org_12”: “storage_bytes” must not be negative");
+  assert_error ("admin_access", "0", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “admin_access” must be true or false");
+  assert_error ("id", "\"\"", PD_DECODE_ERROR_INVALID, "Organization: “id” must not be empty");
+  assert_error ("id", "12", PD_DECODE_ERROR_TYPE, "Organization: “id” must be a string");
+  assert_error ("services", "{}", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “services” must be an array of objects");
+  assert_error ("services", "[1]", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “services.0” must be an object");
+  assert_error ("services.0.seats.total", "\"x\"", PD_DECODE_ERROR_TYPE,
+                "Organization “org_12”: “services.0.seats.total” must be an integer");
+  assert_error ("services.0.jobs", NULL, PD_DECODE_ERROR_MISSING, "Organization “org_12”: “services.0.jobs” is missing");
+  assert_error ("services.0.suite", "null", PD_DECODE_ERROR_TYPE,
+                "Organization “org_12”: “services.0.suite” must not be null");
+
+  assert_error ("name", "\"x\\ud800y\"", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “name” is not valid UTF-8 text");
+  assert_error ("status", "\"\\ud800x\"", PD_DECODE_ERROR_TYPE, "Organization “org_12”: “status” is not valid UTF-8 text");
+
+  /* Malformed times */
+  assert_error ("created_at", "\"yesterday\"", PD_DECODE_ERROR_TYPE,
+                "Organization “org_12”: “created_at” must be a date and time like 2025-03-01T09:30:00Z");
+  assert_error ("created_at", "\"2025-03-01T09:30:00\"", PD_DECODE_ERROR_TYPE,
+                "Organization “org_12”: “created_at” must be a date and time like 2025-03-01T09:30:00Z");
+  assert_error ("created_at", "\"2025-13-01T09:30:00Z\"", PD_DECODE_ERROR_TYPE,
+                "Organization “org_12”: “created_at” must be a date and time like 2025-03-01T09:30:00Z");
+  assert_error ("created_at", "\"2025-03-01T09:30:00.Z\"", PD_DECODE_ERROR_TYPE,
+                "Organization “org_12”: “created_at” must be a date and time like 2025-03-01T09:30:00Z");
+  assert_error ("updated_at", "20250301", PD_DECODE_ERROR_TYPE,
+                "Organization “org_12”: “updated_at” must be a date and time like 2025-03-01T09:30:00Z");
+}
+
+static void
+assert_text_error (const char *text,
+                   const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdResource) resource = pd_resource_new_from_data (PD_TYPE_ORGANIZATION, text, -1, &error);
+
+  g_assert_null (resource);
+  g_assert_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_not_json (void)
+{
+  /* Checked before json-glib parses, which would leak the first value of "{…} {…}" */
+  assert_text_error (" \n ", "Organization: the text is empty");
+  assert_text_error ("2{\"id\": \"org_1\"}", "Organization: the portal sent something other than a JSON object");
+  assert_text_error ("{\"id\": \"org_1\"}\n{\"id\": \"org_2\"}", "Organization: more text follows the JSON object");
+  assert_text_error ("{\"id\": \"o}rg_1\\\"\"} x", "Organization: more text follows the JSON object");
+  assert_text_error ("{\"id\": \"org_1\", }", "Organization: the text is not valid JSON (line 1, column 15)");
+
+  const char *texts[] = { "", "{", "[]", "null", "\"org\"", "{\"id\": \"org_1\"} x", "\xff\xfe",
+                          "{\"id\":\"grp_31\\6666\"\"}" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PdResource) resource = pd_resource_new_from_data (PD_TYPE_ORGANIZATION, texts[i], -1, &error);
+
+      g_assert_null (resource);
+      g_assert_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE);
+      g_assert_true (g_str_has_prefix (error->message, "Organization: "));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
+static void
+test_too_deep (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"id\": \"org_1\", \"x\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdResource) resource = NULL;
+
+  /* Brackets inside strings do not count */
+  g_string_append (text, "\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\\"\", \"y\": ");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  resource = pd_resource_new_from_data (PD_TYPE_ORGANIZATION, text->str, (gssize) text->len, &error);
+  g_assert_null (resource);
+  g_assert_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Organization: the JSON text nests more than 32 levels deep");
+  g_clear_error (&error);
+
+  /* A position, never the text itself (it may hold a secret) */
+  resource = pd_resource_new_from_data (PD_TYPE_API_KEY, "{\"key\": \"pdk_secret\" \"x\"}", -1, &error);
+  g_assert_null (resource);
+  g_assert_cmpstr (error->message, ==, "API key: the text is not valid JSON (line 1, column 20)");
+}
+
+static void
+test_unknown_members_and_values (void)
+{
+  g_autoptr(JsonNode) node = edited ("plan.future", "{\"a\": [1, 2]}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdResource) resource = NULL;
+  PdOrganization *organization;
+  g_autoptr(PdService) service = NULL;
+
+  json_object_set_string_member (json_node_get_object (node), "status", "frozen");
+  json_object_set_string_member (json_node_get_object (node), "whatever", "x");
+  resource = pd_resource_new_from_json (PD_TYPE_ORGANIZATION, node, &error);
+  g_assert_no_error (error);
+  organization = PD_ORGANIZATION (resource);
+
+  g_assert_cmpint (pd_organization_get_status (organization), ==, PD_ORGANIZATION_STATUS_UNKNOWN);
+  g_assert_cmpstr (pd_resource_get_enum_text (resource, "status"), ==, "frozen");
+  g_assert_cmpint (pd_organization_get_plan_type (organization), ==, PD_PLAN_TYPE_BACKUP);
+  g_assert_cmpstr (pd_resource_get_enum_text (resource, "plan-type"), ==, "backup");
+  g_assert_cmpstr (pd_resource_get_enum_text (resource, "credential-status"), ==, "ok");
+
+  /* Every other member as sent */
+  g_assert_cmpstr (pd_resource_get_id (resource), ==, "org_12");
+  g_assert_cmpstr (pd_resource_get_etag (resource), ==, "\"org_12.3\"");
+  g_assert_null (pd_resource_get_parent_id (resource));
+  g_assert_cmpstr (pd_organization_get_name (organization), ==, "Contoso");
+  g_assert_null (pd_organization_get_email (organization));
+  g_assert_cmpstr (pd_organization_get_plan_name (organization), ==, "Backup 50");
+  g_assert_cmpint (pd_organization_get_plan_price_cents (organization), ==, 9900);
+  g_assert_cmpstr (pd_organization_get_mapping_service_account_id (organization), ==, "sa_3");
+  g_assert_cmpint (pd_organization_get_region (organization), ==, PD_REGION_EU);
+  g_assert_false (pd_organization_get_admin_access (organization));
+  g_assert_cmpint (g_date_time_to_unix (pd_resource_get_created_at (resource)), ==, 1740821400);
+
+  service = g_list_model_get_item (G_LIST_MODEL (pd_organization_get_services (organization)), 0);
+  g_assert_cmpstr (pd_resource_get_parent_id (PD_RESOURCE (service)), ==, "org_12");
+  g_assert_null (pd_service_get_last_backup_at (service));
+  /* An offset other than Z is RFC 3339 too */
+  g_assert_cmpint (g_date_time_to_unix (pd_service_get_next_backup_at (service)), ==, 1740956400);
+  g_assert_cmpint (pd_service_get_seats_open (service), ==, 6);
+  g_assert_cmpint (pd_service_get_application (service), ==, PD_SERVICE_APPLICATION_EXCHANGE);
+
+  /* Property access matches the getters */
+  {
+    g_autofree char *plan_name = NULL;
+    PdPlanType plan_type;
+    g_autoptr(PdResourceList) services = NULL;
+
+    g_object_get (resource, "plan-name", &plan_name, "plan-type", &plan_type, "services", &services, NULL);
+    g_assert_cmpstr (plan_name, ==, "Backup 50");
+    g_assert_cmpint (plan_type, ==, PD_PLAN_TYPE_BACKUP);
+    g_assert_true (services == pd_organization_get_services (organization));
+  }
+}
+
+static void
+test_nullable_enums_and_parents (void)
+{
+  const char *smtp_null =
+    "{\"etag\": \"\\\"smtp.1\\\"\", \"updated_at\": \"2025-03-01T09:30:00Z\", \"method\": \"default\","
+    " \"manual\": null, \"microsoft\": null, \"status\": \"unverified\", \"last_test_at\": null,"
+    " \"last_error\": null, \"auto_test\": {\"enabled\": false, \"to\": null, \"frequency\": \"weekly\"}}";
+  const char *smtp_manual =
+    "{\"etag\": \"\\\"smtp.2\\\"\", \"updated_at\": \"2025-03-01T09:30:00Z\", \"method\": \"custom_manual\","
+    " \"manual\": {\"host\": \"smtp.example\", \"port\": 587, \"security\": \"none\", \"username\": null,"
+    "   \"password_set\": false, \"from_address\": \"a@example.com\", \"from_name\": null},"
+    " \"microsoft\": null, \"status\": \"active\", \"last_test_at\": null,"
+    " \"last_error\": null, \"auto_test\": {\"enabled\": false, \"to\": null, \"frequency\": \"weekly\"}}";
+  const char *section =
+    "{\"data_type\": \"email\", \"status\": \"active\", \"added_at\": null, \"last_backup_at\": null,"
+    " \"last_result\": null}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdResource) a = pd_resource_new_from_data (PD_TYPE_SMTP_SETTINGS, smtp_null, -1, &error);
+  g_autoptr(PdResource) b = NULL;
+  g_autoptr(PdResource) c = NULL;
+  g_autofree char *bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (pd_smtp_settings_get_has_manual (PD_SMTP_SETTINGS (a)));
+  g_assert_null (pd_smtp_settings_get_manual_host (PD_SMTP_SETTINGS (a)));
+  g_assert_null (pd_resource_get_id (a));
+  g_assert_cmpint (pd_smtp_settings_get_auto_test_frequency (PD_SMTP_SETTINGS (a)), ==, PD_SMTP_TEST_FREQUENCY_WEEKLY);
+
+  b = pd_resource_new_from_data (PD_TYPE_SMTP_SETTINGS, smtp_manual, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_smtp_settings_get_has_manual (PD_SMTP_SETTINGS (b)));
+  g_assert_cmpstr (pd_smtp_settings_get_manual_host (PD_SMTP_SETTINGS (b)), ==, "smtp.example");
+  g_assert_cmpint (pd_smtp_settings_get_manual_port (PD_SMTP_SETTINGS (b)), ==, 587);
+  /* "none" is a real value here, not null */
+  g_assert_cmpint (pd_smtp_settings_get_manual_security (PD_SMTP_SETTINGS (b)), ==, PD_SMTP_SECURITY_NONE);
+  g_assert_cmpstr (pd_resource_get_enum_text (b, "manual-security"), ==, "none");
+
+  /* A member of a present object is still required */
+  bad = g_strdup (smtp_manual);
+  memcpy (strstr (bad, "\"host\""), "\"hxst\"", 6);
+  c = pd_resource_new_from_data (PD_TYPE_SMTP_SETTINGS, bad, -1, &error);
+  g_assert_null (c);
+  g_assert_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_MISSING);
+  g_assert_cmpstr (error->message, ==, "SMTP settings: “manual.host” is missing");
+  g_clear_error (&error);
+
+  /* A nullable enum reads *_NONE for null, and its text is NULL */
+  c = pd_resource_new_from_data (PD_TYPE_ACCOUNT_SECTION, section, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_account_section_get_last_result (PD_ACCOUNT_SECTION (c)), ==, PD_BACKUP_RESULT_NONE);
+  g_assert_null (pd_resource_get_enum_text (c, "last-result"));
+  g_assert_cmpstr (pd_resource_get_id (c), ==, "email");
+}
+
+static GPtrArray *notified;
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec)
+{
+  g_ptr_array_add (notified, g_strdup (pspec->name));
+}
+
+static PdResource *
+decode_edited (const char *path,
+               const char *value)
+{
+  g_autoptr(JsonNode) node = path ? edited (path, value) : json_from_string (organization_json, NULL);
+  g_autoptr(GError) error = NULL;
+  PdResource *resource = pd_resource_new_from_json (PD_TYPE_ORGANIZATION, node, &error);
+
+  g_assert_no_error (error);
+  return resource;
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  g_assert_cmpstr (pspec->name, ==, "backup-status");
+  (*count)++;
+}
+
+static void
+test_update_notifies_changes_only (void)
+{
+  g_autoptr(PdResource) mine = decode_edited (NULL, NULL);
+  g_autoptr(PdResource) same = decode_edited (NULL, NULL);
+  g_autoptr(PdResource) renamed = decode_edited ("name", "\"Contoso AG\"");
+  g_autoptr(PdResource) unknown_status = decode_edited ("status", "\"frozen\"");
+  g_autoptr(PdResource) other_unknown = decode_edited ("status", "\"melted\"");
+  g_autoptr(PdResource) service_changed = decode_edited ("services.0.backup_status", "\"failed\"");
+  g_autoptr(PdResource) no_services = decode_edited ("services", "[]");
+  g_autoptr(PdService) service = NULL;
+  PdResourceList *services = pd_organization_get_services (PD_ORGANIZATION (mine));
+  guint service_notifies = 0;
+
+  notified = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (mine, "notify", G_CALLBACK (on_notify), NULL);
+  service = g_list_model_get_item (G_LIST_MODEL (services), 0);
+  g_signal_connect (service, "notify", G_CALLBACK (count_notify), &service_notifies);
+
+  pd_resource_update (mine, same);
+  g_assert_cmpuint (notified->len, ==, 0);
+
+  pd_resource_update (mine, renamed);
+  g_assert_cmpuint (notified->len, ==, 1);
+  g_assert_cmpstr (notified->pdata[0], ==, "name");
+  g_assert_cmpstr (pd_organization_get_name (PD_ORGANIZATION (mine)), ==, "Contoso AG");
+  g_ptr_array_set_size (notified, 0);
+
+  pd_resource_update (mine, unknown_status);
+  g_assert_cmpuint (notified->len, ==, 2);
+  g_assert_true (g_ptr_array_find_with_equal_func (notified, "status", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (notified, "name", g_str_equal, NULL));
+  g_assert_cmpstr (pd_resource_get_enum_text (mine, "status"), ==, "frozen");
+  g_ptr_array_set_size (notified, 0);
+
+  /* UNKNOWN to UNKNOWN with another text is still a change the UI shows */
+  pd_resource_update (mine, other_unknown);
+  g_assert_cmpuint (notified->len, ==, 1);
+  g_assert_cmpstr (notified->pdata[0], ==, "status");
+  g_assert_cmpstr (pd_resource_get_enum_text (mine, "status"), ==, "melted");
+  g_ptr_array_set_size (notified, 0);
+
+  /* A nested change updates the service in place: the organization says nothing */
+  pd_resource_update (mine, service_changed);
+  g_assert_cmpuint (notified->len, ==, 1);
+  g_assert_cmpstr (notified->pdata[0], ==, "status");
+  g_assert_cmpuint (service_notifies, ==, 1);
+  g_assert_cmpint (pd_service_get_backup_status (service), ==, PD_BACKUP_STATUS_FAILED);
+  g_assert_true (pd_organization_get_services (PD_ORGANIZATION (mine)) == services);
+  g_assert_true (pd_resource_list_lookup (services, "svc_31") == PD_RESOURCE (service));
+  g_ptr_array_set_size (notified, 0);
+
+  pd_resource_update (mine, no_services);
+  g_assert_cmpuint (notified->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (services)), ==, 0);
+  g_assert_true (pd_resource_equal (mine, no_services));
+
+  g_signal_handlers_disconnect_by_func (mine, on_notify, NULL);
+  g_clear_pointer (&notified, g_ptr_array_unref);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/models/decode/errors", test_errors);
+  g_test_add_func ("/models/decode/not-json", test_not_json);
+  g_test_add_func ("/models/decode/too-deep", test_too_deep);
+  g_test_add_func ("/models/decode/unknown-members-and-values", test_unknown_members_and_values);
+  g_test_add_func ("/models/decode/nullable", test_nullable_enums_and_parents);
+  g_test_add_func ("/models/decode/update-notifies-changes-only", test_update_notifies_changes_only);
+
+  return g_test_run ();
+}
