@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$1"
 
-# Files that cannot hold a comment (JSON) or are licences and catalogues themselves.
-exempt='(^COPYING$|\.json$|\.po$|^po/LINGUAS$|\.png$|\.md$|^\.gitignore$)'
+# Files that cannot hold a comment (JSON, the fuzzer's binary seed corpus) or are licences and
+# catalogues themselves.
+exempt='(^COPYING$|^tests/fuzz/corpus/|\.json$|\.po$|^po/LINGUAS$|\.png$|\.md$|^\.gitignore$)'
 
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   files=$(git ls-files --cached --others --exclude-standard)

@@ -18,7 +18,7 @@ typedef struct {
   GHashTable *permissions;        /* set of permission keys */
   gboolean    all_organizations;  /* FALSE: only the organizations of the groups they manage */
   GHashTable *organizations;      /* set of GINT64 rowids (as gint64*), when !all_organizations */
-  char       *credential;         /* "key_<id>" or "tok_<family>": rate limit and idempotency scope */
+  char       *credential;         /* "key_<id>" or "tok_<family>": the rate limit's scope */
   gint64      api_key_id;         /* 0 for OAuth tokens */
 } PdPortalCaller;
 

@@ -141,6 +141,15 @@ body_hash (PdPortalRequest *req)
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
+/* Keys belong to the partner user, not to one credential: a client that signed in again (a new
+ * token family) or switched API key must still get the replay of a change it lost the answer to. */
+static char *
+idempotency_scope (PdPortalRequest *req)
+{
+  return g_strdup_printf ("usr_%" G_GINT64_FORMAT "@ptn_%" G_GINT64_FORMAT,
+                          req->caller->user_id, req->caller->partner_id);
+}
+
 /* Replays a stored response for the same key and body; 422 for the same key and another body. */
 static gboolean
 replay_idempotent (PdPortalRequest *req,
@@ -150,9 +159,10 @@ replay_idempotent (PdPortalRequest *req,
   sqlite3_stmt *stmt = pd_portal_db_stmt (req->portal,
       "SELECT method, path, body_hash, status, content_type, etag, location, body "
       "FROM idempotency WHERE credential = ?1 AND key = ?2");
+  g_autofree char *scope = idempotency_scope (req);
   gboolean found = FALSE;
 
-  sqlite3_bind_text (stmt, 1, req->caller->credential, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -203,6 +213,7 @@ store_idempotent (PdPortalRequest *req,
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (req->msg);
   g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_response_body (req->msg));
   g_autofree char *now = pd_portal_now ();
+  g_autofree char *scope = idempotency_scope (req);
   guint status = soup_server_message_get_status (req->msg);
   sqlite3_stmt *stmt;
 
@@ -213,7 +224,7 @@ store_idempotent (PdPortalRequest *req,
   stmt = pd_portal_db_stmt (req->portal,
       "INSERT OR REPLACE INTO idempotency (credential, key, method, path, body_hash, status, content_type, "
       "etag, location, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-  sqlite3_bind_text (stmt, 1, req->caller->credential, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, req->method, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, req->path, -1, SQLITE_STATIC);

@@ -106,6 +106,7 @@ const char pd_portal_schema_sql[] =
   "  id INTEGER PRIMARY KEY, partner_id INTEGER NOT NULL, kind TEXT NOT NULL, public_id TEXT NOT NULL,"
   "  organization_id INTEGER, parent_id TEXT, deleted_at TEXT NOT NULL);\n"
   "CREATE INDEX IF NOT EXISTS tombstones_kind ON tombstones (partner_id, kind, deleted_at);\n"
+  /* "credential" holds the scope of a key: the partner user (usr_<id>@ptn_<id>). */
   "CREATE TABLE IF NOT EXISTS idempotency ("
   "  credential TEXT NOT NULL, key TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL,"
   "  body_hash TEXT NOT NULL, status INTEGER NOT NULL, content_type TEXT, etag TEXT, location TEXT,"

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "pd-about-window.h"
 #include "pd-application.h"
@@ -26,6 +27,7 @@ struct _PdApplication
   /* Work that must finish before the process ends (forgetting the demo account) */
   guint              pending_cleanups;
   gboolean           quit_requested;
+  guint              signal_sources[2];
 };
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
@@ -375,15 +377,31 @@ sign_out_activated (GSimpleAction *action,
   pd_session_sign_out_async (session, NULL, signed_out_cb, g_object_ref (self));
 }
 
+static GtkWindow *
+get_main_window (PdApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PD_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static void
 last_account_opened_cb (GObject      *source,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
+  PdApplication *self = PD_APPLICATION (source);
   g_autoptr(GError) error = NULL;
+  GtkWindow *window;
 
-  if (!pd_application_open_account_finish (PD_APPLICATION (source), result, &error))
-    g_warning ("Cannot reopen the last account: %s", error->message);
+  if (pd_application_open_account_finish (self, result, &error))
+    return;
+  /* The welcome page stays; it says why the account did not open. */
+  g_warning ("Cannot reopen the last account: %s", error->message);
+  if ((window = get_main_window (self)) != NULL)
+    pd_window_show_welcome_error (PD_WINDOW (window), error->message);
 }
 
 /* The last account opens from its cache before any network, so the window paints at once. */
@@ -398,15 +416,6 @@ reopen_last_account (PdApplication *self)
   pd_application_open_account_async (self, account, NULL, last_account_opened_cb, NULL);
 }
 
-static GtkWindow *
-get_main_window (PdApplication *self)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (PD_IS_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
 
 static void
 pd_application_activate (GApplication *app)
@@ -438,6 +447,15 @@ pd_application_handle_local_options (GApplication *app,
   self->demo_requested = g_variant_dict_contains (options, "demo");
 
   return G_APPLICATION_CLASS (pd_application_parent_class)->handle_local_options (app, options);
+}
+
+/* Ctrl+C in the terminal of `build-aux/dev run`, or a session logout: quit as the menu
+ * does, so a demo account is forgotten and the demo portal stopped. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -473,6 +491,9 @@ pd_application_startup (GApplication *app)
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  self->signal_sources[0] = g_unix_signal_add (SIGINT, quit_signal_cb, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
 }
 
 static void
@@ -554,6 +575,8 @@ pd_application_shutdown (GApplication *app)
   /* SIGTERM now; PR_SET_PDEATHSIG covers a crash. */
   if (self->demo_portal != NULL)
     pd_demo_portal_stop (self->demo_portal);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
 
   G_APPLICATION_CLASS (pd_application_parent_class)->shutdown (app);
 }

@@ -81,6 +81,15 @@ pd_window_show_welcome (PdWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
+void
+pd_window_show_welcome_error (PdWindow   *self,
+                              const char *message)
+{
+  g_return_if_fail (PD_IS_WINDOW (self));
+
+  pd_welcome_page_show_error (self->welcome_page, message);
+}
+
 gboolean
 pd_window_is_folded (PdWindow *self)
 {

@@ -20,6 +20,9 @@ void      pd_window_add_page     (PdWindow      *self,
 void      pd_window_show_page    (PdWindow      *self,
                                   const char    *name);
 void      pd_window_show_welcome (PdWindow      *self);
+/* A translated message under the welcome page's entry points (NULL hides it) */
+void      pd_window_show_welcome_error (PdWindow   *self,
+                                        const char *message);
 gboolean  pd_window_is_folded    (PdWindow      *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
+#include <sys/prctl.h>
 
 struct _PdTestPortal
 {
@@ -31,6 +32,14 @@ load_keys (PdTestPortal *self,
                          g_strdup (json_object_get_string_member (object, l->data)));
 }
 
+/* A test that crashes must not leave its portal behind: meson would wait for the portal's
+ * open stdout until the test's timeout. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 PdTestPortal *
 pd_test_portal_start_with_db (const char         *database,
                               const char * const *args)
@@ -38,6 +47,7 @@ pd_test_portal_start_with_db (const char         *database,
   const char *binary = g_getenv ("PD_PORTAL_BIN");
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree char *line = NULL;
   g_autofree char *keys_path = NULL;
@@ -71,8 +81,9 @@ pd_test_portal_start_with_db (const char         *database,
     }
   g_ptr_array_add (argv, NULL);
 
-  self->process = g_subprocess_newv ((const char * const *) argv->pdata,
-                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  self->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->process));
   line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);

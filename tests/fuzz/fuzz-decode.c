@@ -12,7 +12,7 @@
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
-/* The order is the corpus's: tests/fuzz/make-corpus.py writes these indices */
+/* The order of run-fuzz.sh and make-corpus.py, which name the corpus files by type */
 static GType
 type_at (guint index)
 {

@@ -4,9 +4,10 @@
 
     PD_PORTAL_BIN=_build/src/portal-server/partner-desk-portal tests/fuzz/make-corpus.py
 
-Each file is one input of fuzz-decode.c: a byte choosing the resource type (the index in
-TYPES, which must match the table in fuzz-decode.c), then the JSON text of one resource as
-the portal sent it. A few items per type keep the corpus at a few KB each."""
+Each file is the JSON text of one resource as the portal sent it, named after its type
+(TYPES, in the order of the table in fuzz-decode.c); run-fuzz.sh prefixes the type's index
+byte when it copies the corpus. A few items per type keep it at a few KB each. Files named
+regression-<type>-*.json are inputs that once failed and are kept."""
 
 import json
 import os
@@ -85,15 +86,15 @@ def main():
 
     out_dir.mkdir(exist_ok=True)
     # regression-*.bin are inputs that once failed: kept
-    for old in out_dir.glob("*.bin"):
+    for old in out_dir.glob("*.json"):
         if not old.name.startswith("regression-"):
             old.unlink()
     for index, name in enumerate(TYPES):
         if not samples[name]:
             sys.exit(f"no sample of {name}")
         for n, item in enumerate(samples[name][:PER_TYPE]):
-            data = bytes([index]) + json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode()
-            (out_dir / f"{name}-{n}.bin").write_bytes(data)
+            data = json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode()
+            (out_dir / f"{name}-{n}.json").write_bytes(data)
     print(f"wrote {sum(min(len(v), PER_TYPE) for v in samples.values())} inputs to {out_dir}")
 
 

@@ -50,7 +50,24 @@ fi
 corpus=$(mktemp -d "${TMPDIR:-/tmp}/pd-fuzz-corpus-XXXXXX")
 artifacts=$work_dir/artifacts
 trap 'rm -rf "$corpus"' EXIT
-cp "$source_root"/tests/fuzz/corpus/* "$corpus"/
+# The committed corpus is plain JSON named after the type (make-corpus.py); an input is the
+# type's index byte, in fuzz-decode.c's order, then the text.
+types=(organization service account account-section me partner user role permission-catalogue group
+       in-app-notification notification-settings notification-type-catalogue report-settings
+       smtp-settings api-key authorization audit-entry dashboard service-account-candidate)
+for file in "$source_root"/tests/fuzz/corpus/*.json; do
+  name=$(basename "$file" .json)
+  name=${name#regression-}
+  index=-1 matched=
+  for i in "${!types[@]}"; do
+    # the longest type the name starts with: "service-account-candidate-0" is not a service
+    if [[ $name == "${types[$i]}-"* ]] && [ ${#types[$i]} -gt ${#matched} ]; then
+      index=$i matched=${types[$i]}
+    fi
+  done
+  [ "$index" -ge 0 ] || { echo "$file: the name starts with no resource type" >&2; exit 1; }
+  { printf "\\$(printf '%03o' "$index")"; cat "$file"; } > "$corpus/$(basename "$file" .json)"
+done
 mkdir -p "$artifacts"
 
 # Fast unwinding keeps ~25 times the throughput; for a full leak stack rerun an artifact

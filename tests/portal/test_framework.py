@@ -197,10 +197,21 @@ class Idempotency(PortalTestCase):
         self.assertIsNone(gone.headers.get("idempotent-replayed"))
         self.assertProblem(c.get(url), 404)
 
-    def test_keys_belong_to_one_credential(self):
+    def test_keys_belong_to_one_user(self):
         a = self.assertStatus(self.client("owner").post(ORGS, self.body("Owner Co"), idempotency_key="k-3"), 201)
         b = self.assertStatus(self.client("admin").post(ORGS, self.body("Admin Co"), idempotency_key="k-3"), 201)
         self.assertNotEqual(a.json()["id"], b.json()["id"])
+
+    def test_replay_survives_another_credential_of_the_same_user(self):
+        # A client that lost the answer, then signed in again (here: another API key of the same
+        # user), must get the replay rather than run the change twice.
+        owner = self.client("owner")
+        first = self.assertStatus(owner.post(ORGS, self.body("Second Key Co"), idempotency_key="k-4"), 201)
+        secret = self.assertStatus(owner.post("/api/v1/me/api-keys", {"name": "Second key"}), 201).json()["key"]
+        again = self.assertStatus(self.client(token=secret).post(ORGS, self.body("Second Key Co"),
+                                                                  idempotency_key="k-4"), 201)
+        self.assertEqual(again.headers.get("idempotent-replayed"), "true")
+        self.assertEqual(again.json()["id"], first.json()["id"])
 
 
 class RateLimit(unittest.TestCase):

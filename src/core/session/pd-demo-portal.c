@@ -34,6 +34,8 @@ struct _PdDemoPortal
   GSubprocess        *process;
   GCancellable       *process_cancellable;  /* the exit watch and the standard-error drain */
   GString            *stderr_tail;
+  gboolean            stderr_open;          /* the drain has not reached the end yet */
+  gboolean            failing;              /* stopped before ready: fail once stderr is read */
   char               *url;
   char               *owner_key;
 
@@ -175,7 +177,16 @@ start_fail (PdDemoPortal *self,
 static void
 start_fail_stopped (PdDemoPortal *self)
 {
-  g_autofree char *why = stderr_summary (self);
+  g_autofree char *why = NULL;
+
+  /* The exit (or the end of stdout) can be seen before the last stderr bytes are read: the
+   * reason comes with the end of stderr. */
+  if (self->stderr_open)
+    {
+      self->failing = TRUE;
+      return;
+    }
+  why = stderr_summary (self);
 
   if (why != NULL)
     start_fail (self, g_error_new (PD_DEMO_PORTAL_ERROR, PD_DEMO_PORTAL_ERROR_FAILED,
@@ -243,6 +254,12 @@ stderr_read_cb (GObject      *source,
 
   if (n <= 0 || self == NULL)
     {
+      if (self != NULL && self->process == watch->process)
+        {
+          self->stderr_open = FALSE;
+          if (self->failing && self->start_task != NULL)
+            start_fail_stopped (self);
+        }
       watch_free (watch);
       return;
     }
@@ -433,6 +450,8 @@ pd_demo_portal_start_async (PdDemoPortal        *self,
     }
 
   g_string_truncate (self->stderr_tail, 0);
+  self->stderr_open = TRUE;
+  self->failing = FALSE;
   if (!spawn (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -47,8 +47,27 @@ struct _PdSession
   GHashTable         *accounts;      /* "organization\nservice" → PdResourceList */
 };
 
-PdAccountRegistry *pd_session_ensure_registry        (PdSession *self);
-void               pd_session_go_online              (PdSession *self);
-void               pd_session_update_account_from_me (PdSession *self);
+/* Singletons cached as JSON documents beside the lists */
+typedef struct {
+  const char *name;        /* in the cache */
+  const char *path;        /* on the portal */
+  const char *permission;  /* needed to read it, or NULL */
+} PdSessionDocument;
+
+#define PD_SESSION_N_DOCUMENTS 3
+extern const PdSessionDocument pd_session_documents[PD_SESSION_N_DOCUMENTS];
+
+PdAccountRegistry *pd_session_ensure_registry        (PdSession   *self);
+/* Decodes @node (from the cache or the portal) and applies it in place */
+gboolean           pd_session_apply_document         (PdSession   *self,
+                                                      const char  *name,
+                                                      JsonNode    *node,
+                                                      GError     **error);
+void               pd_session_set_auth_error         (PdSession   *self,
+                                                      const char  *message);
+/* pd-session-online.c */
+void               pd_session_go_online              (PdSession   *self);
+void               pd_session_update_account_from_me (PdSession   *self);
+void               pd_session_fetch_pending_accounts (PdSession   *self);
 
 G_END_DECLS

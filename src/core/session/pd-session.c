@@ -9,7 +9,6 @@
 #include "pd-cache-resources.h"
 #include "pd-session.h"
 #include "pd-session-private.h"
-#include "pd-sign-in.h"
 
 /* Start-up is two phases. The first (what pd_session_start_async() waits for) touches only
  * the disk: open the cache, read /me and the other documents, fill every list model. The
@@ -31,11 +30,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The documents kept beside the lists: name, path, and the permission needed to read it */
-static const struct {
-  const char *name;
-  const char *path;
-  const char *permission;
-} documents[] = {
+const PdSessionDocument pd_session_documents[PD_SESSION_N_DOCUMENTS] = {
   { "me", "/api/v1/me", NULL },
   { "partner", "/api/v1/partner", "partner.read" },
   { "notification-settings", "/api/v1/notification-settings", "notifications.read" },
@@ -216,8 +211,8 @@ pd_session_get_notification_settings (PdSession *self)
   return G_LIST_MODEL (self->notification_settings);
 }
 
-static void
-set_auth_error (PdSession  *self,
+void
+pd_session_set_auth_error (PdSession  *self,
                 const char *message)
 {
   if (g_strcmp0 (self->auth_error, message) == 0)
@@ -229,8 +224,8 @@ set_auth_error (PdSession  *self,
 
 /* A document from the cache or the portal: decoded here on the main thread (they are a few
  * kilobytes) and applied in place so bound widgets follow. */
-static gboolean
-apply_document (PdSession   *self,
+gboolean
+pd_session_apply_document (PdSession   *self,
                 const char  *name,
                 JsonNode    *node,
                 GError     **error)
@@ -279,7 +274,6 @@ apply_document (PdSession   *self,
 /* ---- phase 1: the disk --------------------------------------------------------------- */
 
 static void load_next_document (GTask *task, guint index);
-static void fetch_pending_accounts (PdSession *self);
 
 static void
 cached_lists_loaded_cb (GObject      *source,
@@ -322,9 +316,9 @@ document_loaded_cb (GObject      *source,
       return;
     }
   if (error != NULL)
-    g_warning ("Cannot read the cached “%s”: %s", documents[index].name, error->message);
-  else if (node != NULL && !apply_document (self, documents[index].name, node, &error))
-    g_warning ("The cached “%s” is not usable: %s", documents[index].name, error->message);
+    g_warning ("Cannot read the cached “%s”: %s", pd_session_documents[index].name, error->message);
+  else if (node != NULL && !pd_session_apply_document (self, pd_session_documents[index].name, node, &error))
+    g_warning ("The cached “%s” is not usable: %s", pd_session_documents[index].name, error->message);
 
   load_next_document (g_steal_pointer (&task), index + 1);
 }
@@ -335,10 +329,10 @@ load_next_document (GTask *task,
 {
   PdSession *self = g_task_get_source_object (task);
 
-  if (index < G_N_ELEMENTS (documents))
+  if (index < PD_SESSION_N_DOCUMENTS)
     {
       g_task_set_task_data (task, GUINT_TO_POINTER (index), NULL);
-      pd_cache_load_document_async (self->cache, documents[index].name, g_task_get_cancellable (task),
+      pd_cache_load_document_async (self->cache, pd_session_documents[index].name, g_task_get_cancellable (task),
                                     document_loaded_cb, task);
       return;
     }
@@ -438,199 +432,6 @@ pd_session_start_finish (PdSession     *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pd_session_start_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* ---- phase 2: the network ------------------------------------------------------------ */
-
-static void
-document_stored_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!pd_cache_store_document_finish (PD_CACHE (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Cannot cache a document: %s", error->message);
-}
-
-static void fetch_document (PdSession *self, guint index);
-
-static void
-document_fetched_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(PdSession) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdPortalResponse) response = pd_portal_client_send_finish (PD_PORTAL_CLIENT (source), result, &error);
-  guint index = self->fetching_document;
-  JsonNode *root;
-
-  if (response == NULL)
-    {
-      /* Offline or refused: what the cache had stays. The sync engine reports the state. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Cannot read %s: %s", documents[index].path, error->message);
-      return;
-    }
-  root = pd_portal_response_get_root (response);
-  if (root == NULL || !apply_document (self, documents[index].name, root, &error))
-    {
-      g_warning ("The portal’s %s is not usable: %s", documents[index].path,
-                 error != NULL ? error->message : "no JSON body");
-      fetch_document (self, index + 1);
-      return;
-    }
-  pd_cache_store_document_async (self->cache, documents[index].name, json_node_copy (root),
-                                 self->cancellable, document_stored_cb, NULL);
-
-  if (index == 0)
-    pd_session_update_account_from_me (self);
-  fetch_document (self, index + 1);
-}
-
-/* /me first: it says which of the others this user may read. */
-static void
-fetch_document (PdSession *self,
-                guint      index)
-{
-  g_autoptr(PdPortalRequest) request = NULL;
-
-  while (index < G_N_ELEMENTS (documents) && documents[index].permission != NULL &&
-         !pd_session_has_permission (self, documents[index].permission))
-    index++;
-  if (index >= G_N_ELEMENTS (documents) || g_cancellable_is_cancelled (self->cancellable))
-    return;
-
-  self->fetching_document = index;
-  request = pd_portal_request_new ("GET", documents[index].path);
-  pd_portal_client_send_async (self->client, request, self->cancellable, document_fetched_cb, g_object_ref (self));
-}
-
-static void
-synced_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* The engine's properties carry the outcome for the UI. */
-  if (!pd_sync_engine_sync_finish (PD_SYNC_ENGINE (source), result, &error))
-    g_debug ("Sync: %s", error->message);
-}
-
-static void
-auth_created_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(PdSession) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdPortalAuth) auth = pd_sign_in_create_auth_finish (result, &error);
-
-  if (auth == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_auth_error (self, error->message);
-      return;
-    }
-  if (self->phase != PD_SESSION_PHASE_RUNNING)
-    return;
-
-  set_auth_error (self, NULL);
-  g_set_object (&self->auth, auth);
-  pd_portal_client_set_auth (self->client, auth);
-  pd_outbox_resume (self->outbox);
-  fetch_pending_accounts (self);
-  fetch_document (self, 0);
-  pd_sync_engine_sync_async (self->sync, FALSE, self->cancellable, synced_cb, NULL);
-}
-
-void
-pd_session_go_online (PdSession *self)
-{
-  pd_sign_in_create_auth_async (self->account, self->client, self->cancellable,
-                                auth_created_cb, g_object_ref (self));
-}
-
-/* Names change on the portal; the registry shows what /me says now. */
-void
-pd_session_update_account_from_me (PdSession *self)
-{
-  PdAccountInfo *account = self->account;
-  PdMe *me = self->me;
-  gboolean changed;
-  g_autoptr(GError) error = NULL;
-
-  if (me == NULL)
-    return;
-  changed = g_strcmp0 (pd_account_info_get_user_email (account), pd_me_get_user_email (me)) != 0 ||
-            g_strcmp0 (pd_account_info_get_user_name (account), pd_me_get_user_name (me)) != 0 ||
-            g_strcmp0 (pd_account_info_get_partner_name (account), pd_me_get_partner_name (me)) != 0;
-  if (!changed)
-    return;
-  pd_account_info_set_user_email (account, pd_me_get_user_email (me));
-  pd_account_info_set_user_name (account, pd_me_get_user_name (me));
-  pd_account_info_set_partner_name (account, pd_me_get_partner_name (me));
-  if (self->registry != NULL && pd_account_registry_lookup (self->registry, pd_account_info_get_id (account)) != NULL &&
-      !pd_account_registry_add (self->registry, account, &error))
-    g_warning ("%s", error->message);
-}
-
-/* ---- accounts of a service, lazily --------------------------------------------------- */
-
-static void
-accounts_fetched_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!pd_sync_engine_fetch_accounts_finish (PD_SYNC_ENGINE (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Cannot fetch accounts: %s", error->message);
-}
-
-static void
-fetch_pending_accounts (PdSession *self)
-{
-  GHashTableIter iter;
-  gpointer key, list;
-
-  g_hash_table_iter_init (&iter, self->accounts);
-  while (g_hash_table_iter_next (&iter, &key, &list))
-    {
-      g_auto(GStrv) ids = g_strsplit (key, "\n", 2);
-
-      pd_sync_engine_fetch_accounts_async (self->sync, ids[0], ids[1], list,
-                                           self->cancellable, accounts_fetched_cb, NULL);
-    }
-}
-
-PdResourceList *
-pd_session_get_accounts (PdSession  *self,
-                         const char *organization_id,
-                         const char *service_id)
-{
-  g_autofree char *key = NULL;
-  PdResourceList *list;
-
-  g_return_val_if_fail (PD_IS_SESSION (self), NULL);
-  g_return_val_if_fail (organization_id != NULL && service_id != NULL, NULL);
-
-  key = g_strconcat (organization_id, "\n", service_id, NULL);
-  list = g_hash_table_lookup (self->accounts, key);
-  if (list != NULL)
-    return list;
-
-  list = pd_resource_list_new (PD_TYPE_ACCOUNT);
-  g_hash_table_insert (self->accounts, g_steal_pointer (&key), list);
-  /* Before the credentials are in, there is nothing to fetch with: fetched once they are. */
-  if (self->phase == PD_SESSION_PHASE_RUNNING && self->auth != NULL)
-    pd_sync_engine_fetch_accounts_async (self->sync, organization_id, service_id, list,
-                                         self->cancellable, accounts_fetched_cb, NULL);
-  return list;
 }
 
 /* ---- stop ---------------------------------------------------------------------------- */

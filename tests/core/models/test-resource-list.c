@@ -272,6 +272,21 @@ test_wrong_input (void)
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == PD_TYPE_ME_GROUP);
 }
 
+static void
+test_kind_paths (void)
+{
+  g_autofree char *organizations = pd_resource_kind_path (&pd_resource_kind_organizations, NULL, NULL);
+  g_autofree char *accounts = pd_resource_kind_path (&pd_resource_kind_accounts, "org_1", "svc_2");
+  g_autofree char *odd = pd_resource_kind_path (&pd_resource_kind_accounts, "org/1?x", "svc 2#");
+
+  g_assert_cmpstr (organizations, ==, "/api/v1/organizations");
+  g_assert_cmpstr (accounts, ==, "/api/v1/organizations/org_1/services/svc_2/accounts");
+  /* An id never adds a segment, a query or a fragment */
+  g_assert_cmpstr (odd, ==, "/api/v1/organizations/org%2F1%3Fx/services/svc%202%23/accounts");
+  g_assert_true (pd_resource_kind_find ("accounts") == &pd_resource_kind_accounts);
+  g_assert_true (pd_resource_kind_accounts.get_type () == PD_TYPE_ACCOUNT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/models/resource-list/random-rounds", test_random_rounds);
   g_test_add_func ("/models/resource-list/signals-coalesced", test_signals_coalesced);
   g_test_add_func ("/models/resource-list/wrong-input", test_wrong_input);
+  g_test_add_func ("/models/resource-kind/paths", test_kind_paths);
 
   return g_test_run ();
 }

@@ -135,6 +135,14 @@ use_session (PdAccountInfo *account,
   pd_session_test_wait_me (session);
   mutate (session);
   pd_session_test_sign_out (session);
+
+  /* Signed out: the keyring holds nothing of the account any more. */
+  for (PdCredentialKind kind = PD_CREDENTIAL_REFRESH_TOKEN; kind <= PD_CREDENTIAL_API_KEY; kind++)
+    {
+      g_autofree char *left = pd_session_test_lookup_secret (pd_account_info_get_id (account), kind);
+
+      g_assert_null (left);
+    }
 }
 
 static void

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The real application in-process under Xvfb: the API-key dialog refuses a wrong key inline,
  * signs in with the right one against a test portal, and the session page shows the clients
- * from the session's model. With PD_SCREENSHOT_DIR set, it also renders the welcome page,
+ * from the session's model; --demo opens the demo portal and quitting forgets it. With
+ * PD_SCREENSHOT_DIR set, it also renders the welcome page,
  * the dialogs and the session page into PNGs there (build-aux/take-screenshots). */
 
 #include "config.h"
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "pd-application.h"
@@ -323,6 +325,203 @@ test_sign_in (void)
   g_clear_pointer (&portal, pd_test_portal_stop);
 }
 
+/* --demo: the welcome page starts the demo portal, the session opens on it; quitting
+ * forgets the demo account and stops the child. */
+static gboolean
+demo_child_running (void)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  const char *cache = g_get_user_cache_dir ();
+
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *cmdline_path = g_build_filename ("/proc", name, "cmdline", NULL);
+      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *cmdline = NULL;
+      g_autofree char *stat = NULL;
+      gsize length;
+      const char *end;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (cmdline_path, &cmdline, &length, NULL))
+        continue;
+      /* The arguments are NUL-separated: look for our demo database among them. */
+      for (gsize i = 0; i < length; i += strlen (cmdline + i) + 1)
+        if (g_str_has_prefix (cmdline + i, cache) && g_str_has_suffix (cmdline + i, "demo-portal.sqlite") &&
+            g_file_get_contents (stat_path, &stat, NULL, NULL) &&
+            (end = strrchr (stat, ')')) != NULL && end[1] == ' ' && end[2] != 'Z' && end[2] != 'X')
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+demo_gone (gpointer data)
+{
+  return !demo_child_running ();
+}
+
+static void
+run_demo_checks (gpointer user_data)
+{
+  PdApplication *app = user_data;
+  PdWindow *window = PD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  PdSession *session;
+
+  pd_session_test_wait_for (has_session, app, "the demo session");
+  g_assert_true (pd_application_is_demo (app));
+  g_assert_true (demo_child_running ());
+  pd_session_test_wait_for (up_to_date, app, "the demo's first sync");
+  session = pd_application_get_session (app);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_session_get_organizations (session)), ==, 60);
+  pd_session_test_wait_for (page_mapped, window, "the session page");
+  /* A demo account is not reopened at the next start. */
+  {
+    g_autofree char *last = g_settings_get_string (pd_application_get_settings (app), "last-account");
+
+    g_assert_cmpstr (last, ==, "");
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+demo_activated_cb (GApplication *app)
+{
+  g_idle_add_once (run_demo_checks, app);
+}
+
+static void
+test_demo (void)
+{
+  g_autoptr(PdApplication) app = NULL;
+  g_autoptr(PdAccountRegistry) registry = pd_account_registry_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *argv[] = { (char *) "partner-desk", (char *) "--demo", NULL };
+  int status;
+
+  if (!pd_session_test_keyring_ready ())
+    return;
+  app = pd_application_new (APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (demo_activated_cb), NULL);
+  status = g_application_run (G_APPLICATION (app), 2, argv);
+  g_assert_cmpint (status, ==, 0);
+
+  /* Forgotten before the application ended, and the child is gone. */
+  g_assert_true (pd_account_registry_load (registry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (registry)), ==, 0);
+  pd_session_test_wait_for (demo_gone, NULL, "the demo portal to end");
+}
+
+/* A missing portal binary: the welcome page says so and stays. */
+static void
+run_demo_missing_checks (gpointer user_data)
+{
+  PdApplication *app = user_data;
+  PdWindow *window = PD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWidget *welcome = find_descendant (GTK_WIDGET (window), PD_TYPE_WELCOME_PAGE);
+  GtkWidget *label;
+
+  pd_session_test_wait_for (error_shown, welcome, "the demo error");
+  label = find_widget (welcome, is_error_label, NULL);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "/nonexistent/partner-desk-portal"));
+  g_assert_null (pd_application_get_session (app));
+  g_assert_true (gtk_widget_is_sensitive (find_widget (welcome, has_name, "demo_button")));
+  screenshot (GTK_WIDGET (window), "welcome-demo-error");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+demo_missing_activated_cb (GApplication *app)
+{
+  g_idle_add_once (run_demo_missing_checks, app);
+}
+
+static void
+test_demo_missing (void)
+{
+  g_autoptr(PdApplication) app = NULL;
+  g_autofree char *binary = g_strdup (g_getenv ("PD_PORTAL_BIN"));
+  char *argv[] = { (char *) "partner-desk", (char *) "--demo", NULL };
+
+  g_setenv ("PD_PORTAL_BIN", "/nonexistent/partner-desk-portal", TRUE);
+  app = pd_application_new (APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (demo_missing_activated_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_setenv ("PD_PORTAL_BIN", binary, TRUE);
+}
+
+/* The last account opens at start from its cache, before any network: here the portal is
+ * gone, so the clients are the cached ones and the page says offline. */
+static gboolean
+offline (gpointer app)
+{
+  PdSession *session = pd_application_get_session (app);
+
+  return session != NULL &&
+         pd_sync_engine_get_state (pd_session_get_sync_engine (session)) == PD_SYNC_STATE_OFFLINE;
+}
+
+static void
+run_reopen_checks (gpointer user_data)
+{
+  PdApplication *app = user_data;
+  PdWindow *window = PD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  PdSession *session;
+
+  pd_session_test_wait_for (has_session, app, "the reopened session");
+  session = pd_application_get_session (app);
+  /* The session is handed over only once its models hold the cache. */
+  g_assert_cmpuint (g_list_model_get_n_items (pd_session_get_organizations (session)), ==, 30);
+  g_assert_false (pd_application_is_demo (app));
+  pd_session_test_wait_for (page_mapped, window, "the session page");
+  pd_session_test_wait_for (offline, app, "offline");
+  screenshot (GTK_WIDGET (window), "session-offline");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+reopen_activated_cb (GApplication *app)
+{
+  g_idle_add_once (run_reopen_checks, app);
+}
+
+static void
+test_reopen_offline (void)
+{
+  g_autoptr(PdApplication) app = NULL;
+  g_autoptr(PdAccountRegistry) registry = pd_account_registry_new (NULL);
+  g_autoptr(PdAccountInfo) account = NULL;
+  g_autoptr(PdSession) session = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_session_test_keyring_ready ())
+    return;
+  portal = pd_test_portal_start ((const char *[]) { "--seed", "30", NULL });
+  g_assert_true (pd_account_registry_load (registry, &error));
+  account = pd_session_test_sign_in_key (registry, pd_test_portal_get_url (portal),
+                                         pd_test_portal_get_key (portal, "owner"));
+  /* A first run fills the cache. */
+  session = pd_session_new (account, NULL);
+  pd_session_test_start (session);
+  pd_session_test_wait_state (session, PD_SYNC_STATE_UP_TO_DATE);
+  pd_session_stop (session);
+  g_clear_object (&session);
+  g_clear_pointer (&portal, pd_test_portal_kill);
+
+  g_settings_set_string (settings, "last-account", pd_account_info_get_id (account));
+  app = pd_application_new (APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (reopen_activated_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+
+  /* Leave nothing behind for other tests. */
+  session = pd_session_new (account, NULL);
+  pd_session_set_registry (session, registry);
+  pd_session_test_remove (session);
+  g_settings_reset (settings, "last-account");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +535,9 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/session/sign-in", test_sign_in);
+  g_test_add_func ("/ui/session/demo", test_demo);
+  g_test_add_func ("/ui/session/demo-missing", test_demo_missing);
+  g_test_add_func ("/ui/session/reopen-offline", test_reopen_offline);
 
   return g_test_run ();
 }
