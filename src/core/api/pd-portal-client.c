@@ -125,7 +125,8 @@ pd_portal_client_init (PdPortalClient *self)
 {
   g_autofree char *user_agent = g_strdup_printf ("PartnerDesk/%s", PACKAGE_VERSION);
 
-  /* One session for the client's life, so connections (and TLS handshakes) are reused. */
+  /* One session for the client's life (cookies, TLS database, limits). Connections are not
+   * reused: see send_message() in pd-portal-send.c. */
   self->session = soup_session_new_with_options ("user-agent", user_agent,
                                                  "timeout", IO_TIMEOUT_SECONDS,
                                                  "idle-timeout", IDLE_TIMEOUT_SECONDS,
