@@ -168,33 +168,16 @@ on_sent (GObject      *source,
   send->done = TRUE;
 }
 
-/* The test's own requests (what it changes on the portal, what it compares with) each go
- * through a session of their own: under the portal's reset and truncate faults, libsoup
- * 3.2.3 sometimes crashes reusing a connection (a SEGV inside libsoup from a GSource,
- * seen about once in four runs). The sync engine's client is what is under test. */
-static PdPortalClient *
-fresh_client (PdPortalClient *client)
-{
-  g_autoptr(PdPortalClient) fresh = pd_portal_client_new (pd_portal_client_get_base_url (client),
-                                                          NULL, NULL);
-
-  g_assert_nonnull (fresh);
-  pd_portal_client_set_auth (fresh, pd_portal_client_get_auth (client));
-  pd_portal_client_set_retry_limits (fresh, 4, 10);
-  return g_steal_pointer (&fresh);
-}
-
 static JsonNode *
 send_until_answered (PdPortalClient  *client,
                      PdPortalRequest *request)
 {
   for (guint attempt = 0; attempt < 100; attempt++)
     {
-      g_autoptr(PdPortalClient) fresh = fresh_client (client);
       Send send = { FALSE, NULL, NULL };
       JsonNode *root;
 
-      pd_portal_client_send_async (fresh, request, NULL, on_sent, &send);
+      pd_portal_client_send_async (client, request, NULL, on_sent, &send);
       pd_test_wait_until (&send.done, WAIT_MS);
       if (send.response != NULL)
         {
