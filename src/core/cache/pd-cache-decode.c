@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pd-cache-decode.h"
+#include "pd-cache-json.h"
 
 /* Decoding and serializing a page is most of the cost of storing it. Helper threads take
  * chunks of the page while the database thread takes chunks too, so a page costs what it
@@ -31,10 +32,10 @@ decode_range (Batch *batch,
               guint  end)
 {
   g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GString) scratch = NULL;
 
   if (batch->spans != NULL)
-    parser = json_parser_new_immutable ();
+    scratch = g_string_sized_new (256);
   else
     generator = json_generator_new ();
   for (guint i = start; i < end; i++)
@@ -43,20 +44,19 @@ decode_range (Batch *batch,
       JsonNode *node;
       PdCacheDecoded *out = &batch->out[i];
 
-      if (parser != NULL)
+      if (scratch != NULL)
         {
           const PdCacheSpan *span = &batch->spans[i];
+          g_autoptr(JsonNode) root = pd_cache_json_parse (batch->data + span->offset,
+                                                          span->length, scratch);
 
           /* the text is stored as it came: no tree to serialize again */
-          if (!json_parser_load_from_data (parser, batch->data + span->offset,
-                                           (gssize) span->length, NULL)
-              || json_parser_get_root (parser) == NULL)
+          if (root == NULL)
             {
               g_atomic_int_set (&batch->bad_json, TRUE);
               continue;
             }
-          out->resource = pd_resource_new_from_json (batch->type, json_parser_get_root (parser),
-                                                     &error);
+          out->resource = pd_resource_new_from_json (batch->type, root, &error);
           if (out->resource == NULL)
             g_message ("Dropped %s item %u from the portal: %s", batch->kind, i, error->message);
           continue;

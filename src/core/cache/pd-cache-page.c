@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pd-cache-json.h"
 #include "pd-cache-page.h"
 
 /* Parsing a page of 500 organizations into one json-glib tree took longer than fetching it,
@@ -143,13 +144,9 @@ static JsonNode *
 parse_span (const char        *data,
             const PdCacheSpan *span)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GString) scratch = g_string_new (NULL);
 
-  if (span->length == 0
-      || !json_parser_load_from_data (parser, data + span->offset, (gssize) span->length, NULL)
-      || json_parser_get_root (parser) == NULL)
-    return NULL;
-  return json_node_ref (json_parser_get_root (parser));
+  return pd_cache_json_parse (data + span->offset, span->length, scratch);
 }
 
 /* A string member's value, or NULL for null; FALSE when it is neither */
