@@ -11,7 +11,11 @@ typedef struct {
   GType      type;
   char      *parent_id;   /* never NULL: '' for top-level lists */
   JsonNode  *page;
-  GBytes    *body;        /* or the page as text */
+  GBytes    *body;        /* or the page as text, */
+  gboolean   has_text;
+  PdCachePage text;       /* where its parts are */
+  PdCacheDecoded *decoded; /* its items */
+  GError    *error;       /* why it could not be decoded */
   gint64     generation;
   char      *server_time;
   GStrv      ids;
@@ -47,6 +51,11 @@ list_data_free (gpointer data)
   g_free (list->parent_id);
   if (list->page != NULL)
     release_page (g_steal_pointer (&list->page));
+  if (list->decoded != NULL)
+    pd_cache_decoded_free (list->decoded, list->text.items->len);
+  if (list->has_text)
+    pd_cache_page_clear (&list->text);
+  g_clear_error (&list->error);
   g_clear_pointer (&list->body, g_bytes_unref);
   g_free (list->server_time);
   g_strfreev (list->ids);
@@ -306,48 +315,89 @@ job_store_page (PdCacheJob  *job,
   return delete_ids (job, list, (const char * const *) stored->deleted, error);
 }
 
+/* Text pages go through two stages: scanning and decoding on a thread of their own (with
+ * the decoding helpers), then the inserts on the database thread. Page N+1 is decoded while
+ * page N is inserted, and the database thread only writes. One decoding thread keeps the
+ * pages in the order they came, which the lists keep too. */
 static gboolean
-job_store_page_text (PdCacheJob  *job,
-                     sqlite3     *db,
-                     gpointer     data,
-                     GError     **error)
+job_insert_page (PdCacheJob  *job,
+                 sqlite3     *db,
+                 gpointer     data,
+                 GError     **error)
 {
   ListData *list = data;
-  PdCacheDecoded *decoded = NULL;
-  PdCachePage page;
   StoredPage *stored;
+  guint n_items = list->text.items->len;
+
+  stored = g_new0 (StoredPage, 1);
+  stored->items = g_ptr_array_new_full (n_items, g_object_unref);
+  stored->deleted = g_steal_pointer (&list->text.deleted);
+  stored->next_cursor = g_steal_pointer (&list->text.next_cursor);
+  stored->server_time = g_steal_pointer (&list->text.server_time);
+  pd_cache_job_return_pointer (job, stored, stored_page_free);
+  if (!insert_decoded (job, list, g_steal_pointer (&list->decoded), n_items,
+                       g_bytes_get_data (list->body, NULL),
+                       (const PdCacheSpan *) (gpointer) list->text.items->data, stored, error))
+    return FALSE;
+  return delete_ids (job, list, (const char * const *) stored->deleted, error);
+}
+
+static void
+on_page_inserted (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  StoredPage *stored = pd_cache_run_finish (PD_CACHE (source), result, &error);
+
+  if (stored == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, stored, stored_page_free);
+}
+
+static gboolean
+on_page_decoded (gpointer data)
+{
+  GTask *task = data;   /* the reference the decoding thread took */
+  ListData *list = g_task_get_task_data (task);
+
+  if (list->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&list->error));
+      g_object_unref (task);
+      return G_SOURCE_REMOVE;
+    }
+  /* the task keeps @list alive until the job is done */
+  pd_cache_run_async (g_task_get_source_object (task), job_insert_page, list, NULL,
+                      g_task_get_cancellable (task), on_page_inserted, task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+decode_page (gpointer data,
+             gpointer user_data)
+{
+  GTask *task = data;
+  ListData *list = g_task_get_task_data (task);
   gboolean bad_json = FALSE;
   gsize size;
   const char *text = g_bytes_get_data (list->body, &size);
 
-  if (!pd_cache_page_scan (text, size, &page, error))
-    return FALSE;
-  if (page.items->len > 0)
-    decoded = pd_cache_decode_spans (list->type, list->kind, text,
-                                     (const PdCacheSpan *) (gpointer) page.items->data,
-                                     page.items->len, &bad_json);
-  if (bad_json)
+  if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &list->error)
+      && pd_cache_page_scan (text, size, &list->text, &list->error))
     {
-      pd_cache_decoded_free (decoded, page.items->len);
-      pd_cache_page_clear (&page);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not a list page");
-      return FALSE;
+      list->has_text = TRUE;
+      if (list->text.items->len > 0)
+        list->decoded = pd_cache_decode_spans (list->type, list->kind, text,
+                                               (const PdCacheSpan *) (gpointer) list->text.items->data,
+                                               list->text.items->len, &bad_json);
+      if (bad_json)
+        g_set_error_literal (&list->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not a list page");
     }
-
-  stored = g_new0 (StoredPage, 1);
-  stored->items = g_ptr_array_new_full (page.items->len, g_object_unref);
-  stored->deleted = g_steal_pointer (&page.deleted);
-  stored->next_cursor = g_steal_pointer (&page.next_cursor);
-  stored->server_time = g_steal_pointer (&page.server_time);
-  pd_cache_job_return_pointer (job, stored, stored_page_free);
-  if (!insert_decoded (job, list, decoded, page.items->len, text,
-                       (const PdCacheSpan *) (gpointer) page.items->data, stored, error))
-    {
-      pd_cache_page_clear (&page);
-      return FALSE;
-    }
-  pd_cache_page_clear (&page);
-  return delete_ids (job, list, (const char * const *) stored->deleted, error);
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, on_page_decoded,
+                              task, NULL);
 }
 
 static gboolean
@@ -537,17 +587,23 @@ pd_cache_store_page_text_async (PdCache              *self,
                                 GAsyncReadyCallback   callback,
                                 gpointer              user_data)
 {
+  static GThreadPool *decoder;
+  g_autoptr(GTask) task = NULL;
   ListData *list;
 
   g_return_if_fail (PD_IS_CACHE (self));
   g_return_if_fail (kind != NULL);
   g_return_if_fail (body != NULL);
 
+  if (g_once_init_enter (&decoder))
+    g_once_init_leave (&decoder, g_thread_pool_new (decode_page, NULL, 1, FALSE, NULL));
   list = list_data_new (kind, parent_id);
   list->body = g_bytes_ref (body);
   list->generation = generation;
-  pd_cache_run_async (self, job_store_page_text, list, list_data_free, cancellable, callback,
-                      user_data);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_cache_store_page_text_async);
+  g_task_set_task_data (task, list, list_data_free);
+  g_thread_pool_push (decoder, g_object_ref (task), NULL);
 }
 
 PdCacheStoredPage *
@@ -555,7 +611,8 @@ pd_cache_store_page_text_finish (PdCache       *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return pd_cache_run_finish (self, result, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

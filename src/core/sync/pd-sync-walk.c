@@ -251,7 +251,7 @@ on_stored (GObject      *source,
                           : MAX (walk->expected, walk->fetched + PD_SYNC_PAGE_LIMIT));
     }
   page_free (page);
-  if (walk->stores_pending < 2)
+  if (walk->stores_pending < PD_SYNC_PAGES_AHEAD)
     request_page (task);
   maybe_finish (task);
 }
@@ -373,7 +373,7 @@ on_page (GObject      *source,
   page_free (page);
 
   /* Pipeline, but never more than one page ahead of the cache. */
-  if (walk->stores_pending < 2)
+  if (walk->stores_pending < PD_SYNC_PAGES_AHEAD)
     request_page (task);
 }
 
