@@ -372,7 +372,7 @@ on_page (GObject      *source,
                                                        page->cursor));
   page_free (page);
 
-  /* Pipeline, but never more than one page ahead of the cache. */
+  /* Pipeline, but never more than PD_SYNC_PAGES_AHEAD pages ahead of the cache. */
   if (walk->stores_pending < PD_SYNC_PAGES_AHEAD)
     request_page (task);
 }
