@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "pd-portal-http.h"
 #include "pd-portal-db.h"
+#include <stdlib.h>
+#include <string.h>
 
 #define PROBLEM_BASE "https://partnerdesk.example/problems/"
 
@@ -370,6 +372,41 @@ pd_portal_page_begin (PdPortalPage *page,
   json_builder_begin_array (builder);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* RFC 8288 `Link: <…>; rel="next"`: the same request with the next cursor, so a client can
+ * ask for the next page as soon as the headers arrive, before it reads the body. */
+static void
+set_link_next (PdPortalRequest *req,
+               const char      *cursor)
+{
+  g_autoptr(GString) link = g_string_new ("<");
+  g_autofree const char **names = (const char **) g_hash_table_get_keys_as_array (req->query, NULL);
+  guint n_names = g_hash_table_size (req->query);
+
+  g_string_append_uri_escaped (link, req->path, "/", FALSE);
+  g_string_append_c (link, '?');
+  qsort (names, n_names, sizeof *names, compare_names);
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (g_str_equal (names[i], "cursor"))
+        continue;
+      g_string_append_uri_escaped (link, names[i], NULL, FALSE);
+      g_string_append_c (link, '=');
+      g_string_append_uri_escaped (link, g_hash_table_lookup (req->query, names[i]), NULL, FALSE);
+      g_string_append_c (link, '&');
+    }
+  g_string_append (link, "cursor=");
+  g_string_append_uri_escaped (link, cursor, NULL, FALSE);
+  g_string_append (link, ">; rel=\"next\"");
+  pd_portal_set_header (req, "Link", link->str);
+}
+
 void
 pd_portal_page_end (PdPortalRequest *req,
                     PdPortalPage    *page,
@@ -388,6 +425,7 @@ pd_portal_page_end (PdPortalRequest *req,
       g_autofree char *text = g_strdup_printf ("after:%" G_GINT64_FORMAT, last_rowid);
       g_autofree char *cursor = g_base64_encode ((const guchar *) text, strlen (text));
       json_builder_add_string_value (builder, cursor);
+      set_link_next (req, cursor);
     }
   else
     json_builder_add_null_value (builder);

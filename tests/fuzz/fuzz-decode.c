@@ -7,6 +7,8 @@
 
 #include <stdint.h>
 
+#include "pd-cache-json.h"
+#include "pd-cache-page.h"
 #include "pd-models.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -62,6 +64,43 @@ exercise (PdResource *resource)
     }
 }
 
+/* The sync path does not use json-glib's parser: pages are scanned by pd-cache-page.c and
+ * each item parsed by pd-cache-json.c. Both read network input: neither may crash, leak or
+ * accept what they must refuse. */
+static void
+exercise_cache_parsers (GType       type,
+                        const char *text,
+                        gsize       length)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autoptr(JsonNode) node = pd_cache_json_parse (text, length, scratch);
+  PdCachePage page = { 0 };
+
+  if (node != NULL)
+    {
+      g_autoptr(PdResource) resource = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert (g_utf8_validate_len (text, length, NULL));
+      resource = pd_resource_new_from_json (type, node, &error);
+      g_assert ((resource == NULL) == (error != NULL));
+    }
+
+  if (pd_cache_page_scan (text, length, &page, NULL))
+    {
+      for (guint i = 0; i < page.items->len; i++)
+        {
+          PdCacheSpan *span = &g_array_index (page.items, PdCacheSpan, i);
+          g_autoptr(JsonNode) item = NULL;
+
+          g_assert (span->offset <= length && span->length <= length - span->offset);
+          item = pd_cache_json_parse (text + span->offset, span->length, scratch);
+        }
+      g_assert (page.deleted != NULL);
+      pd_cache_page_clear (&page);
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -82,6 +121,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
 
   type = type_at (data[0] % N_TYPES);
+  exercise_cache_parsers (type, (const char *) data + 1, size - 1);
   resource = pd_resource_new_from_data (type, (const char *) data + 1, (gssize) size - 1, &error);
   if (resource == NULL)
     {

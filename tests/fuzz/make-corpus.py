@@ -80,6 +80,9 @@ def main():
             samples["dashboard"] = [get("/api/v1/dashboard?period=" + p) for p in ("this_month", "last_7_days")]
             samples["service-account-candidate"] = get(
                 f"/api/v1/organizations/{organizations[0]['id']}/mapping/candidates?limit=3")["items"]
+            # Whole list pages, for the sync path's page scanner (decoded as their type, they fail)
+            pages = {"organization-page": get("/api/v1/organizations?limit=2"),
+                     "group-page": get("/api/v1/groups?limit=2")}
         finally:
             portal.terminate()
             portal.wait()
@@ -95,6 +98,9 @@ def main():
         for n, item in enumerate(samples[name][:PER_TYPE]):
             data = json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode()
             (out_dir / f"{name}-{n}.json").write_bytes(data)
+    for name, page in pages.items():
+        (out_dir / f"{name}-0.json").write_bytes(
+            json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode())
     print(f"wrote {sum(min(len(v), PER_TYPE) for v in samples.values())} inputs to {out_dir}")
 
 

@@ -44,6 +44,11 @@ void             pd_portal_request_set_retry           (PdPortalRequest *self,
  * only when the accepted type is JSON. */
 void             pd_portal_request_set_accept          (PdPortalRequest *self,
                                                         const char      *media_type);
+/* Default FALSE. TRUE hands a 2xx JSON body over as it came (pd_portal_response_get_body(),
+ * no root) without parsing it: for callers that parse big bodies their own way, off the
+ * path of their next request. */
+void             pd_portal_request_set_raw_json        (PdPortalRequest *self,
+                                                        gboolean         raw_json);
 const char      *pd_portal_request_get_method          (PdPortalRequest *self);
 const char      *pd_portal_request_get_path            (PdPortalRequest *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdPortalRequest, pd_portal_request_unref)

@@ -21,6 +21,7 @@ struct _PdPortalRequest
   char            *accept;
   gboolean         authenticated;
   int              retry;           /* -1: by method, else the caller's choice */
+  gboolean         raw_json;        /* a JSON body is handed over unparsed */
 };
 
 /* TRUE when a lost answer may be asked for again without doing the change twice */

@@ -151,6 +151,15 @@ pd_portal_request_set_accept (PdPortalRequest *self,
   self->accept = g_strdup (media_type);
 }
 
+void
+pd_portal_request_set_raw_json (PdPortalRequest *self,
+                                gboolean         raw_json)
+{
+  g_return_if_fail (self != NULL);
+
+  self->raw_json = !!raw_json;
+}
+
 const char *
 pd_portal_request_get_method (PdPortalRequest *self)
 {

@@ -249,7 +249,7 @@ handle_success (GTask  *task,
                                                                     NULL);
   gboolean has_body = body != NULL && g_bytes_get_size (body) > 0;
 
-  if (has_body && pd_portal_content_type_is_json (content_type))
+  if (has_body && pd_portal_content_type_is_json (content_type) && !send->request->raw_json)
     {
       /* Big pages take milliseconds to parse: keep that off the main loop. */
       Parse *parse = g_new0 (Parse, 1);
@@ -263,7 +263,7 @@ handle_success (GTask  *task,
       g_task_run_in_thread (parse_task, parse_in_thread);
       return;
     }
-  if (has_body && accepts_json (send))
+  if (has_body && accepts_json (send) && !pd_portal_content_type_is_json (content_type))
     {
       /* A captive portal's page, a proxy's error page: not the portal talking. */
       retry_or_fail (task, pd_portal_error_new_bad_response (pd_portal_client_get_host (send->client),

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pd-cache-decode.h"
+#include "pd-cache-json.h"
 
 /* Decoding and serializing a page is most of the cost of storing it. Helper threads take
  * chunks of the page while the database thread takes chunks too, so a page costs what it
@@ -14,6 +15,9 @@ typedef struct {
   GType           type;
   const char     *kind;
   JsonArray      *items;
+  const char     *data;         /* or the items' text, */
+  const PdCacheSpan *spans;     /* one span each */
+  gint            bad_json;     /* atomic: an item's text did not parse */
   PdCacheDecoded *out;
   guint           n_items;
   gint            next_chunk;   /* atomic */
@@ -27,14 +31,38 @@ decode_range (Batch *batch,
               guint  start,
               guint  end)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(GString) scratch = NULL;
 
+  if (batch->spans != NULL)
+    scratch = g_string_sized_new (256);
+  else
+    generator = json_generator_new ();
   for (guint i = start; i < end; i++)
     {
       g_autoptr(GError) error = NULL;
-      JsonNode *node = json_array_get_element (batch->items, i);
+      JsonNode *node;
       PdCacheDecoded *out = &batch->out[i];
 
+      if (scratch != NULL)
+        {
+          const PdCacheSpan *span = &batch->spans[i];
+          g_autoptr(JsonNode) root = pd_cache_json_parse (batch->data + span->offset,
+                                                          span->length, scratch);
+
+          /* the text is stored as it came: no tree to serialize again */
+          if (root == NULL)
+            {
+              g_atomic_int_set (&batch->bad_json, TRUE);
+              continue;
+            }
+          out->resource = pd_resource_new_from_json (batch->type, root, &error);
+          if (out->resource == NULL)
+            g_message ("Dropped %s item %u from the portal: %s", batch->kind, i, error->message);
+          continue;
+        }
+
+      node = json_array_get_element (batch->items, i);
       out->resource = pd_resource_new_from_json (batch->type, node, &error);
       if (out->resource == NULL)
         {
@@ -88,37 +116,61 @@ get_pool (guint *n_helpers)
   return pool;
 }
 
+static void run (Batch *batch);
+
 PdCacheDecoded *
 pd_cache_decode_items (GType       type,
                        const char *kind,
                        JsonArray  *items)
 {
-  Batch batch = { type, kind, items, NULL, json_array_get_length (items), 0 };
+  Batch batch = { type, kind, items, NULL, NULL, 0, NULL, json_array_get_length (items), 0 };
+
+  run (&batch);
+  return batch.out;
+}
+
+PdCacheDecoded *
+pd_cache_decode_spans (GType              type,
+                       const char        *kind,
+                       const char        *data,
+                       const PdCacheSpan *spans,
+                       guint              n_items,
+                       gboolean          *bad_json)
+{
+  Batch batch = { type, kind, NULL, data, spans, FALSE, NULL, n_items, 0 };
+
+  run (&batch);
+  *bad_json = g_atomic_int_get (&batch.bad_json);
+  return batch.out;
+}
+
+static void
+run (Batch *batch)
+{
   guint n_helpers = 0;
   GThreadPool *pool = NULL;
 
-  batch.out = g_new0 (PdCacheDecoded, MAX (batch.n_items, 1));
-  g_mutex_init (&batch.mutex);
-  g_cond_init (&batch.cond);
+  batch->out = g_new0 (PdCacheDecoded, MAX (batch->n_items, 1));
+  g_mutex_init (&batch->mutex);
+  g_cond_init (&batch->cond);
 
-  if (batch.n_items > CHUNK)
+  if (batch->n_items > CHUNK)
     {
       pool = get_pool (&n_helpers);
-      n_helpers = MIN (n_helpers, (batch.n_items + CHUNK - 1) / CHUNK - 1);
+      n_helpers = MIN (n_helpers, (batch->n_items + CHUNK - 1) / CHUNK - 1);
     }
-  batch.running = n_helpers;
+  batch->running = n_helpers;
   for (guint i = 0; i < n_helpers; i++)
-    g_thread_pool_push (pool, &batch, NULL);
+    g_thread_pool_push (pool, batch, NULL);
 
-  work (&batch);
+  work (batch);
 
-  g_mutex_lock (&batch.mutex);
-  while (batch.running > 0)
-    g_cond_wait (&batch.cond, &batch.mutex);
-  g_mutex_unlock (&batch.mutex);
-  g_mutex_clear (&batch.mutex);
-  g_cond_clear (&batch.cond);
-  return batch.out;
+  g_mutex_lock (&batch->mutex);
+  while (batch->running > 0)
+    g_cond_wait (&batch->cond, &batch->mutex);
+  g_mutex_unlock (&batch->mutex);
+  g_mutex_clear (&batch->mutex);
+  g_cond_clear (&batch->cond);
 }
 
 void

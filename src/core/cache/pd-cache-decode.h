@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pd-cache-page.h"
 #include "pd-resource.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,14 @@ typedef struct {
 PdCacheDecoded *pd_cache_decode_items (GType           type,
                                        const char     *kind,
                                        JsonArray      *items);
+/* The same for items still in text (@spans of @data): each is parsed on its own; their
+ * `text` stays NULL (the span is the text). @bad_json is set when one is not JSON at all. */
+PdCacheDecoded *pd_cache_decode_spans (GType              type,
+                                       const char        *kind,
+                                       const char        *data,
+                                       const PdCacheSpan *spans,
+                                       guint              n_items,
+                                       gboolean          *bad_json);
 void            pd_cache_decoded_free (PdCacheDecoded *decoded,
                                        guint           n_items);
 

@@ -11,15 +11,17 @@ typedef struct {
   GType      type;
   char      *parent_id;   /* never NULL: '' for top-level lists */
   JsonNode  *page;
+  GBytes    *body;        /* or the page as text, */
+  gboolean   has_text;
+  PdCachePage text;       /* where its parts are */
+  PdCacheDecoded *decoded; /* its items */
+  GError    *error;       /* why it could not be decoded */
   gint64     generation;
   char      *server_time;
   GStrv      ids;
 } ListData;
 
-typedef struct {
-  GPtrArray *items;
-  GStrv      deleted;
-} StoredPage;
+typedef PdCacheStoredPage StoredPage;
 
 static void
 reap (gpointer data,
@@ -49,6 +51,12 @@ list_data_free (gpointer data)
   g_free (list->parent_id);
   if (list->page != NULL)
     release_page (g_steal_pointer (&list->page));
+  if (list->decoded != NULL)
+    pd_cache_decoded_free (list->decoded, list->text.items->len);
+  if (list->has_text)
+    pd_cache_page_clear (&list->text);
+  g_clear_error (&list->error);
+  g_clear_pointer (&list->body, g_bytes_unref);
   g_free (list->server_time);
   g_strfreev (list->ids);
   g_free (list);
@@ -75,6 +83,8 @@ stored_page_free (gpointer data)
 
   g_clear_pointer (&page->items, g_ptr_array_unref);
   g_strfreev (page->deleted);
+  g_free (page->next_cursor);
+  g_free (page->server_time);
   g_free (page);
 }
 
@@ -210,43 +220,37 @@ member_array (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+/* Inserts the decoded items (their text: decoded[i].text, or @spans of @text) into the
+ * page's transaction with one prepared statement, and hands the resources to @stored.
+ * Frees @decoded. */
 static gboolean
-job_store_page (PdCacheJob  *job,
-                sqlite3     *db,
-                gpointer     data,
-                GError     **error)
+insert_decoded (PdCacheJob         *job,
+                ListData           *list,
+                PdCacheDecoded     *decoded,
+                guint               n_items,
+                const char         *text,
+                const PdCacheSpan  *spans,
+                StoredPage         *stored,
+                GError            **error)
 {
-  ListData *list = data;
-  PdCacheDecoded *decoded;
-  JsonArray *items = NULL;
-  JsonArray *deleted = NULL;
-  StoredPage *stored;
   sqlite3_stmt *stmt;
-  guint n_items;
 
-  if (JSON_NODE_HOLDS_ARRAY (list->page))
-    items = json_node_get_array (list->page);
-  else if (JSON_NODE_HOLDS_OBJECT (list->page))
+  if (n_items == 0)
     {
-      items = member_array (json_node_get_object (list->page), "items");
-      deleted = member_array (json_node_get_object (list->page), "deleted");
+      g_free (decoded);
+      return TRUE;
     }
-  n_items = items != NULL ? json_array_get_length (items) : 0;
-
-  stored = g_new0 (StoredPage, 1);
-  stored->items = g_ptr_array_new_full (n_items, g_object_unref);
-  stored->deleted = collect_deleted (deleted);
-  pd_cache_job_return_pointer (job, stored, stored_page_free);
-
   stmt = pd_cache_job_prepare (job,
     "INSERT INTO resources (kind, parent_id, id, generation, updated_at, data) "
     "VALUES (?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (kind, parent_id, id) DO UPDATE SET generation = excluded.generation, "
     "updated_at = excluded.updated_at, data = excluded.data", error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      pd_cache_decoded_free (decoded, n_items);
+      return FALSE;
+    }
 
-  decoded = n_items > 0 ? pd_cache_decode_items (list->type, list->kind, items) : NULL;
   for (guint i = 0; i < n_items; i++)
     {
       g_autofree char *updated_text = NULL;
@@ -263,7 +267,10 @@ job_store_page (PdCacheJob  *job,
       sqlite3_bind_text (stmt, 3, pd_resource_get_id (resource), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, list->generation);
       sqlite3_bind_text (stmt, 5, updated_text, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, decoded[i].text, (int) decoded[i].length, SQLITE_STATIC);
+      if (spans != NULL)
+        sqlite3_bind_text (stmt, 6, text + spans[i].offset, (int) spans[i].length, SQLITE_STATIC);
+      else
+        sqlite3_bind_text (stmt, 6, decoded[i].text, (int) decoded[i].length, SQLITE_STATIC);
       if (!step_done (job, stmt, error))
         {
           pd_cache_decoded_free (decoded, n_items);
@@ -271,10 +278,126 @@ job_store_page (PdCacheJob  *job,
         }
       g_ptr_array_add (stored->items, g_steal_pointer (&decoded[i].resource));
     }
-  if (decoded != NULL)
-    pd_cache_decoded_free (decoded, n_items);
+  pd_cache_decoded_free (decoded, n_items);
+  return TRUE;
+}
 
+static gboolean
+job_store_page (PdCacheJob  *job,
+                sqlite3     *db,
+                gpointer     data,
+                GError     **error)
+{
+  ListData *list = data;
+  PdCacheDecoded *decoded;
+  JsonArray *items = NULL;
+  JsonArray *deleted = NULL;
+  StoredPage *stored;
+  guint n_items;
+
+  if (JSON_NODE_HOLDS_ARRAY (list->page))
+    items = json_node_get_array (list->page);
+  else if (JSON_NODE_HOLDS_OBJECT (list->page))
+    {
+      items = member_array (json_node_get_object (list->page), "items");
+      deleted = member_array (json_node_get_object (list->page), "deleted");
+    }
+  n_items = items != NULL ? json_array_get_length (items) : 0;
+
+  stored = g_new0 (StoredPage, 1);
+  stored->items = g_ptr_array_new_full (n_items, g_object_unref);
+  stored->deleted = collect_deleted (deleted);
+  pd_cache_job_return_pointer (job, stored, stored_page_free);
+
+  decoded = n_items > 0 ? pd_cache_decode_items (list->type, list->kind, items) : NULL;
+  if (!insert_decoded (job, list, decoded, n_items, NULL, NULL, stored, error))
+    return FALSE;
   return delete_ids (job, list, (const char * const *) stored->deleted, error);
+}
+
+/* Text pages go through two stages: scanning and decoding on a thread of their own (with
+ * the decoding helpers), then the inserts on the database thread. Page N+1 is decoded while
+ * page N is inserted, and the database thread only writes. One decoding thread keeps the
+ * pages in the order they came, which the lists keep too. */
+static gboolean
+job_insert_page (PdCacheJob  *job,
+                 sqlite3     *db,
+                 gpointer     data,
+                 GError     **error)
+{
+  ListData *list = data;
+  StoredPage *stored;
+  guint n_items = list->text.items->len;
+
+  stored = g_new0 (StoredPage, 1);
+  stored->items = g_ptr_array_new_full (n_items, g_object_unref);
+  stored->deleted = g_steal_pointer (&list->text.deleted);
+  stored->next_cursor = g_steal_pointer (&list->text.next_cursor);
+  stored->server_time = g_steal_pointer (&list->text.server_time);
+  pd_cache_job_return_pointer (job, stored, stored_page_free);
+  if (!insert_decoded (job, list, g_steal_pointer (&list->decoded), n_items,
+                       g_bytes_get_data (list->body, NULL),
+                       (const PdCacheSpan *) (gpointer) list->text.items->data, stored, error))
+    return FALSE;
+  return delete_ids (job, list, (const char * const *) stored->deleted, error);
+}
+
+static void
+on_page_inserted (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  StoredPage *stored = pd_cache_run_finish (PD_CACHE (source), result, &error);
+
+  if (stored == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, stored, stored_page_free);
+}
+
+static gboolean
+on_page_decoded (gpointer data)
+{
+  GTask *task = data;   /* the reference the decoding thread took */
+  ListData *list = g_task_get_task_data (task);
+
+  if (list->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&list->error));
+      g_object_unref (task);
+      return G_SOURCE_REMOVE;
+    }
+  /* the task keeps @list alive until the job is done */
+  pd_cache_run_async (g_task_get_source_object (task), job_insert_page, list, NULL,
+                      g_task_get_cancellable (task), on_page_inserted, task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+decode_page (gpointer data,
+             gpointer user_data)
+{
+  GTask *task = data;
+  ListData *list = g_task_get_task_data (task);
+  gboolean bad_json = FALSE;
+  gsize size;
+  const char *text = g_bytes_get_data (list->body, &size);
+
+  if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &list->error)
+      && pd_cache_page_scan (text, size, &list->text, &list->error))
+    {
+      list->has_text = TRUE;
+      if (list->text.items->len > 0)
+        list->decoded = pd_cache_decode_spans (list->type, list->kind, text,
+                                               (const PdCacheSpan *) (gpointer) list->text.items->data,
+                                               list->text.items->len, &bad_json);
+      if (bad_json)
+        g_set_error_literal (&list->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not a list page");
+    }
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, on_page_decoded,
+                              task, NULL);
 }
 
 static gboolean
@@ -452,6 +575,51 @@ pd_cache_store_page_finish (PdCache       *self,
     *deleted_ids = g_steal_pointer (&stored->deleted);
   stored_page_free (stored);
   return items;
+}
+
+void
+pd_cache_store_page_text_async (PdCache              *self,
+                                const PdResourceKind *kind,
+                                const char           *parent_id,
+                                GBytes               *body,
+                                gint64                generation,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
+{
+  static GThreadPool *decoder;
+  g_autoptr(GTask) task = NULL;
+  ListData *list;
+
+  g_return_if_fail (PD_IS_CACHE (self));
+  g_return_if_fail (kind != NULL);
+  g_return_if_fail (body != NULL);
+
+  if (g_once_init_enter (&decoder))
+    g_once_init_leave (&decoder, g_thread_pool_new (decode_page, NULL, 1, FALSE, NULL));
+  list = list_data_new (kind, parent_id);
+  list->body = g_bytes_ref (body);
+  list->generation = generation;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_cache_store_page_text_async);
+  g_task_set_task_data (task, list, list_data_free);
+  g_thread_pool_push (decoder, g_object_ref (task), NULL);
+}
+
+PdCacheStoredPage *
+pd_cache_store_page_text_finish (PdCache       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+pd_cache_stored_page_free (PdCacheStoredPage *page)
+{
+  if (page != NULL)
+    stored_page_free (page);
 }
 
 void

@@ -47,6 +47,32 @@ GPtrArray *pd_cache_store_page_finish      (PdCache              *self,
                                             GStrv                *deleted_ids,
                                             GError              **error);
 
+/* A page of a list as the portal sent it */
+typedef struct {
+  GPtrArray *items;        /* the decoded items (PdResource, owned) in page order */
+  GStrv      deleted;      /* the tombstones' ids; never NULL */
+  char      *next_cursor;  /* NULL on the last page */
+  char      *server_time;
+} PdCacheStoredPage;
+
+void pd_cache_stored_page_free (PdCacheStoredPage *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdCacheStoredPage, pd_cache_stored_page_free)
+
+/* Stores one page from its JSON text (@body, a list envelope) without building a tree of the
+ * whole page: the items are parsed one by one in parallel and stored as the text they came
+ * as. Fails with G_IO_ERROR_INVALID_DATA when @body is not a list page. */
+void               pd_cache_store_page_text_async  (PdCache              *self,
+                                                    const PdResourceKind *kind,
+                                                    const char           *parent_id,
+                                                    GBytes               *body,
+                                                    gint64                generation,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+PdCacheStoredPage *pd_cache_store_page_text_finish (PdCache              *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
 /* The end of a full sync: removes every row of the list not marked with @generation and
  * completes with their ids (NULL-terminated GStrv, possibly empty). */
 void       pd_cache_sweep_async            (PdCache              *self,

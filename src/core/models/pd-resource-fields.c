@@ -389,7 +389,8 @@ pd_resource_field_decode (PdResource    *self,
                           const char    *prefix,
                           GError       **error)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *built = NULL;
+  const char *path;
   JsonNode *node = NULL;
   gsize where = 0;
 
@@ -400,7 +401,7 @@ pd_resource_field_decode (PdResource    *self,
     case PD_JSON_ABSENT:
       if (field->flags & PD_FIELD_OPTIONAL)
         return TRUE;
-      path = member_path (prefix, field->path, (gssize) where);
+      path = built = member_path (prefix, field->path, (gssize) where);
       g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_MISSING, _("“%s” is missing"), path);
       return FALSE;
     case PD_JSON_PARENT_NULL:
@@ -410,11 +411,14 @@ pd_resource_field_decode (PdResource    *self,
       G_GNUC_FALLTHROUGH;
     case PD_JSON_PARENT_TYPE:
     default:
-      path = member_path (prefix, field->path, (gssize) where);
+      path = built = member_path (prefix, field->path, (gssize) where);
       return type_error (error, path, PD_FIELD_PRESENT);
     }
 
-  path = member_path (prefix, field->path, -1);
+  /* The member's full path names it in messages: built only when one is needed, not for
+   * every field of every item (that was a tenth of a full sync). */
+  path = prefix == NULL ? field->path : NULL;
+#define FIELD_PATH() (path != NULL ? path : (path = built = member_path (prefix, field->path, -1)))
 
   if (JSON_NODE_HOLDS_NULL (node))
     {
@@ -423,7 +427,7 @@ pd_resource_field_decode (PdResource    *self,
           set_null (field, ptr);
           return TRUE;
         }
-      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("“%s” must not be null"), path);
+      g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("“%s” must not be null"), FIELD_PATH ());
       return FALSE;
     }
 
@@ -431,12 +435,12 @@ pd_resource_field_decode (PdResource    *self,
     {
     case PD_FIELD_STRING:
       if (!pd_json_node_is_string (node))
-        return type_error (error, path, field->type);
+        return type_error (error, FIELD_PATH (), field->type);
       if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
-        return utf8_error (error, path);
+        return utf8_error (error, FIELD_PATH ());
       if (field->role == PD_FIELD_ROLE_ID && *json_node_get_string (node) == '\0')
         {
-          g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_INVALID, _("“%s” must not be empty"), path);
+          g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_INVALID, _("“%s” must not be empty"), FIELD_PATH ());
           return FALSE;
         }
       g_free (*(char **) ptr);
@@ -445,10 +449,10 @@ pd_resource_field_decode (PdResource    *self,
 
     case PD_FIELD_INT64:
       if (!pd_json_node_is_int (node))
-        return type_error (error, path, field->type);
+        return type_error (error, FIELD_PATH (), field->type);
       if ((field->flags & PD_FIELD_NON_NEGATIVE) && json_node_get_int (node) < 0)
         {
-          g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_INVALID, _("“%s” must not be negative"), path);
+          g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_INVALID, _("“%s” must not be negative"), FIELD_PATH ());
           return FALSE;
         }
       *(gint64 *) ptr = json_node_get_int (node);
@@ -456,13 +460,13 @@ pd_resource_field_decode (PdResource    *self,
 
     case PD_FIELD_BOOL:
       if (!pd_json_node_is_bool (node))
-        return type_error (error, path, field->type);
+        return type_error (error, FIELD_PATH (), field->type);
       *(gboolean *) ptr = json_node_get_boolean (node);
       return TRUE;
 
     case PD_FIELD_DOUBLE:
       if (!pd_json_node_is_number (node))
-        return type_error (error, path, field->type);
+        return type_error (error, FIELD_PATH (), field->type);
       *(double *) ptr = json_node_get_double (node);
       return TRUE;
 
@@ -472,7 +476,7 @@ pd_resource_field_decode (PdResource    *self,
 
         if (!pd_json_node_is_string (node)
             || (time = pd_json_parse_time (json_node_get_string (node))) == NULL)
-          return type_error (error, path, field->type);
+          return type_error (error, FIELD_PATH (), field->type);
         g_clear_pointer ((GDateTime **) ptr, g_date_time_unref);
         *(GDateTime **) ptr = time;
         return TRUE;
@@ -485,10 +489,10 @@ pd_resource_field_decode (PdResource    *self,
         const char *text;
 
         if (!pd_json_node_is_string (node))
-          return type_error (error, path, field->type);
+          return type_error (error, FIELD_PATH (), field->type);
         text = json_node_get_string (node);
         if (!g_utf8_validate (text, -1, NULL))
-          return utf8_error (error, path);
+          return utf8_error (error, FIELD_PATH ());
         enum_class = g_type_class_peek_static (field->get_type ());
         value = g_enum_get_value_by_nick (enum_class, text);
         if (value != NULL && value->value != 0)
@@ -511,7 +515,7 @@ pd_resource_field_decode (PdResource    *self,
         guint n;
 
         if (!JSON_NODE_HOLDS_ARRAY (node))
-          return type_error (error, path, field->type);
+          return type_error (error, FIELD_PATH (), field->type);
         array = json_node_get_array (node);
         n = json_array_get_length (array);
         builder = g_strv_builder_new ();
@@ -521,7 +525,7 @@ pd_resource_field_decode (PdResource    *self,
 
             if (!pd_json_node_is_string (element) || !g_utf8_validate (json_node_get_string (element), -1, NULL))
               {
-                g_autofree char *element_path = g_strdup_printf ("%s.%u", path, i);
+                g_autofree char *element_path = g_strdup_printf ("%s.%u", FIELD_PATH (), i);
 
                 g_strv_builder_unref (builder);
                 if (pd_json_node_is_string (element))
@@ -539,16 +543,17 @@ pd_resource_field_decode (PdResource    *self,
     case PD_FIELD_LIST:
     case PD_FIELD_ARRAY:
       if (!JSON_NODE_HOLDS_ARRAY (node))
-        return type_error (error, path, field->type);
-      return decode_items (self, field, ptr, node, path, error);
+        return type_error (error, FIELD_PATH (), field->type);
+      return decode_items (self, field, ptr, node, FIELD_PATH (), error);
 
     case PD_FIELD_PRESENT:
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return type_error (error, path, field->type);
+        return type_error (error, FIELD_PATH (), field->type);
       *(gboolean *) ptr = TRUE;
       return TRUE;
 
     default:
       g_assert_not_reached ();
     }
+#undef FIELD_PATH
 }

@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 #define PD_SYNC_PAGE_LIMIT     500
 #define PD_SYNC_MAX_IN_FLIGHT  4
+/* Pages of one walk fetched but not stored yet: one decoding, one inserting, one arriving */
+#define PD_SYNC_PAGES_AHEAD    3
 
 /* One walk of one list (pd-sync-walk.c): reads the list's sync state, fetches its pages
  * (the next one while the previous is stored), applies each stored page to @list, sweeps

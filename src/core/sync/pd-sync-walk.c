@@ -25,7 +25,8 @@ typedef struct {
   char                 *since;        /* updated_since of a delta walk */
   char                 *server_time;  /* the first page's, recorded at the end */
   char                 *cursor;
-  gboolean              first_page_done;
+  gboolean              cursor_pending;  /* the next cursor is known once the page is stored */
+  guint                 epoch;           /* bumped when the walk goes back to a failed page */
   gboolean              last_fetched;
   gboolean              fetching;
   guint                 stores_pending;
@@ -35,6 +36,13 @@ typedef struct {
   gint                  fetched;
   GError               *error;
 } Walk;
+
+/* One page's request and storing */
+typedef struct {
+  GTask *task;
+  guint  epoch;
+  char  *cursor;   /* the one it was asked for with */
+} Page;
 
 static void request_page (GTask *task);
 
@@ -52,6 +60,27 @@ walk_free (gpointer data)
   g_free (walk->cursor);
   g_clear_error (&walk->error);
   g_free (walk);
+}
+
+static Page *
+page_new (GTask      *task,
+          guint       epoch,
+          const char *cursor)
+{
+  Page *page = g_new0 (Page, 1);
+
+  page->task = task;
+  page->epoch = epoch;
+  page->cursor = g_strdup (cursor);
+  return page;
+}
+
+static void
+page_free (Page *page)
+{
+  g_object_unref (page->task);
+  g_free (page->cursor);
+  g_free (page);
 }
 
 static void
@@ -150,42 +179,93 @@ maybe_finish (GTask *task)
     save_state (task);
 }
 
+/* A page came back broken: every page from it on is asked for again (pages after it that
+ * are in flight or stored are not applied), so the list keeps the portal's order. */
+static void
+restart_at (Walk       *walk,
+            const char *cursor)
+{
+  walk->epoch++;
+  g_free (walk->cursor);
+  walk->cursor = g_strdup (cursor);
+  walk->cursor_pending = FALSE;
+  walk->last_fetched = FALSE;
+}
+
 static void
 on_stored (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  Page *page = user_data;
+  g_autoptr(GTask) task = g_object_ref (page->task);
   Walk *walk = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) items = NULL;
-  g_auto(GStrv) deleted = NULL;
+  g_autoptr(PdCacheStoredPage) stored = NULL;
   GError *error = NULL;
 
   walk->stores_pending--;
-  items = pd_cache_store_page_finish (PD_CACHE (source), result, &deleted, &error);
-  if (items == NULL)
+  stored = pd_cache_store_page_text_finish (PD_CACHE (source), result, &error);
+  if (page->epoch != walk->epoch)
+    g_clear_error (&error);
+  else if (stored == NULL)
     {
-      if (walk->error == NULL)
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+        {
+          g_clear_error (&error);
+          if (++walk->attempts < MAX_PAGE_ATTEMPTS && walk->error == NULL
+              && !g_cancellable_is_cancelled (walk->cancellable))
+            {
+              g_debug ("Page of %s was not a list page, asking again", walk->kind->name);
+              restart_at (walk, page->cursor);
+            }
+          else
+            error = g_error_new (PD_PORTAL_ERROR, PD_PORTAL_ERROR_BAD_RESPONSE,
+                                 _("The portal answered the list “%s” with something that is not a list page"),
+                                 walk->path);
+        }
+      if (error != NULL && walk->error == NULL)
         walk->error = error;
       else
-        g_error_free (error);
+        g_clear_error (&error);
     }
   else
     {
-      /* The objects were decoded on the cache's thread; this only swaps them in. */
-      pd_resource_list_apply (walk->list, items, (const char * const *) deleted);
-      add_progress (walk, items->len, 0);
-      if (walk->stores_pending < 2)
-        request_page (task);
+      walk->attempts = 0;
+      if (walk->server_time == NULL)
+        walk->server_time = g_steal_pointer (&stored->server_time);
+      if (walk->cursor_pending)
+        {
+          /* no Link header: the body's next_cursor says where to go on */
+          walk->cursor_pending = FALSE;
+          g_free (walk->cursor);
+          walk->cursor = g_steal_pointer (&stored->next_cursor);
+          walk->last_fetched = walk->cursor == NULL;
+        }
+      /* The objects were decoded on the cache's threads; this only swaps them in. */
+      pd_resource_list_apply (walk->list, stored->items, (const char * const *) stored->deleted);
+      walk->fetched += stored->items->len;
+      add_progress (walk, stored->items->len, 0);
+      /* The portal gives no totals: expect at least one more full page while there is more */
+      set_expected (walk, walk->last_fetched && walk->stores_pending == 0 && !walk->fetching
+                          ? walk->fetched
+                          : MAX (walk->expected, walk->fetched + PD_SYNC_PAGE_LIMIT));
     }
+  page_free (page);
+  if (walk->stores_pending < PD_SYNC_PAGES_AHEAD)
+    request_page (task);
   maybe_finish (task);
 }
 
 static gboolean
 retry_page (gpointer data)
 {
-  request_page (data);
-  g_object_unref (data);
+  GTask *task = data;
+  Walk *walk = g_task_get_task_data (task);
+
+  walk->fetching = FALSE;
+  request_page (task);
+  maybe_finish (task);
+  g_object_unref (task);
   return G_SOURCE_REMOVE;
 }
 
@@ -206,49 +286,26 @@ is_retryable (const GError *error)
     }
 }
 
-static const char *
-get_string_member (JsonObject *object,
-                   const char *name)
+/* The cursor of `Link: <…?…&cursor=…>; rel="next"` (RFC 8288), NULL without one */
+static char *
+cursor_from_link (const char *link)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  g_autoptr(GHashTable) params = NULL;
+  const char *start, *end, *query;
+  g_autofree char *target = NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (link == NULL || (start = strchr (link, '<')) == NULL || (end = strchr (start, '>')) == NULL
+      || strstr (end, "rel=\"next\"") == NULL)
     return NULL;
-  return json_node_get_string (node);
-}
-
-/* Checks the envelope on the main thread (cheap: three members, no items touched) */
-static gboolean
-read_envelope (Walk      *walk,
-               JsonNode  *root,
-               guint     *n_items,
-               GError   **error)
-{
-  JsonObject *object;
-  JsonNode *items;
-  JsonNode *next;
-  const char *server_time;
-
-  object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  items = object != NULL ? json_object_get_member (object, "items") : NULL;
-  next = object != NULL ? json_object_get_member (object, "next_cursor") : NULL;
-  server_time = object != NULL ? get_string_member (object, "server_time") : NULL;
-  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items) || next == NULL || server_time == NULL
-      || (!JSON_NODE_HOLDS_NULL (next) && get_string_member (object, "next_cursor") == NULL))
-    {
-      g_set_error (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_BAD_RESPONSE,
-                   _("The portal answered the list “%s” with something that is not a list page"),
-                   walk->path);
-      return FALSE;
-    }
-
-  if (!walk->first_page_done)
-    walk->server_time = g_strdup (server_time);
-  g_clear_pointer (&walk->cursor, g_free);
-  walk->cursor = g_strdup (get_string_member (object, "next_cursor"));
-  *n_items = json_array_get_length (json_node_get_array (items));
-  return TRUE;
+  target = g_strndup (start + 1, (gsize) (end - start - 1));
+  query = strchr (target, '?');
+  if (query == NULL)
+    return NULL;
+  params = g_uri_parse_params (query + 1, -1, "&", G_URI_PARAMS_NONE, NULL);
+  if (params == NULL || g_hash_table_lookup (params, "cursor") == NULL
+      || *(const char *) g_hash_table_lookup (params, "cursor") == '\0')
+    return NULL;
+  return g_strdup (g_hash_table_lookup (params, "cursor"));
 }
 
 static void
@@ -256,56 +313,67 @@ on_page (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  Page *page = user_data;
+  g_autoptr(GTask) task = g_object_ref (page->task);
   Walk *walk = g_task_get_task_data (task);
   g_autoptr(PdPortalResponse) response = NULL;
   g_autoptr(GError) error = NULL;
-  JsonNode *root = NULL;
-  guint n_items = 0;
+  GBytes *body = NULL;
+  char *next;
 
   pd_sync_engine_release_slot (walk->engine);
   response = pd_portal_client_send_finish (PD_PORTAL_CLIENT (source), result, &error);
+  walk->fetching = FALSE;
+  if (page->epoch != walk->epoch)
+    {
+      /* asked for before the walk went back to a broken page */
+      page_free (page);
+      request_page (task);
+      maybe_finish (task);
+      return;
+    }
   if (response != NULL)
     {
-      root = pd_portal_response_steal_root (response);
-      if (!read_envelope (walk, root, &n_items, &error))
-        g_clear_pointer (&root, json_node_unref);
+      body = pd_portal_response_get_body (response);
+      if (body == NULL)
+        g_set_error (&error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_BAD_RESPONSE,
+                     _("The portal answered the list “%s” with something that is not a list page"),
+                     walk->path);
     }
 
-  if (root == NULL)
+  if (body == NULL)
     {
-      walk->fetching = FALSE;
       if (walk->error == NULL && is_retryable (error) && ++walk->attempts < MAX_PAGE_ATTEMPTS
           && !g_cancellable_is_cancelled (walk->cancellable))
         {
           g_debug ("Page of %s failed (%s), trying again", walk->kind->name, error->message);
           walk->fetching = TRUE;
           g_timeout_add (500 * walk->attempts, retry_page, g_object_ref (task));
+          page_free (page);
           return;
         }
       if (walk->error == NULL)
         walk->error = g_steal_pointer (&error);
+      page_free (page);
       maybe_finish (task);
       return;
     }
 
-  walk->fetching = FALSE;
-  walk->attempts = 0;
-  walk->first_page_done = TRUE;
-  walk->last_fetched = walk->cursor == NULL;
-  walk->fetched += n_items;
-  /* The portal gives no totals: expect at least one more full page while there is a cursor */
-  set_expected (walk, walk->last_fetched ? walk->fetched
-                                         : MAX (walk->expected, walk->fetched + PD_SYNC_PAGE_LIMIT));
-
+  /* The body is parsed, decoded and stored on the cache's threads. With the next page's
+   * address in the headers, asking for it does not wait for that. */
+  next = cursor_from_link (pd_portal_response_get_header (response, "Link"));
+  g_free (walk->cursor);
+  walk->cursor = next;
+  walk->cursor_pending = next == NULL;
   walk->stores_pending++;
-  pd_cache_store_page_async (pd_sync_engine_get_cache (walk->engine), walk->kind,
-                             walk->parent_id, root, walk->generation, walk->cancellable,
-                             on_stored, g_object_ref (task));
+  pd_cache_store_page_text_async (pd_sync_engine_get_cache (walk->engine), walk->kind,
+                                  walk->parent_id, body, walk->generation, walk->cancellable,
+                                  on_stored, page_new (g_object_ref (task), page->epoch,
+                                                       page->cursor));
+  page_free (page);
 
-  /* Pipeline: fetch the next page while this one is decoded and stored, but never more
-   * than one page ahead of the cache. */
-  if (!walk->last_fetched && walk->stores_pending < 2)
+  /* Pipeline, but never more than PD_SYNC_PAGES_AHEAD pages ahead of the cache. */
+  if (walk->stores_pending < PD_SYNC_PAGES_AHEAD)
     request_page (task);
 }
 
@@ -322,9 +390,12 @@ send_page (gpointer data)
     pd_portal_request_add_query (request, "updated_since", walk->since);
   if (walk->cursor != NULL)
     pd_portal_request_add_query (request, "cursor", walk->cursor);
-  /* the slot's reference becomes the request's */
+  /* the page is parsed on the cache's threads, not before the next request */
+  pd_portal_request_set_raw_json (request, TRUE);
+  /* the slot's reference becomes the page's */
   pd_portal_client_send_async (pd_sync_engine_get_client (walk->engine), request,
-                               walk->cancellable, on_page, task);
+                               walk->cancellable, on_page,
+                               page_new (task, walk->epoch, walk->cursor));
   return G_SOURCE_REMOVE;
 }
 
@@ -333,7 +404,7 @@ request_page (GTask *task)
 {
   Walk *walk = g_task_get_task_data (task);
 
-  if (walk->fetching || walk->last_fetched || walk->error != NULL)
+  if (walk->fetching || walk->last_fetched || walk->cursor_pending || walk->error != NULL)
     return;
   walk->fetching = TRUE;
   pd_sync_engine_acquire_slot (walk->engine, send_page, g_object_ref (task));

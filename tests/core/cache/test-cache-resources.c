@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "pd-api-key-auth.h"
+#include "pd-cache-json.h"
 #include "pd-cache-resources.h"
 #include "pd-organization.h"
 #include "pd-portal-client.h"
@@ -224,6 +225,113 @@ test_bad_items_and_tombstones (Fixture       *fixture,
   g_assert_cmpuint (stored->len, ==, 0);
 }
 
+static PdCacheStoredPage *
+store_text (Fixture     *fixture,
+            const char  *text,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) body = g_bytes_new (text, strlen (text));
+
+  pd_cache_store_page_text_async (fixture->cache, &pd_resource_kind_organizations, NULL, body, 1,
+                                  NULL, on_result, &result);
+  return pd_cache_store_page_text_finish (fixture->cache, wait_result (&result), error);
+}
+
+static void
+test_page_text (Fixture       *fixture,
+                gconstpointer  data)
+{
+  JsonArray *expected = items_of (page_template);
+  JsonObject *envelope = json_node_get_object (fixture->page);
+  g_autofree char *text = NULL;
+  g_autoptr(PdCacheStoredPage) stored = NULL;
+  g_autoptr(PdCacheStoredPage) bad = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const broken[] = {
+    "", "[]", "{}", "{\"items\": [", "{\"items\": [{\"id\": \"org_1\", \"name\": ",
+    "{\"items\": [], \"next_cursor\": null}",
+    "{\"items\": [], \"next_cursor\": 7, \"server_time\": \"2026-01-01T00:00:00Z\"}",
+    "{\"items\": [], \"next_cursor\": null, \"server_time\": \"2026-01-01T00:00:00Z\"} x",
+    "{\"items\": [{\"id\": tru}], \"next_cursor\": null, \"server_time\": \"2026-01-01T00:00:00Z\"}",
+    "{\"items\": [{\"id\": \"a\"},], \"next_cursor\": null, \"server_time\": \"2026-01-01T00:00:00Z\"}",
+  };
+
+  /* the page as the portal sends it, with a cursor, a tombstone and two undecodable items */
+  json_object_set_string_member (envelope, "next_cursor", "YWZ0ZXI6MzA=");
+  json_array_add_string_element (items_of (fixture->page), "not an organization");
+  json_array_add_object_element (items_of (fixture->page), json_object_new ());
+  json_object_set_array_member (envelope, "deleted", json_array_new ());
+  json_array_add_object_element (json_object_get_array_member (envelope, "deleted"), json_object_new ());
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (envelope, "deleted"), 0),
+                                 "id", "org_31");
+  text = json_to_string (fixture->page, TRUE);
+  stored = store_text (fixture, text, &error);
+  g_assert_no_error (error);
+  assert_same_ids (stored->items, expected);
+  g_assert_cmpstr (stored->next_cursor, ==, "YWZ0ZXI6MzA=");
+  g_assert_cmpstr (stored->server_time, ==, json_object_get_string_member (envelope, "server_time"));
+  g_assert_cmpstrv (stored->deleted, ((const char * const[]) { "org_31", NULL }));
+  loaded = load (fixture, NULL);
+  assert_same_ids (loaded, expected);
+  g_assert_cmpstr (pd_organization_get_name (loaded->pdata[3]), ==,
+                   pd_organization_get_name (stored->items->pdata[3]));
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_test_message ("broken page %u", i);
+      bad = store_text (fixture, broken[i], &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_null (bad);
+      g_clear_error (&error);
+    }
+}
+
+static void
+test_json (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree char *text = json_to_string (fixture->page, FALSE);
+  g_autoptr(JsonNode) mine = pd_cache_json_parse (text, strlen (text), scratch);
+  const char * const good[] = {
+    "0", "-12", "1.5e3", "9223372036854775807", "-9223372036854775808",
+    "\"a\\u00e9\\ud83d\\ude00\\n\\\"\"", "[]", "{}", " [1, {\"a\": [null, true, false]}] ",
+    "{\"a\": 1, \"a\": 2}", "\"\xc3\xa9\"",
+  };
+  const char * const bad[] = {
+    "", "01", "1.", ".5", "-", "1e", "+1", "tru", "nul", "[1,]", "[1 2]", "{\"a\" 1}", "{\"a\":1,}",
+    "{a:1}", "\"\\x\"", "\"\\ud800\"", "\"\\udc00x\"", "\"\\u0000\"", "\"a\nb\"", "\"\xff\"",
+    "[1] 2", "\"abc", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+  };
+
+  /* the same tree as json-glib's */
+  g_assert_nonnull (mine);
+  g_assert_true (json_node_equal (mine, fixture->page));
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(JsonNode) expected = json_from_string (good[i], NULL);
+      g_autoptr(JsonNode) node = pd_cache_json_parse (good[i], strlen (good[i]), scratch);
+
+      g_test_message ("good %u", i);
+      g_assert_nonnull (expected);
+      g_assert_nonnull (node);
+      g_assert_true (json_node_equal (node, expected));
+      if (JSON_NODE_HOLDS_VALUE (expected))
+        g_assert_true (json_node_get_value_type (node) == json_node_get_value_type (expected));
+    }
+  /* past int64: a double (json-glib's own answer there is not useful) */
+  g_clear_pointer (&mine, json_node_unref);
+  mine = pd_cache_json_parse ("18446744073709551616", 20, scratch);
+  g_assert_true (json_node_get_value_type (mine) == G_TYPE_DOUBLE);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("bad %u", i);
+      g_assert_null (pd_cache_json_parse (bad[i], strlen (bad[i]), scratch));
+    }
+}
+
 static void
 test_sweep_and_state (Fixture       *fixture,
                       gconstpointer  data)
@@ -372,6 +480,8 @@ main (int   argc,
   ADD ("/cache/resources/round-trip", test_round_trip);
   ADD ("/cache/resources/bad-items-and-tombstones", test_bad_items_and_tombstones);
   ADD ("/cache/resources/sweep-and-state", test_sweep_and_state);
+  ADD ("/cache/resources/page-text", test_page_text);
+  ADD ("/cache/resources/json", test_json);
   ADD ("/cache/resources/undecodable-row", test_undecodable_row);
   ADD ("/cache/resources/documents", test_documents);
 #undef ADD
