@@ -52,8 +52,9 @@ document_fetched_cb (GObject      *source,
       fetch_document (self, index + 1);
       return;
     }
+  /* Not cancelled by a stop: what the portal sent is kept; closing the cache drains it. */
   pd_cache_store_document_async (self->cache, pd_session_documents[index].name, json_node_copy (root),
-                                 self->cancellable, document_stored_cb, NULL);
+                                 NULL, document_stored_cb, NULL);
 
   if (index == 0)
     pd_session_update_account_from_me (self);
