@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pd-sign-in.h"
+#include "pd-ui-test.h"
+
+void
+pd_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  GtkCssProvider *provider;
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  /* What PdApplication does at start-up: the icons and the style of the application. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_BASE_PATH "/icons");
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_unref (provider);
+}
+
+PdUiTestSession *
+pd_ui_test_session_new (const char * const *portal_args,
+                        const char         *role)
+{
+  PdUiTestSession *test;
+  g_autofree char *registry_path = NULL;
+  g_autofree char *cache_dir = NULL;
+
+  if (!pd_session_test_keyring_ready ())
+    {
+      g_test_skip ("no test keyring (run inside build-aux/test-session)");
+      return NULL;
+    }
+  test = g_new0 (PdUiTestSession, 1);
+  test->dir = g_dir_make_tmp ("pd-ui-XXXXXX", NULL);
+  registry_path = g_build_filename (test->dir, "accounts.ini", NULL);
+  cache_dir = g_build_filename (test->dir, "cache", NULL);
+  test->portal = pd_test_portal_start ((const char **) portal_args);
+  test->registry = pd_account_registry_new (registry_path);
+  test->account = pd_session_test_sign_in_key (test->registry, pd_test_portal_get_url (test->portal),
+                                               pd_test_portal_get_key (test->portal, role));
+  test->session = pd_session_new (test->account, cache_dir);
+  pd_session_set_registry (test->session, test->registry);
+  pd_session_set_refresh_interval (test->session, 0);
+  pd_session_test_start (test->session);
+  pd_session_test_wait_state (test->session, PD_SYNC_STATE_UP_TO_DATE);
+  pd_session_test_wait_me (test->session);
+  return test;
+}
+
+void
+pd_ui_test_session_free (PdUiTestSession *test)
+{
+  if (test == NULL)
+    return;
+  if (test->session != NULL)
+    pd_session_stop (test->session);
+  g_clear_object (&test->session);
+  g_clear_object (&test->account);
+  g_clear_object (&test->registry);
+  g_clear_pointer (&test->portal, pd_test_portal_stop);
+  pd_session_test_remove_tree (test->dir);
+  g_free (test->dir);
+  g_free (test);
+}
+
+static gboolean
+window_mapped (gpointer window)
+{
+  return gtk_widget_get_mapped (window);
+}
+
+GtkWindow *
+pd_ui_test_window_new (GtkWidget *child,
+                       int        width,
+                       int        height)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+
+  adw_window_set_content (ADW_WINDOW (window), child);
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  pd_ui_test_wait_for (window_mapped, window, "the window to show");
+  return window;
+}
+
+void
+pd_ui_test_window_destroy (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  pd_ui_test_wait_frames (2);
+}
+
+GtkWidget *
+pd_ui_test_find (GtkWidget     *root,
+                 PdUiTestMatch  match,
+                 gconstpointer  data)
+{
+  if (root == NULL)
+    return NULL;
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pd_ui_test_find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_type (GtkWidget     *widget,
+          gconstpointer  type)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), (GType) GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+pd_ui_test_find_type (GtkWidget *root,
+                      GType      type)
+{
+  return pd_ui_test_find (root, has_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+GtkWidget *
+pd_ui_test_find_id (GtkWidget  *root,
+                    const char *id)
+{
+  return pd_ui_test_find (root, has_id, id);
+}
+
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+GtkWidget *
+pd_ui_test_find_label (GtkWidget  *root,
+                       const char *text)
+{
+  return pd_ui_test_find (root, label_contains, text);
+}
+
+static void
+collect_type (GtkWidget *root,
+              GType      type,
+              GPtrArray *into)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (into, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, into);
+}
+
+GPtrArray *
+pd_ui_test_find_all_type (GtkWidget *root,
+                          GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  if (root != NULL)
+    collect_type (root, type, found);
+  return found;
+}
+
+void
+pd_ui_test_wait_frames (guint frames)
+{
+  gint64 until = g_get_monotonic_time () + frames * 16 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+void
+pd_ui_test_wait_for (gboolean   (*check) (gpointer data),
+                     gpointer     data,
+                     const char  *what)
+{
+  pd_session_test_wait_for (check, data, what);
+}
+
+void
+pd_ui_test_screenshot (GtkWidget  *widget,
+                       const char *name)
+{
+  const char *dir = g_getenv ("PD_SCREENSHOT_DIR");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *window;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  window = GTK_WIDGET (gtk_widget_get_root (widget));
+  pd_ui_test_wait_frames (30);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
