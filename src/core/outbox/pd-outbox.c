@@ -119,8 +119,8 @@ on_inserted (GObject      *source,
   if (id == 0)
     {
       /* Not persisted, so not sent: a change we could lose must not be made. */
-      /* Translators: %s says why the local cache refused the write */
       g_autoptr(GError) wrapped = g_error_new (error->domain, error->code,
+                                               /* Translators: %s says why the local cache refused it */
                                                _("The change could not be saved before sending it: %s"),
                                                error->message);
 
