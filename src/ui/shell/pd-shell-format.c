@@ -4,12 +4,8 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-shell-format.h"
-
-#if __has_include("pd-format.h")
 #include "pd-format.h"
-#define HAVE_PD_FORMAT 1
-#endif
+#include "pd-shell-format.h"
 
 char *
 pd_shell_format_updated_ago (GDateTime *last_success,
@@ -56,11 +52,7 @@ pd_shell_format_moment (GDateTime *when,
   if (when == NULL)
     return g_strdup (C_("last update", "Not yet"));
   time = pd_shell_format_time (when);
-#ifdef HAVE_PD_FORMAT
   relative = pd_format_relative_time (when, now);
-#else
-  return g_steal_pointer (&time);
-#endif
   /* Translators: a time of day, then how long ago it was: "14:02 (5 minutes ago)" */
   return g_strdup_printf (_("%s (%s)"), time, relative);
 }
