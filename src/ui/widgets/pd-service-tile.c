@@ -447,6 +447,8 @@ pd_service_tile_class_init (PdServiceTileClass *klass)
 static void
 pd_service_tile_init (PdServiceTile *self)
 {
+  /* Cheap after the first time; covers a class initialized before the display existed */
+  pd_widgets_ensure_style ();
   g_type_ensure (PD_TYPE_STATUS_BADGE);
   g_type_ensure (PD_TYPE_SEAT_GAUGE);
   gtk_widget_init_template (GTK_WIDGET (self));

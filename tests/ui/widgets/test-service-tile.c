@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "pd-badge-state.h"
+#include "pd-chip.h"
 #include "pd-seat-gauge.h"
 #include "pd-service-tile.h"
 #include "pd-status-badge.h"
@@ -202,24 +203,42 @@ press_key (GtkWidget *tile,
   g_assert_not_reached ();
 }
 
-/* The pixels of @widget as drawn now */
+typedef struct
+{
+  GtkWidget     *widget;
+  GskRenderNode *node;
+} Drawing;
+
+static gboolean
+drawn (gpointer user_data)
+{
+  Drawing *drawing = user_data;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (drawing->widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (drawing->widget),
+                          gtk_widget_get_height (drawing->widget));
+  drawing->node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  return drawing->node != NULL;
+}
+
+/* The pixels of @widget once the window has drawn it */
 static GBytes *
 render (GtkWidget *widget)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  Drawing drawing = { widget, NULL };
   g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  guchar *data = g_malloc (width * height * 4);
+  int width, height;
+  guchar *data;
 
   pd_ui_test_wait_frames (3);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+  pd_ui_test_wait_for (drawn, &drawing, "the widget to be drawn");
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  data = g_malloc (width * height * 4);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), drawing.node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (drawing.node);
   gdk_texture_download (texture, data, width * 4);
   return g_bytes_new_take (data, width * height * 4);
 }
@@ -328,6 +347,17 @@ test_authorization_buttons (void)
     }
   g_assert_cmpuint (self_count, ==, 4);
   g_assert_cmpuint (delegate_count, ==, 4);
+
+  /* Tab goes from the tile to its two buttons, then out */
+  pd_widgets_test_service_update (service, &(PdTestServiceSpec) { "exchange", "unauthorized", "never_run", 5, 0, 5, 5, NULL, NULL });
+  pd_ui_test_wait_frames (3);
+  gtk_window_set_focus (window, NULL);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_window_get_focus (window) == tile);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (pd_ui_test_find_label (tile, "I am the admin"), gtk_window_get_focus (window)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (pd_ui_test_find_label (tile, "Someone else"), gtk_window_get_focus (window)));
   /* The buttons do not open the tile */
   g_assert_cmpuint (activated, ==, 0);
   pd_ui_test_window_destroy (window);
@@ -415,6 +445,24 @@ all_states_grid (void)
     gtk_widget_set_valign (tile, GTK_ALIGN_START);
     pd_service_tile_set_locked_reason (PD_SERVICE_TILE (tile), "Reseller client: metrics only");
     gtk_grid_attach (GTK_GRID (grid), tile, 3, 2, 1, 1);
+  }
+  /* The chips a client section shows */
+  {
+    static const struct { const char *text, *style; } chips[] = {
+      { "Active", NULL }, { "Backup · Business", NULL }, { "EU", NULL }, { "Partner-managed", "accent" },
+      { "Reseller", NULL }, { "Needs authentication", "warning" }, { "Unmapped", "error" },
+    };
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    for (guint i = 0; i < G_N_ELEMENTS (chips); i++)
+      {
+        GtkWidget *chip = pd_chip_new (chips[i].text, NULL);
+
+        if (chips[i].style != NULL)
+          gtk_widget_add_css_class (chip, chips[i].style);
+        gtk_box_append (GTK_BOX (box), chip);
+      }
+    gtk_grid_attach (GTK_GRID (grid), box, 0, 3, 4, 1);
   }
   return grid;
 }
