@@ -41,6 +41,8 @@ pd_chip_class_init (PdChipClass *klass)
 static void
 pd_chip_init (PdChip *self)
 {
+  /* Cheap after the first time; covers a class initialized before the display existed */
+  pd_widgets_ensure_style ();
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (self->label, TRUE);

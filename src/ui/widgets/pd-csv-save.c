@@ -69,12 +69,18 @@ typedef struct
   GFile  *file;
 #if !GTK_CHECK_VERSION (4, 10, 0)
   GtkFileChooserNative *chooser;
+  GCancellable         *cancellable;
+  gulong                cancelled_id;
 #endif
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  g_clear_signal_handler (&data->cancelled_id, data->cancellable);
+  g_clear_object (&data->cancellable);
+#endif
   g_bytes_unref (data->contents);
   g_clear_object (&data->file);
 #if !GTK_CHECK_VERSION (4, 10, 0)
@@ -107,6 +113,10 @@ chosen (GTask *task,
 {
   SaveData *data = g_task_get_task_data (task);
 
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  /* Answered: a later cancel is the write's business, not the chooser's */
+  g_clear_signal_handler (&data->cancelled_id, data->cancellable);
+#endif
   if (file == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Export cancelled"));
@@ -162,6 +172,18 @@ chooser_response_cb (GtkNativeDialog *chooser,
   chosen (user_data, file);
 }
 
+/* The owner gave up (its page went away): close the chooser instead of writing later */
+static void
+chooser_cancelled_cb (GCancellable *cancellable,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+
+  gtk_native_dialog_hide (GTK_NATIVE_DIALOG (data->chooser));
+  chosen (task, NULL);
+}
+
 static void
 run_chooser (GTask      *task,
              GtkWindow  *window,
@@ -179,6 +201,14 @@ run_chooser (GTask      *task,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (data->chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (data->chooser), suggested_name);
   g_signal_connect (data->chooser, "response", G_CALLBACK (chooser_response_cb), task);
+  /* Cancelled from the main thread, like everything of a page; a plain handler, since
+   * g_cancellable_disconnect() from inside the handler would deadlock. */
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      data->cancellable = g_object_ref (g_task_get_cancellable (task));
+      data->cancelled_id = g_signal_connect (data->cancellable, "cancelled",
+                                             G_CALLBACK (chooser_cancelled_cb), task);
+    }
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (data->chooser));
 }
 #endif
@@ -205,6 +235,11 @@ pd_csv_save_async (GtkWidget           *parent,
   data->contents = g_bytes_ref (contents);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
 
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
   root = gtk_widget_get_root (parent);
   run_chooser (task, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, suggested_name);
 }

@@ -158,6 +158,8 @@ pd_seat_gauge_class_init (PdSeatGaugeClass *klass)
 static void
 pd_seat_gauge_init (PdSeatGauge *self)
 {
+  /* Cheap after the first time; covers a class initialized before the display existed */
+  pd_widgets_ensure_style ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Seat usage"), -1);
   pd_seat_figures_init (&self->figures, -1, -1, -1, -1);
   sync_figures (self);

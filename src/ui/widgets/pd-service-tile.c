@@ -39,6 +39,7 @@ struct _PdServiceTile
   PdSeatGauge    *gauge;
   GtkLabel       *seats_label;
   GtkLabel       *last_backup_label;
+  GtkLabel       *next_backup_label;
   GtkLabel       *locked_label;
   GtkWidget      *auth_box;
 };
@@ -76,12 +77,40 @@ dup_last_backup_text (PdServiceTile *self)
   return g_strdup_printf (_("Last backup: %s"), relative);
 }
 
+/* The seat figures wrap only between their parts ("26 / 20 seats · 6 over ·
+ * 1 unprotected" would split "1 unprotected"): spaces inside a part become no-break spaces. */
+static char *
+keep_parts_together (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, " · ", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (parts[i], " ", -1);
+
+      g_free (parts[i]);
+      parts[i] = g_strjoinv ("\u00a0", words);
+    }
+  return g_strjoinv (" · ", parts);
+}
+
 static void
 sync_last_backup (PdServiceTile *self)
 {
   g_autofree char *text = dup_last_backup_text (self);
+  GDateTime *next = self->service != NULL ? pd_service_get_next_backup_at (self->service) : NULL;
 
   gtk_label_set_label (self->last_backup_label, text);
+  /* Large tiles have room for what comes next */
+  if (self->large && next != NULL)
+    {
+      g_autofree char *relative = pd_format_relative_time (next, NULL);
+      /* Translators: %s is a relative time ("In 3 hours", "Tomorrow") or a date */
+      g_autofree char *next_text = g_strdup_printf (_("Next backup: %s"), relative);
+
+      gtk_label_set_label (self->next_backup_label, next_text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->next_backup_label), self->large && next != NULL);
 }
 
 static void
@@ -103,6 +132,7 @@ sync_service (PdServiceTile *self)
   PdServiceApplication application = service != NULL ? pd_service_get_application (service)
                                                       : PD_SERVICE_APPLICATION_UNKNOWN;
   g_autofree char *seats = NULL;
+  g_autofree char *seats_display = NULL;
 
   gtk_image_set_from_icon_name (self->app_icon, pd_service_application_get_icon_name (application));
   gtk_label_set_label (self->name_label, pd_service_application_get_name (application));
@@ -117,7 +147,8 @@ sync_service (PdServiceTile *self)
   else
     pd_seat_gauge_set_figures (self->gauge, -1, -1, -1, -1);
   seats = pd_seat_gauge_dup_short_text (self->gauge);
-  gtk_label_set_label (self->seats_label, seats);
+  seats_display = keep_parts_together (seats);
+  gtk_label_set_label (self->seats_label, seats_display);
   if (pd_seat_gauge_is_over_capacity (self->gauge))
     gtk_widget_add_css_class (GTK_WIDGET (self->seats_label), "error");
   else
@@ -401,6 +432,7 @@ pd_service_tile_class_init (PdServiceTileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdServiceTile, gauge);
   gtk_widget_class_bind_template_child (widget_class, PdServiceTile, seats_label);
   gtk_widget_class_bind_template_child (widget_class, PdServiceTile, last_backup_label);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, next_backup_label);
   gtk_widget_class_bind_template_child (widget_class, PdServiceTile, locked_label);
   gtk_widget_class_bind_template_child (widget_class, PdServiceTile, auth_box);
   gtk_widget_class_bind_template_callback (widget_class, on_click_released);
@@ -415,6 +447,8 @@ pd_service_tile_class_init (PdServiceTileClass *klass)
 static void
 pd_service_tile_init (PdServiceTile *self)
 {
+  /* Cheap after the first time; covers a class initialized before the display existed */
+  pd_widgets_ensure_style ();
   g_type_ensure (PD_TYPE_STATUS_BADGE);
   g_type_ensure (PD_TYPE_SEAT_GAUGE);
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -114,6 +114,8 @@ pd_status_badge_class_init (PdStatusBadgeClass *klass)
 static void
 pd_status_badge_init (PdStatusBadge *self)
 {
+  /* Cheap after the first time; covers a class initialized before the display existed */
+  pd_widgets_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->state = PD_BADGE_STATE_UNKNOWN;
   sync_state (self, PD_BADGE_STATE_UNKNOWN);

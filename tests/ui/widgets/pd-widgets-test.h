@@ -13,6 +13,7 @@ typedef struct
   const char *backup_status;        /* "success", … */
   gint64      total, managed, open, unprotected;
   const char *last_backup_at;       /* ISO 8601, or NULL */
+  const char *next_backup_at;       /* ISO 8601, or NULL */
 } PdTestServiceSpec;
 
 /* id "svc_1" of organization "org_1", Microsoft 365 unless the application is Google's */

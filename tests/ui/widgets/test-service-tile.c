@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "pd-badge-state.h"
+#include "pd-chip.h"
 #include "pd-seat-gauge.h"
 #include "pd-service-tile.h"
 #include "pd-status-badge.h"
@@ -54,6 +55,43 @@ tile_new (const PdTestServiceSpec *spec,
   return tile;
 }
 
+static gboolean
+is_seats_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "pd-seats-label");
+}
+
+/* The seat figures under the bar, with the no-break spaces that keep its parts together
+ * read as plain spaces */
+static char *
+dup_seats_text (GtkWidget *tile)
+{
+  GtkWidget *label = pd_ui_test_find (tile, is_seats_label, NULL);
+  g_auto(GStrv) parts = g_strsplit (gtk_label_get_text (GTK_LABEL (label)), "\u00a0", -1);
+
+  g_assert_true (gtk_widget_get_mapped (label));
+  return g_strjoinv (" ", parts);
+}
+
+#define assert_seats(tile, expected) \
+  G_STMT_START { \
+    g_autofree char *seats_ = dup_seats_text (tile); \
+    g_assert_cmpstr (seats_, ==, expected); \
+  } G_STMT_END
+
+static void
+assert_accessible_description (GtkWidget  *widget,
+                               const char *expected)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                               expected);
+
+  if (error != NULL)
+    g_error ("accessible description: %s", error);
+}
+
 static GtkWidget *
 centered (GtkWidget *child)
 {
@@ -79,7 +117,7 @@ test_follows_service (void)
   g_assert_true (pd_service_tile_get_service (PD_SERVICE_TILE (tile)) == service);
   g_assert_nonnull (pd_ui_test_find_label (tile, "Exchange"));
   g_assert_cmpint (pd_status_badge_get_state (badge), ==, PD_BADGE_STATE_SUCCESS);
-  g_assert_nonnull (pd_ui_test_find_label (tile, "12 / 20 seats · 3 unprotected"));
+  assert_seats (tile, "12 / 20 seats · 3 unprotected");
   g_assert_nonnull (pd_ui_test_find_label (tile, "Never backed up"));
   assert_accessible_label (tile, "Exchange, Success. 12 of 20 seats used, 8 open, 3 accounts unprotected. "
                                  "Never backed up");
@@ -90,8 +128,8 @@ test_follows_service (void)
   pd_widgets_test_service_update (service, &failed);
   g_assert_cmpint (pd_status_badge_get_state (badge), ==, PD_BADGE_STATE_FAILED);
   g_assert_true (pd_seat_gauge_is_over_capacity (gauge));
-  g_assert_nonnull (pd_ui_test_find_label (tile, "25 / 20 seats · 5 over · 1 unprotected"));
-  g_assert_true (gtk_widget_has_css_class (pd_ui_test_find_label (tile, "25 / 20 seats"), "error"));
+  assert_seats (tile, "25 / 20 seats · 5 over · 1 unprotected");
+  g_assert_true (gtk_widget_has_css_class (pd_ui_test_find (tile, is_seats_label, NULL), "error"));
   g_assert_nonnull (pd_ui_test_find_label (tile, "Last backup: 5 minutes ago"));
   summary = pd_service_tile_dup_summary (PD_SERVICE_TILE (tile));
   g_assert_cmpstr (summary, ==, "Exchange, Failed. 25 of 20 seats used, 5 over capacity, "
@@ -111,7 +149,7 @@ test_follows_service (void)
   /* Emptied (a recycled list row's unbind) */
   pd_service_tile_set_service (PD_SERVICE_TILE (tile), NULL);
   g_assert_cmpint (pd_status_badge_get_state (badge), ==, PD_BADGE_STATE_UNKNOWN);
-  g_assert_nonnull (pd_ui_test_find_label (tile, "Seats unknown"));
+  assert_seats (tile, "Seats unknown");
   pd_ui_test_window_destroy (window);
   /* The service outlives the tile without a dangling handler */
   pd_widgets_test_service_update (service, &failed);
@@ -165,6 +203,46 @@ press_key (GtkWidget *tile,
   g_assert_not_reached ();
 }
 
+typedef struct
+{
+  GtkWidget     *widget;
+  GskRenderNode *node;
+} Drawing;
+
+static gboolean
+drawn (gpointer user_data)
+{
+  Drawing *drawing = user_data;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (drawing->widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (drawing->widget),
+                          gtk_widget_get_height (drawing->widget));
+  drawing->node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  return drawing->node != NULL;
+}
+
+/* The pixels of @widget once the window has drawn it */
+static GBytes *
+render (GtkWidget *widget)
+{
+  Drawing drawing = { widget, NULL };
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+  guchar *data;
+
+  pd_ui_test_wait_frames (3);
+  pd_ui_test_wait_for (drawn, &drawing, "the widget to be drawn");
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  data = g_malloc (width * height * 4);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), drawing.node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (drawing.node);
+  gdk_texture_download (texture, data, width * 4);
+  return g_bytes_new_take (data, width * height * 4);
+}
+
 static void
 test_activation (void)
 {
@@ -177,10 +255,17 @@ test_activation (void)
 
   /* Keyboard: focusable, with a visible focus ring */
   g_assert_true (gtk_widget_get_focusable (tile));
-  gtk_window_set_focus_visible (window, TRUE);
-  g_assert_true (gtk_widget_grab_focus (tile));
-  g_assert_true (gtk_widget_has_focus (tile));
-  g_assert_true (gtk_widget_get_state_flags (tile) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+  {
+    g_autoptr(GBytes) unfocused = render (tile);
+    g_autoptr(GBytes) focused = NULL;
+
+    gtk_window_set_focus_visible (window, TRUE);
+    g_assert_true (gtk_widget_grab_focus (tile));
+    g_assert_true (gtk_widget_has_focus (tile));
+    g_assert_true (gtk_widget_get_state_flags (tile) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+    focused = render (tile);
+    g_assert_false (g_bytes_equal (unfocused, focused));
+  }
   press_key (tile, GDK_KEY_Return);
   g_assert_cmpuint (activated, ==, 1);
   press_key (tile, GDK_KEY_KP_Enter);
@@ -197,8 +282,9 @@ test_activation (void)
   g_assert_nonnull (pd_ui_test_find_label (tile, "Reseller clients cannot be opened"));
   g_assert_nonnull (pd_ui_test_find_label (tile, "Exchange"));
   g_assert_nonnull (pd_ui_test_find_label (tile, "Success"));
-  g_assert_nonnull (pd_ui_test_find_label (tile, "12 / 20 seats · 3 unprotected"));
+  assert_seats (tile, "12 / 20 seats · 3 unprotected");
   g_assert_nonnull (pd_ui_test_find_label (tile, "Never backed up"));
+  assert_accessible_description (tile, "Reseller clients cannot be opened");
   g_assert_true (gtk_widget_get_mapped (pd_ui_test_find_type (tile, PD_TYPE_SEAT_GAUGE)));
   press_key (tile, GDK_KEY_Return);
   emit_release (tile);
@@ -207,6 +293,7 @@ test_activation (void)
   pd_service_tile_set_locked_reason (PD_SERVICE_TILE (tile), NULL);
   g_assert_false (gtk_widget_has_css_class (tile, "locked"));
   g_assert_null (pd_ui_test_find_label (tile, "Reseller clients cannot be opened"));
+  assert_accessible_description (tile, "Press Enter to open");
   press_key (tile, GDK_KEY_Return);
   g_assert_cmpuint (activated, ==, 5);
   pd_ui_test_window_destroy (window);
@@ -260,6 +347,17 @@ test_authorization_buttons (void)
     }
   g_assert_cmpuint (self_count, ==, 4);
   g_assert_cmpuint (delegate_count, ==, 4);
+
+  /* Tab goes from the tile to its two buttons, then out */
+  pd_widgets_test_service_update (service, &(PdTestServiceSpec) { "exchange", "unauthorized", "never_run", 5, 0, 5, 5, NULL, NULL });
+  pd_ui_test_wait_frames (3);
+  gtk_window_set_focus (window, NULL);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_window_get_focus (window) == tile);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (pd_ui_test_find_label (tile, "I am the admin"), gtk_window_get_focus (window)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (pd_ui_test_find_label (tile, "Someone else"), gtk_window_get_focus (window)));
   /* The buttons do not open the tile */
   g_assert_cmpuint (activated, ==, 0);
   pd_ui_test_window_destroy (window);
@@ -268,17 +366,25 @@ test_authorization_buttons (void)
 static void
 test_large (void)
 {
-  GtkWidget *tile = tile_new (&healthy, NULL);
-  GtkWindow *window = pd_ui_test_window_new (centered (tile), 500, 300);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 3 * 60 + 5);
+  g_autofree char *next = g_date_time_format_iso8601 (later);
+  PdTestServiceSpec spec = healthy;
+  GtkWidget *tile;
+  GtkWindow *window;
   int small_width;
-
-  pd_ui_test_wait_frames (3);
-  small_width = gtk_widget_get_width (tile);
   guint notified = 0;
 
+  spec.next_backup_at = next;
+  tile = tile_new (&spec, NULL);
+  window = pd_ui_test_window_new (centered (tile), 500, 300);
+  pd_ui_test_wait_frames (3);
+  small_width = gtk_widget_get_width (tile);
   g_assert_cmpint (small_width, >=, 220);
   g_assert_cmpint (small_width, <=, 260);
   g_assert_null (pd_ui_test_find_label (tile, "Microsoft 365"));
+  g_assert_null (pd_ui_test_find_label (tile, "Next backup"));
+
   g_signal_connect (tile, "notify::large", G_CALLBACK (count_notify), &notified);
   pd_service_tile_set_large (PD_SERVICE_TILE (tile), TRUE);
   pd_service_tile_set_large (PD_SERVICE_TILE (tile), TRUE);
@@ -287,6 +393,11 @@ test_large (void)
   pd_ui_test_wait_frames (3);
   g_assert_cmpint (gtk_widget_get_width (tile), >, small_width);
   g_assert_nonnull (pd_ui_test_find_label (tile, "Microsoft 365 · 1.5\u00a0MB stored"));
+  g_assert_nonnull (pd_ui_test_find_label (tile, "Next backup: In 3 hours"));
+
+  pd_service_tile_set_large (PD_SERVICE_TILE (tile), FALSE);
+  g_assert_null (pd_ui_test_find_label (tile, "Next backup"));
+  g_assert_null (pd_ui_test_find_label (tile, "Microsoft 365"));
   pd_ui_test_window_destroy (window);
 }
 
@@ -335,7 +446,53 @@ all_states_grid (void)
     pd_service_tile_set_locked_reason (PD_SERVICE_TILE (tile), "Reseller client: metrics only");
     gtk_grid_attach (GTK_GRID (grid), tile, 3, 2, 1, 1);
   }
+  /* The chips a client section shows */
+  {
+    static const struct { const char *text, *style; } chips[] = {
+      { "Active", NULL }, { "Backup · Business", NULL }, { "EU", NULL }, { "Partner-managed", "accent" },
+      { "Reseller", NULL }, { "Needs authentication", "warning" }, { "Unmapped", "error" },
+    };
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    for (guint i = 0; i < G_N_ELEMENTS (chips); i++)
+      {
+        GtkWidget *chip = pd_chip_new (chips[i].text, NULL);
+
+        if (chips[i].style != NULL)
+          gtk_widget_add_css_class (chip, chips[i].style);
+        gtk_box_append (GTK_BOX (box), chip);
+      }
+    gtk_grid_attach (GTK_GRID (grid), box, 0, 3, 4, 1);
+  }
   return grid;
+}
+
+/* libadwaita 1.2 takes high contrast from the desktop's setting (the portal, else GSettings);
+ * the test session has no portal, so the GSettings key decides. */
+static void
+high_contrast_screenshots (GtkWidget *grid)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GSettingsSchema) schema =
+    g_settings_schema_source_lookup (g_settings_schema_source_get_default (), "org.gnome.desktop.a11y.interface", TRUE);
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL || g_getenv ("PD_SCREENSHOT_DIR") == NULL)
+    return;
+  settings = g_settings_new ("org.gnome.desktop.a11y.interface");
+  g_settings_set_boolean (settings, "high-contrast", TRUE);
+  pd_ui_test_wait_frames (5);
+  if (adw_style_manager_get_high_contrast (style))
+    {
+      pd_ui_test_screenshot (grid, "widgets-tiles-hc");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      pd_ui_test_screenshot (grid, "widgets-tiles-hc-dark");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    }
+  else
+    g_test_message ("high contrast is not followed in this session: no screenshot");
+  g_settings_reset (settings, "high-contrast");
+  pd_ui_test_wait_frames (2);
 }
 
 static void
@@ -362,6 +519,7 @@ test_screenshots (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   pd_ui_test_screenshot (grid, "widgets-tiles-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  high_contrast_screenshots (grid);
   pd_ui_test_window_destroy (window);
 
   /* Large tiles, as the client page shows them, in a narrow window */
