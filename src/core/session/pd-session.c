@@ -129,6 +129,14 @@ pd_session_get_outbox (PdSession *self)
   return self->outbox;
 }
 
+PdCache *
+pd_session_get_cache (PdSession *self)
+{
+  g_return_val_if_fail (PD_IS_SESSION (self), NULL);
+
+  return self->cache;
+}
+
 PdMe *
 pd_session_get_me (PdSession *self)
 {
