@@ -336,15 +336,3 @@ client_test_type_column_visible (gpointer data)
 {
   return gtk_column_view_column_get_visible (client_test_column (data, "Type"));
 }
-
-void client_test_dump_wide (GtkWidget *w, int depth);
-void
-client_test_dump_wide (GtkWidget *w, int depth)
-{
-  int min = 0, nat = 0;
-  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  if (min >= 300)
-    g_printerr ("%*s%s %s min=%d\n", depth, "", G_OBJECT_TYPE_NAME (w), gtk_buildable_get_buildable_id (GTK_BUILDABLE (w)) ?: "", min);
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    client_test_dump_wide (c, depth + 1);
-}
