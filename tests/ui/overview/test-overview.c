@@ -605,6 +605,25 @@ test_csv (void)
   pd_ui_test_window_destroy (window);
 }
 
+/* A technician sees the dashboard but may not export: the button says why. */
+static void
+test_read_only_role (void)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new ((const char *[]) { "--seed", "50", NULL }, "technician");
+  PdOverviewPage *page;
+  GtkWindow *window;
+
+  if (test == NULL)
+    return;
+  window = overview_window (test, 800, 900);
+  page = page_of (window);
+  wait_for_period (page, PD_DASHBOARD_PERIOD_THIS_MONTH);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->export_button)));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (page->export_button)), "reports.export"));
+  g_assert_cmpuint (recorded.n_errors, ==, 0);
+  pd_ui_test_window_destroy (window);
+}
+
 static gboolean
 refresh_failed (gpointer data)
 {
@@ -672,6 +691,7 @@ main (int    argc,
   g_test_add_func ("/ui/overview/unmapped-banner-and-dialog", test_unmapped_banner_and_dialog);
   g_test_add_func ("/ui/overview/attention-and-accounts", test_attention_and_accounts);
   g_test_add_func ("/ui/overview/csv", test_csv);
+  g_test_add_func ("/ui/overview/read-only-role", test_read_only_role);
   g_test_add_func ("/ui/overview/offline-and-screenshots", test_offline_and_screenshots);
   int status = g_test_run ();
   recorded_clear ();
