@@ -193,6 +193,7 @@ test_chooser (void)
   GtkWindow *window;
   ChooserResult r = { 0 };
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
   GtkWidget *chooser;
 
   /* Accepting writes into the user's folder: only in the throw-away home of test-session */
@@ -206,7 +207,8 @@ test_chooser (void)
   pd_ui_test_wait_for (chooser_shown, NULL, "the file chooser");
   chooser = find_chooser ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chooser)) == window);
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, "clients-2026.csv");
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "clients-2026.csv");
   /* The chooser settles on its folder asynchronously */
   pd_ui_test_wait_for (chooser_in_folder, path, "the chooser to be in the user's folder");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
