@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include "pd-cache-decode.h"
-#include "pd-cache-json.h"
 
 /* Decoding a page is most of the cost of storing it. Helper threads take
  * chunks of the page while the database thread takes chunks too, so a page costs what it
@@ -30,25 +29,19 @@ decode_range (Batch *batch,
               guint  start,
               guint  end)
 {
-  g_autoptr(GString) scratch = g_string_sized_new (256);
-
   for (guint i = start; i < end; i++)
     {
       g_autoptr(GError) error = NULL;
       const PdCacheSpan *span = &batch->spans[i];
-      g_autoptr(JsonNode) root = pd_cache_json_parse (batch->data + span->offset, span->length,
-                                                      scratch);
       PdCacheDecoded *out = &batch->out[i];
 
-      /* the text is stored as it came: no tree to serialize again */
-      if (root == NULL)
-        {
-          g_atomic_int_set (&batch->bad_json, TRUE);
-          continue;
-        }
-      out->resource = pd_resource_new_from_json (batch->type, root, &error);
-      /* never the body: it may hold anything */
-      if (out->resource == NULL)
+      /* straight from the text, which is stored as it came */
+      out->resource = pd_resource_new_from_text (batch->type, batch->data + span->offset,
+                                                 span->length, &error);
+      if (g_error_matches (error, PD_DECODE_ERROR, PD_DECODE_ERROR_SYNTAX))
+        g_atomic_int_set (&batch->bad_json, TRUE);
+      else if (out->resource == NULL)
+        /* never the body: it may hold anything */
         g_message ("Dropped %s item %u from the portal: %s", batch->kind, i, error->message);
     }
 }
