@@ -198,7 +198,7 @@ pd_session_view_show_page (PdSessionView *self,
 }
 
 /* A page another folder has not built yet: say so plainly rather than show nothing. */
-static GtkWidget *
+G_GNUC_UNUSED static GtkWidget *
 placeholder_new (const char *title,
                  const char *icon_name)
 {
