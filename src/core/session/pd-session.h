@@ -79,6 +79,18 @@ GListModel     *pd_session_get_notification_settings (PdSession       *self);
 PdResourceList *pd_session_get_accounts          (PdSession           *self,
                                                   const char          *organization_id,
                                                   const char          *service_id);
+/* Fetches that list again from the portal (joining a fetch in flight) and completes when it
+ * matches the portal, or with the PdPortalError (a 403 names the permission). Added for the
+ * client page's loading state and refresh (issue 5); source-compatible. */
+void            pd_session_fetch_accounts_async  (PdSession           *self,
+                                                  const char          *organization_id,
+                                                  const char          *service_id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        pd_session_fetch_accounts_finish (PdSession           *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 /* Revokes the OAuth tokens (best effort), clears the account's secrets and stops. The cache
  * stays; pd_session_remove_async() also deletes it and forgets the account. */

@@ -378,6 +378,42 @@ test_bad_pages (void)
     }
 }
 
+/* The CSV of a report: a header of the column titles, one CRLF line per row, RFC 4180 quoting,
+ * null as an empty field, and no formula guard (the cell as it is). */
+static void
+test_csv (void)
+{
+  g_autoptr(PdReport) report = pd_report_new (PD_REPORT_KIND_ORGANIZATIONS, PD_DASHBOARD_PERIOD_LAST_7_DAYS);
+  g_autoptr(JsonNode) page = json_from_string (
+    "{\"columns\": [{\"key\": \"organization_id\", \"title\": \"Organization ID\", \"type\": \"string\"},"
+    "              {\"key\": \"organization_name\", \"title\": \"Organization, full name\", \"type\": \"string\"},"
+    "              {\"key\": \"seats_total\", \"title\": \"Total seats\", \"type\": \"integer\"}],"
+    " \"items\": [{\"organization_id\": \"org_1\", \"organization_name\": \"Contoso, Ltd.\", \"seats_total\": 50},"
+    "           {\"organization_id\": \"org_2\", \"organization_name\": \"The \\\"Best\\\" Co\\nLine two\", \"seats_total\": null},"
+    "           {\"organization_id\": \"org_3\", \"organization_name\": \"=SUM(A1)\", \"seats_total\": 0}],"
+    " \"next_cursor\": null, \"deleted\": [], \"server_time\": \"2026-11-23T00:00:00Z\"}", NULL);
+  g_autofree char *cursor = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  const char *expected =
+    "Organization ID,\"Organization, full name\",Total seats\r\n"
+    "org_1,\"Contoso, Ltd.\",50\r\n"
+    "org_2,\"The \"\"Best\"\" Co\nLine two\",\r\n"
+    "org_3,=SUM(A1),0\r\n";
+
+  g_assert_nonnull (page);
+  g_assert_true (pd_report_add_page (report, page, &cursor, &error));
+  g_assert_no_error (error);
+  g_assert_null (cursor);
+  g_assert_cmpuint (pd_report_get_n_rows (report), ==, 3);
+  g_assert_null (pd_report_get_cell (report, 1, 2));
+  csv = pd_report_build_csv (report);
+  g_assert_cmpmem (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), expected, strlen (expected));
+  name = pd_report_build_file_name (report);
+  g_assert_cmpstr (name, ==, "organizations-last_7_days.csv");
+}
+
 /* Every row and column of @report equals the portal's JSON pages of @key fetched @limit rows
  * at a time */
 static void
@@ -464,6 +500,7 @@ main (int   argc,
   g_test_add ("/reports/broken-body", Fixture, "malformed=1,path=/api/v1/dashboard", fixture_set_up,
               test_broken_body, fixture_tear_down);
   g_test_add_func ("/reports/bad-pages", test_bad_pages);
+  g_test_add_func ("/reports/csv", test_csv);
   g_test_add ("/reports/rows", Fixture, NULL, fixture_set_up, test_report_rows, fixture_tear_down);
 
   return g_test_run ();
