@@ -336,3 +336,73 @@ client_test_type_column_visible (gpointer data)
 {
   return gtk_column_view_column_get_visible (client_test_column (data, "Type"));
 }
+
+void
+client_test_select_ids (ClientTest         *t,
+                        const char * const *ids)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (pd_ui_test_find_id (t->page, "column_view")));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint found = 0;
+
+  gtk_selection_model_unselect_all (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PdAccount) account = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_strv_contains (ids, pd_resource_get_id (PD_RESOURCE (account))))
+        {
+          gtk_selection_model_select_item (model, i, FALSE);
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, g_strv_length ((char **) ids));
+  pd_ui_test_wait_frames (2);
+}
+
+void
+client_test_bulk (ClientTest *t,
+                  const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t->table), "accounts.bulk", "s", action));
+}
+
+PdAccount *
+client_test_lookup_account (ClientTest *t,
+                            const char *organization_id,
+                            const char *service_id,
+                            const char *account_id)
+{
+  PdResourceList *list = pd_session_get_accounts (t->test->session, organization_id, service_id);
+
+  return PD_ACCOUNT (pd_resource_list_lookup (list, account_id));
+}
+
+typedef struct {
+  ClientTest          *t;
+  const char          *organization_id;
+  const char          *service_id;
+  const char          *account_id;
+  PdAccountProtection  protection;
+} ProtectionWait;
+
+static gboolean
+has_protection (gpointer data)
+{
+  ProtectionWait *wait = data;
+  PdAccount *account = client_test_lookup_account (wait->t, wait->organization_id, wait->service_id, wait->account_id);
+
+  return account != NULL && pd_account_get_protection (account) == wait->protection;
+}
+
+void
+client_test_wait_protection (ClientTest          *t,
+                             const char          *organization_id,
+                             const char          *service_id,
+                             const char          *account_id,
+                             PdAccountProtection  protection)
+{
+  ProtectionWait wait = { t, organization_id, service_id, account_id, protection };
+
+  pd_ui_test_wait_for (has_protection, &wait, "the account's new protection");
+}
