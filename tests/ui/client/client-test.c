@@ -8,7 +8,37 @@
 #include "pd-organization.h"
 #include "pd-service-info.h"
 
-static PdSession *current_session;  /* for the service comparator */
+static PdSession *current_session;
+
+PdUiTestSession *
+client_test_session_new_partial (const char *role,
+                                 guint       n_organizations)
+{
+  PdUiTestSession *test;
+  g_autofree char *registry_path = NULL;
+  g_autofree char *cache_dir = NULL;
+
+  if (!pd_session_test_keyring_ready ())
+    {
+      g_test_skip ("no test keyring (run inside build-aux/test-session)");
+      return NULL;
+    }
+  test = g_new0 (PdUiTestSession, 1);
+  test->dir = g_dir_make_tmp ("pd-ui-XXXXXX", NULL);
+  registry_path = g_build_filename (test->dir, "accounts.ini", NULL);
+  cache_dir = g_build_filename (test->dir, "cache", NULL);
+  test->portal = pd_test_portal_start ((const char *[]) { "--seed", "50", NULL });
+  test->registry = pd_account_registry_new (registry_path);
+  test->account = pd_session_test_sign_in_key (test->registry, pd_test_portal_get_url (test->portal),
+                                               pd_test_portal_get_key (test->portal, role));
+  test->session = pd_session_new (test->account, cache_dir);
+  pd_session_set_registry (test->session, test->registry);
+  pd_session_set_refresh_interval (test->session, 0);
+  pd_session_test_start (test->session);
+  pd_session_test_wait_me (test->session);
+  pd_session_test_wait_items (pd_session_get_organizations (test->session), n_organizations);
+  return test;
+}  /* for the service comparator */
 
 static void
 record (GSimpleAction *action,

@@ -22,6 +22,11 @@ typedef struct
   GPtrArray          *log;      /* "show-toast 'Protected 2 accounts'", … */
 } ClientTest;
 
+/* Like pd_ui_test_session_new(), for roles whose sync cannot complete (finance may not read
+ * some lists): waits for /me and @n_organizations clients instead of "up to date". */
+PdUiTestSession *client_test_session_new_partial (const char *role,
+                                                  guint       n_organizations);
+
 ClientTest *client_test_new                 (PdUiTestSession *test,
                                              const char      *organization_id,
                                              const char      *service_id,
