@@ -35,6 +35,7 @@ struct _PdOverviewPage
   PdDashboardPeriod   period;
   PdDashboard        *dashboard;          /* shown; NULL before the first */
   gboolean            refreshing;
+  gboolean            fetch_after_cache;  /* FALSE while the session is not online yet */
   gboolean            refresh_failed;
   char               *reported_error;     /* the last error shown, not repeated every sync */
   gboolean            attention_expanded;

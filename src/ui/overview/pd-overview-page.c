@@ -30,6 +30,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (PdOverviewPage, pd_overview_page, ADW_TYPE_BIN)
 
 static void fetch_dashboard (PdOverviewPage *self);
+static void sync_state_cb   (PdOverviewPage *self);
 
 char *
 pd_overview_format_count (gint64 count)
@@ -68,15 +69,19 @@ update_status (PdOverviewPage *self)
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
 
-  if (self->dashboard == NULL)
+  if (self->dashboard == NULL || pd_dashboard_get_period_key (self->dashboard) != self->period)
     {
-      gtk_label_set_text (self->status_label, "");
+      gtk_label_set_text (self->status_label, self->refreshing ? _("Updating…") : "");
       return;
     }
   when = pd_format_relative_time (pd_dashboard_get_generated_at (self->dashboard), NULL);
   if (self->refresh_failed)
     /* Translators: %s is a relative time such as “5 minutes ago” */
     text = g_strdup_printf (_("Last updated: %s · refresh failed"), when);
+  else if (!self->refreshing && self->engine != NULL &&
+           pd_sync_engine_get_state (self->engine) == PD_SYNC_STATE_OFFLINE)
+    /* Translators: %s is a relative time such as “5 minutes ago” */
+    text = g_strdup_printf (_("Last updated: %s · offline"), when);
   else if (self->refreshing)
     /* Translators: %s is a relative time such as “5 minutes ago” */
     text = g_strdup_printf (_("Last updated: %s · updating…"), when);
@@ -285,6 +290,7 @@ dashboard_fetched_cb (GObject      *source,
         {
           adw_status_page_set_description (self->error_page, error->message);
           gtk_stack_set_visible_child_name (self->stack, "error");
+          update_status (self);
         }
       pd_overview_page_report_error (self, _("Cannot refresh the overview"), error->message);
       return;
@@ -330,7 +336,16 @@ cached_dashboard_cb (GObject      *source,
   else if (self->dashboard == NULL || pd_dashboard_get_period_key (self->dashboard) != self->period)
     /* Never the figures of another period under this one's name */
     gtk_stack_set_visible_child_name (self->stack, "loading");
-  start_fetch (self);
+  if (self->fetch_after_cache)
+    start_fetch (self);
+  else
+    {
+      /* Not online yet: the first sync's end fetches (see sync_state_cb). */
+      set_refreshing (self, FALSE);
+      if (self->engine != NULL)
+        sync_state_cb (self);
+      update_status (self);
+    }
 }
 
 /* The cache first (a few milliseconds), then the portal: what the page shows never goes
@@ -338,9 +353,11 @@ cached_dashboard_cb (GObject      *source,
  * failure is told. */
 static void
 set_period (PdOverviewPage    *self,
-            PdDashboardPeriod  period)
+            PdDashboardPeriod  period,
+            gboolean           fetch)
 {
   self->period = period;
+  self->fetch_after_cache = fetch;
   self->refresh_failed = FALSE;
   g_cancellable_cancel (self->fetch_cancellable);
   g_clear_object (&self->fetch_cancellable);
@@ -364,15 +381,35 @@ period_selected_cb (PdOverviewPage *self)
   if (period == self->period)
     return;
   g_settings_set_string (self->settings, "overview-period", pd_dashboard_period_to_key (period));
-  set_period (self, period);
+  set_period (self, period, TRUE);
+}
+
+static gboolean
+portal_ready (PdOverviewPage *self)
+{
+  return self->engine != NULL && pd_sync_engine_get_state (self->engine) == PD_SYNC_STATE_UP_TO_DATE;
 }
 
 static void
 sync_state_cb (PdOverviewPage *self)
 {
+  PdSyncState state = pd_sync_engine_get_state (self->engine);
+
   /* The lists were just refreshed: the dashboard follows them. */
-  if (pd_sync_engine_get_state (self->engine) == PD_SYNC_STATE_UP_TO_DATE && !self->refreshing)
+  if (state == PD_SYNC_STATE_UP_TO_DATE && !self->refreshing)
     fetch_dashboard (self);
+  /* Offline with nothing cached for the period: say so rather than spin. The window's
+   * offline banner already tells the rest. */
+  else if ((state == PD_SYNC_STATE_OFFLINE || state == PD_SYNC_STATE_FAILED) && !self->refreshing &&
+           (self->dashboard == NULL || pd_dashboard_get_period_key (self->dashboard) != self->period))
+    {
+      const char *why = pd_sync_engine_get_error (self->engine);
+
+      adw_status_page_set_description (self->error_page,
+                                       why != NULL ? why : _("The portal cannot be reached, and no dashboard of this period was saved before."));
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+  update_status (self);
 }
 
 static void
@@ -547,7 +584,9 @@ pd_overview_page_constructed (GObject *object)
   pd_overview_page_watch_organizations (self);
   self->tick_id = g_timeout_add_seconds (30, tick_cb, self);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  set_period (self, self->period);
+  /* At start-up the session paints from its cache while it signs in and syncs: the
+   * dashboard is fetched once that sync is done, not before (it would fail unsigned). */
+  set_period (self, self->period, portal_ready (self));
 }
 
 static void

@@ -9,6 +9,29 @@
  * chooser portal — so it stays a thin wrapper around pd_csv_save_to_file_async, which the
  * tests drive. */
 
+/* GIO's message repeats the path; the common causes get words of their own */
+static const char *
+describe (const GError *error)
+{
+  if (error->domain == G_IO_ERROR)
+    switch (error->code)
+      {
+      case G_IO_ERROR_NOT_FOUND:
+        return _("the folder does not exist");
+      case G_IO_ERROR_PERMISSION_DENIED:
+        return _("you may not write in that folder");
+      case G_IO_ERROR_NO_SPACE:
+        return _("the disk is full");
+      case G_IO_ERROR_READ_ONLY:
+        return _("the disk is read-only");
+      case G_IO_ERROR_IS_DIRECTORY:
+        return _("a folder has that name");
+      default:
+        break;
+      }
+  return error->message;
+}
+
 static void
 replace_cb (GObject      *source,
             GAsyncResult *result,
@@ -27,7 +50,7 @@ replace_cb (GObject      *source,
       else
         /* Translators: the first %s is a file path, the second why it failed */
         g_task_return_new_error (task, error->domain, error->code,
-                                 _("Could not save “%s”: %s"), name, error->message);
+                                 _("Could not save “%s”: %s"), name, describe (error));
       return;
     }
   g_task_return_boolean (task, TRUE);
@@ -106,6 +129,16 @@ written_cb (GObject      *source,
     g_task_return_pointer (task, g_object_ref (data->file), g_object_unref);
 }
 
+/* Where exports go unless the user goes elsewhere: Documents when the user has one, else
+ * home (the chooser's own default would be the process's working directory) */
+static GFile *
+dup_initial_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  return g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
+}
+
 /* Takes @task; @file NULL: the user cancelled */
 static void
 chosen (GTask *task,
@@ -135,9 +168,19 @@ dialog_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  GTask *task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
 
-  chosen (user_data, file);
+  /* Dismissed is the user's "no"; anything else is an error to show */
+  if (file == NULL && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  chosen (task, file);
 }
 
 static void
@@ -146,6 +189,7 @@ run_chooser (GTask      *task,
              const char *suggested_name)
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GFile) folder = dup_initial_folder ();
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
@@ -156,6 +200,7 @@ run_chooser (GTask      *task,
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   gtk_file_dialog_set_title (dialog, _("Export to CSV"));
   gtk_file_dialog_set_initial_name (dialog, suggested_name);
+  gtk_file_dialog_set_initial_folder (dialog, folder);
   gtk_file_dialog_save (dialog, window, g_task_get_cancellable (task), dialog_cb, task);
 }
 G_GNUC_END_IGNORE_DEPRECATIONS
@@ -191,6 +236,7 @@ run_chooser (GTask      *task,
 {
   SaveData *data = g_task_get_task_data (task);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = dup_initial_folder ();
 
   data->chooser = gtk_file_chooser_native_new (_("Export to CSV"), window, GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Export"), _("_Cancel"));
@@ -199,6 +245,8 @@ run_chooser (GTask      *task,
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (data->chooser), filter);
+  /* A folder that does not exist leaves the chooser's default: nothing to report */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (data->chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (data->chooser), suggested_name);
   g_signal_connect (data->chooser, "response", G_CALLBACK (chooser_response_cb), task);
   /* Cancelled from the main thread, like everything of a page; a plain handler, since

@@ -245,7 +245,11 @@ static gboolean
 refresh_last_backup (gpointer data)
 {
   PdServiceTile *self = data;
+  g_autofree char *text = dup_last_backup_text (self);
 
+  /* Only a real change: a screen reader hears label changes */
+  if (g_strcmp0 (text, gtk_label_get_label (self->last_backup_label)) == 0 && !self->large)
+    return G_SOURCE_CONTINUE;
   sync_last_backup (self);
   sync_accessible (self);
   return G_SOURCE_CONTINUE;

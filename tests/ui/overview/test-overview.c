@@ -72,9 +72,9 @@ recorded_clear (void)
 }
 
 static GtkWindow *
-overview_window (PdUiTestSession *test,
-                 int              width,
-                 int              height)
+overview_window_for (PdSession *session,
+                     int        width,
+                     int        height)
 {
   static const GActionEntry entries[] = {
     { "show-client", show_client_cb, "(ss)" },
@@ -83,7 +83,7 @@ overview_window (PdUiTestSession *test,
     { "show-page", NULL, "s" },
   };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  GtkWidget *page = pd_overview_page_new (test->session);
+  GtkWidget *page = pd_overview_page_new (session);
   GtkWindow *window;
 
   recorded_clear ();
@@ -91,6 +91,14 @@ overview_window (PdUiTestSession *test,
   window = pd_ui_test_window_new (page, width, height);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (group));
   return window;
+}
+
+static GtkWindow *
+overview_window (PdUiTestSession *test,
+                 int              width,
+                 int              height)
+{
+  return overview_window_for (test->session, width, height);
 }
 
 static PdOverviewPage *
@@ -625,6 +633,12 @@ test_read_only_role (void)
 }
 
 static gboolean
+not_refreshing (gpointer data)
+{
+  return !pd_overview_page_get_refreshing (data);
+}
+
+static gboolean
 refresh_failed (gpointer data)
 {
   PdOverviewPage *page = data;
@@ -680,6 +694,41 @@ test_offline_and_screenshots (void)
   g_assert_cmpuint (recorded.n_errors, ==, 2);
   g_assert_cmpstr (gtk_label_get_text (page->job_counts[PD_OVERVIEW_JOB_SUCCESS]), ==, success);
   pd_ui_test_window_destroy (window);
+
+  /* Offline at start: a new session on the same cache turns offline; the page paints the
+   * cached dashboard, says it is offline, and does not toast (the window's banner does). */
+  pd_session_stop (test->session);
+  {
+    g_autofree char *cache_dir = g_build_filename (test->dir, "cache", NULL);
+    g_autoptr(PdSession) restarted = pd_session_new (test->account, cache_dir);
+
+    pd_session_set_registry (restarted, test->registry);
+    pd_session_set_refresh_interval (restarted, 0);
+    pd_session_test_start (restarted);
+    pd_session_test_wait_state (restarted, PD_SYNC_STATE_OFFLINE);
+    window = overview_window_for (restarted, 1280, 1000);
+    page = page_of (window);
+    wait_for_period (page, PD_DASHBOARD_PERIOD_THIS_MONTH);
+    g_assert_cmpstr (gtk_label_get_text (page->job_counts[PD_OVERVIEW_JOB_SUCCESS]), ==, success);
+    g_assert_nonnull (strstr (gtk_label_get_text (page->status_label), "offline"));
+    g_assert_cmpuint (recorded.n_errors, ==, 0);
+
+    /* A period never fetched has nothing to show: the page says why, and the failed
+     * fetch the user asked for is told. */
+    pd_portal_client_set_retry_limits (pd_session_get_client (restarted), 1, 5);
+    gtk_drop_down_set_selected (page->period_dropdown, 1);
+    pd_ui_test_wait_for (not_refreshing, page, "the fetch to fail");
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "error");
+    g_assert_cmpuint (recorded.n_errors, ==, 1);
+    pd_ui_test_screenshot (GTK_WIDGET (window), "overview-offline-no-cache");
+    pd_ui_test_window_destroy (window);
+    pd_session_stop (restarted);
+    {
+      g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+
+      g_settings_reset (settings, "overview-period");
+    }
+  }
 }
 
 int
