@@ -240,6 +240,16 @@ test_sync_status_offline (void)
   pd_ui_test_wait_for (label_shown, &wait, "the offline banner's words");
   g_assert_cmpstr (pd_sync_status_get_text (status), ==, "Offline");
   pd_ui_test_screenshot (GTK_WIDGET (view), "shell-offline");
+  if (g_getenv ("PD_SCREENSHOT_DIR") != NULL)
+    {
+      /* The banner in the high-contrast and dark styles (libadwaita 1.2 follows the theme name). */
+      g_object_set (gtk_settings_get_default (), "gtk-theme-name", "HighContrast", NULL);
+      pd_ui_test_screenshot (GTK_WIDGET (view), "shell-offline-hc");
+      g_object_set (gtk_settings_get_default (), "gtk-theme-name", "Adwaita", NULL);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      pd_ui_test_screenshot (GTK_WIDGET (view), "shell-offline-dark");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+    }
 
   /* Retry starts a sync at once; it finds the portal still gone. */
   retry = pd_ui_test_find_type (GTK_WIDGET (offline), GTK_TYPE_BUTTON);
