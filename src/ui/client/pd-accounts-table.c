@@ -434,6 +434,14 @@ pd_accounts_table_get_all (PdAccountsTable *self)
   return G_LIST_MODEL (self->all);
 }
 
+void
+pd_accounts_table_focus_search (PdAccountsTable *self)
+{
+  g_return_if_fail (PD_IS_ACCOUNTS_TABLE (self));
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->search_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 gboolean
 pd_accounts_table_get_loading (PdAccountsTable *self)
 {
@@ -510,6 +518,13 @@ on_search_changed (PdAccountsTable *self)
   self->search_key = g_steal_pointer (&key);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_state (self);
+}
+
+/* Escape in the search empties it, as in the Clients page */
+static void
+on_stop_search (PdAccountsTable *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 static void
@@ -667,6 +682,7 @@ pd_accounts_table_class_init (PdAccountsTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdAccountsTable, notice_scroller);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
