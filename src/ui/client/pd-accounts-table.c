@@ -330,6 +330,9 @@ pd_accounts_table_set_restriction (PdAccountsTable *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), title == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->type_dropdown), title == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), title == NULL);
+  /* nothing to search or filter: the rows go, the explanation stays */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->search_entry)), title == NULL);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->type_dropdown)), title == NULL);
   if (title != NULL)
     g_list_store_remove_all (self->lists);
   else
