@@ -259,7 +259,11 @@ update_header (PdAccountPage *self)
     }
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+    {
+      /* facts to read, not Tab stops; and as wide as their words */
+      gtk_widget_set_focusable (child, FALSE);
+      gtk_widget_set_halign (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)), GTK_ALIGN_START);
+    }
 }
 
 static void

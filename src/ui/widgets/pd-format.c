@@ -91,7 +91,10 @@ pd_format_relative_time (GDateTime *when,
     return format_past (span, days);
   if (span < 0 && -days < 7)
     return format_future (-span, -days);
-  /* Translators: a date, in g_date_time_format() notation: "3 Mar 2026" */
+  if (g_date_time_get_year (local_when) == g_date_time_get_year (now))
+    /* Translators: a date this year, in g_date_time_format() notation: "3 Mar" */
+    return g_date_time_format (local_when, C_("relative time", "%-d %b"));
+  /* Translators: a date of another year, in g_date_time_format() notation: "3 Mar 2025" */
   return g_date_time_format (local_when, C_("relative time", "%-d %b %Y"));
 }
 

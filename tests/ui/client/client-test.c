@@ -8,7 +8,37 @@
 #include "pd-organization.h"
 #include "pd-service-info.h"
 
-static PdSession *current_session;  /* for the service comparator */
+static PdSession *current_session;
+
+PdUiTestSession *
+client_test_session_new_partial (const char *role,
+                                 guint       n_organizations)
+{
+  PdUiTestSession *test;
+  g_autofree char *registry_path = NULL;
+  g_autofree char *cache_dir = NULL;
+
+  if (!pd_session_test_keyring_ready ())
+    {
+      g_test_skip ("no test keyring (run inside build-aux/test-session)");
+      return NULL;
+    }
+  test = g_new0 (PdUiTestSession, 1);
+  test->dir = g_dir_make_tmp ("pd-ui-XXXXXX", NULL);
+  registry_path = g_build_filename (test->dir, "accounts.ini", NULL);
+  cache_dir = g_build_filename (test->dir, "cache", NULL);
+  test->portal = pd_test_portal_start ((const char *[]) { "--seed", "50", NULL });
+  test->registry = pd_account_registry_new (registry_path);
+  test->account = pd_session_test_sign_in_key (test->registry, pd_test_portal_get_url (test->portal),
+                                               pd_test_portal_get_key (test->portal, role));
+  test->session = pd_session_new (test->account, cache_dir);
+  pd_session_set_registry (test->session, test->registry);
+  pd_session_set_refresh_interval (test->session, 0);
+  pd_session_test_start (test->session);
+  pd_session_test_wait_me (test->session);
+  pd_session_test_wait_items (pd_session_get_organizations (test->session), n_organizations);
+  return test;
+}  /* for the service comparator */
 
 static void
 record (GSimpleAction *action,
@@ -335,4 +365,74 @@ gboolean
 client_test_type_column_visible (gpointer data)
 {
   return gtk_column_view_column_get_visible (client_test_column (data, "Type"));
+}
+
+void
+client_test_select_ids (ClientTest         *t,
+                        const char * const *ids)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (pd_ui_test_find_id (t->page, "column_view")));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint found = 0;
+
+  gtk_selection_model_unselect_all (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PdAccount) account = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_strv_contains (ids, pd_resource_get_id (PD_RESOURCE (account))))
+        {
+          gtk_selection_model_select_item (model, i, FALSE);
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, g_strv_length ((char **) ids));
+  pd_ui_test_wait_frames (2);
+}
+
+void
+client_test_bulk (ClientTest *t,
+                  const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t->table), "accounts.bulk", "s", action));
+}
+
+PdAccount *
+client_test_lookup_account (ClientTest *t,
+                            const char *organization_id,
+                            const char *service_id,
+                            const char *account_id)
+{
+  PdResourceList *list = pd_session_get_accounts (t->test->session, organization_id, service_id);
+
+  return PD_ACCOUNT (pd_resource_list_lookup (list, account_id));
+}
+
+typedef struct {
+  ClientTest          *t;
+  const char          *organization_id;
+  const char          *service_id;
+  const char          *account_id;
+  PdAccountProtection  protection;
+} ProtectionWait;
+
+static gboolean
+has_protection (gpointer data)
+{
+  ProtectionWait *wait = data;
+  PdAccount *account = client_test_lookup_account (wait->t, wait->organization_id, wait->service_id, wait->account_id);
+
+  return account != NULL && pd_account_get_protection (account) == wait->protection;
+}
+
+void
+client_test_wait_protection (ClientTest          *t,
+                             const char          *organization_id,
+                             const char          *service_id,
+                             const char          *account_id,
+                             PdAccountProtection  protection)
+{
+  ProtectionWait wait = { t, organization_id, service_id, account_id, protection };
+
+  pd_ui_test_wait_for (has_protection, &wait, "the account's new protection");
 }

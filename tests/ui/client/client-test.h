@@ -22,6 +22,11 @@ typedef struct
   GPtrArray          *log;      /* "show-toast 'Protected 2 accounts'", … */
 } ClientTest;
 
+/* Like pd_ui_test_session_new(), for roles whose sync cannot complete (finance may not read
+ * some lists): waits for /me and @n_organizations clients instead of "up to date". */
+PdUiTestSession *client_test_session_new_partial (const char *role,
+                                                  guint       n_organizations);
+
 ClientTest *client_test_new                 (PdUiTestSession *test,
                                              const char      *organization_id,
                                              const char      *service_id,
@@ -55,6 +60,23 @@ void        client_test_assert_visible      (ClientTest          *t,
                                              gconstpointer        data);
 gboolean    client_test_visible_contains    (ClientTest      *t,
                                              const char      *account_id);
+/* Selects exactly the visible rows of @ids (NULL-terminated) */
+void        client_test_select_ids          (ClientTest      *t,
+                                             const char * const *ids);
+/* Runs "accounts.bulk" (protect, pause, unprotect) as the selection bar's buttons do */
+void        client_test_bulk                (ClientTest      *t,
+                                             const char      *action);
+/* The account of @service_id, as the session lists it */
+PdAccount  *client_test_lookup_account      (ClientTest      *t,
+                                             const char      *organization_id,
+                                             const char      *service_id,
+                                             const char      *account_id);
+/* Waits until the session's account has @protection */
+void        client_test_wait_protection     (ClientTest      *t,
+                                             const char      *organization_id,
+                                             const char      *service_id,
+                                             const char      *account_id,
+                                             PdAccountProtection protection);
 /* Selects the visible rows @from .. @from + @n - 1 */
 void        client_test_select              (ClientTest      *t,
                                              guint            from,

@@ -401,6 +401,97 @@ test_large (void)
   pd_ui_test_window_destroy (window);
 }
 
+/* How a page shows tiles in a recycling list: the factory makes empty tiles, bind sets the
+ * service, unbind empties the tile so it stops following a service it no longer shows. */
+static void
+setup_tile (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            guint                    *n_created)
+{
+  gtk_list_item_set_child (item, pd_service_tile_new ());
+  (*n_created)++;
+}
+
+static void
+bind_tile (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  pd_service_tile_set_service (PD_SERVICE_TILE (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+static void
+unbind_tile (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  pd_service_tile_set_service (PD_SERVICE_TILE (gtk_list_item_get_child (item)), NULL);
+}
+
+static gboolean
+shows_service (GtkWidget     *widget,
+               gconstpointer  service)
+{
+  return PD_IS_SERVICE_TILE (widget) && pd_service_tile_get_service (PD_SERVICE_TILE (widget)) == service;
+}
+
+/* Any tile bound to @service, mapped or not */
+static GtkWidget *
+find_tile_for (GtkWidget *root,
+               PdService *service)
+{
+  return pd_ui_test_find (root, shows_service, service);
+}
+
+static void
+test_list_view (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (PD_TYPE_SERVICE);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *view, *scrolled, *tile;
+  GtkWindow *window;
+  guint n_created = 0;
+  g_autoptr(PdService) first = NULL;
+  g_autoptr(PdService) last = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(PdService) service = pd_widgets_test_service_new (&healthy);
+
+      g_list_store_append (store, service);
+    }
+  first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_tile), &n_created);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_tile), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_tile), NULL);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (store)))), factory);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  window = pd_ui_test_window_new (scrolled, 400, 600);
+  pd_ui_test_wait_frames (5);
+
+  /* A bounded number of tiles, not one per service (GTK 4.8 keeps about 200 rows) */
+  g_assert_cmpuint (n_created, >, 0);
+  g_assert_cmpuint (n_created, <, 300);
+  tile = find_tile_for (view, first);
+  g_assert_nonnull (tile);
+  pd_widgets_test_service_update (first, &(PdTestServiceSpec) { "exchange", "authorized", "failed", 20, 12, 8, 3, NULL, NULL });
+  g_assert_cmpint (pd_status_badge_get_state (PD_STATUS_BADGE (pd_ui_test_find_type (tile, PD_TYPE_STATUS_BADGE))), ==,
+                   PD_BADGE_STATE_FAILED);
+
+  /* Scrolled to the end: the tiles were reused for the last services, no new ones made, and
+   * they follow those */
+  g_assert_true (gtk_widget_activate_action (view, "list.scroll-to-item", "u", 1999));
+  pd_ui_test_wait_frames (5);
+  g_assert_cmpuint (n_created, <, 300);
+  last = g_list_model_get_item (G_LIST_MODEL (store), 1999);
+  tile = find_tile_for (view, last);
+  g_assert_nonnull (tile);
+  g_assert_true (gtk_widget_get_mapped (tile));
+  pd_widgets_test_service_update (last, &(PdTestServiceSpec) { "exchange", "consent_lost", "success", 20, 12, 8, 3, NULL, NULL });
+  g_assert_cmpint (pd_status_badge_get_state (PD_STATUS_BADGE (pd_ui_test_find_type (tile, PD_TYPE_STATUS_BADGE))), ==,
+                   PD_BADGE_STATE_CONSENT_LOST);
+  pd_ui_test_window_destroy (window);
+}
+
 static GtkWidget *
 all_states_grid (void)
 {
@@ -548,6 +639,7 @@ main (int argc, char **argv)
   g_test_add_func ("/widgets/service-tile/activation", test_activation);
   g_test_add_func ("/widgets/service-tile/authorization-buttons", test_authorization_buttons);
   g_test_add_func ("/widgets/service-tile/large", test_large);
+  g_test_add_func ("/widgets/service-tile/list-view", test_list_view);
   g_test_add_func ("/widgets/service-tile/screenshots", test_screenshots);
 
   return g_test_run ();
