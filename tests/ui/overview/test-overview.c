@@ -222,7 +222,13 @@ assert_page_matches_portal (PdUiTestSession   *test,
   assert_label_count (page->client_counts[PD_OVERVIEW_CLIENTS_DELETED], member (expected, "organizations", "deleted"));
   if (n_attention > 0)
     assert_label_count (page->attention_count_label, n_attention);
-  g_assert_nonnull (strstr (gtk_label_get_text (page->status_label), "Last updated"));
+  g_assert_nonnull (strstr (gtk_label_get_text (page->status_label), "Dashboard updated"));
+  if (n_attention > 0)
+    {
+      g_autofree char *headline = g_strdup_printf ("%u problem", n_attention);
+
+      g_assert_true (g_str_has_prefix (gtk_label_get_text (page->headline_label), headline));
+    }
 }
 
 /* ---- the tests ----------------------------------------------------------------------- */
