@@ -11,6 +11,7 @@
 #include "pd-application.h"
 #include "pd-demo-portal.h"
 #include "pd-sign-in.h"
+#include "pd-sign-in-dialog.h"
 #include "pd-preferences-window.h"
 #include "pd-window.h"
 
@@ -544,11 +545,57 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void
+reopened_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PdApplication *self = PD_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (pd_application_open_account_finish (self, result, &error))
+    return;
+  if ((window = get_main_window (self)) != NULL)
+    pd_session_view_show_error (pd_window_get_session_view (PD_WINDOW (window)),
+                                _("Could not open the portal again"), error->message);
+}
+
+static void
+signed_in_again_cb (PdApplication *self,
+                    PdAccountInfo *account)
+{
+  pd_application_open_account_async (self, account, NULL, reopened_cb, NULL);
+}
+
+/* The session's credentials are gone or refused: the sign-in dialog of its kind, on its
+ * portal; the account signed in anew replaces the session. */
+static void
+sign_in_again_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  PdApplication *self = user_data;
+  PdAccountInfo *account;
+  PdSignInDialog *dialog;
+
+  if (self->session == NULL)
+    return;
+  account = pd_session_get_account (self->session);
+  dialog = pd_sign_in_dialog_new (get_main_window (self), self->registry,
+                                  pd_account_info_get_kind (account) == PD_ACCOUNT_KIND_API_KEY
+                                    ? PD_SIGN_IN_MODE_API_KEY : PD_SIGN_IN_MODE_BROWSER);
+  pd_sign_in_dialog_set_account (dialog, account);
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (signed_in_again_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
   { .name = "about", .activate = about_activated },
   { .name = "preferences", .activate = preferences_activated },
   { .name = "sign-out", .activate = sign_out_activated },
+  { .name = "sign-in-again", .activate = sign_in_again_activated },
 };
 
 /* A closed main window ends its session (and forgets a demo account) before GTK lets the

@@ -353,6 +353,25 @@ set_ca_file (PdSignInDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->ca_clear_button), path != NULL);
 }
 
+/**
+ * pd_sign_in_dialog_set_account:
+ *
+ * Fills the form from an account whose credentials are gone or refused, so signing in
+ * again only needs the new key (or the browser).
+ */
+void
+pd_sign_in_dialog_set_account (PdSignInDialog *self,
+                               PdAccountInfo  *account)
+{
+  g_return_if_fail (PD_IS_SIGN_IN_DIALOG (self));
+  g_return_if_fail (PD_IS_ACCOUNT_INFO (account));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), pd_account_info_get_base_url (account));
+  set_ca_file (self, pd_account_info_get_extra_ca_file (account));
+  if (self->mode == PD_SIGN_IN_MODE_API_KEY)
+    gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+}
+
 static void
 chooser_response_cb (PdSignInDialog *self,
                      int             response)

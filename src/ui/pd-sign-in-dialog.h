@@ -23,6 +23,9 @@ PdSignInDialog *pd_sign_in_dialog_new      (GtkWindow         *parent,
                                             PdAccountRegistry *registry,
                                             PdSignInMode       mode);
 PdSignInMode    pd_sign_in_dialog_get_mode (PdSignInDialog    *self);
+/* Fills the address (and extra authority) of @account: signing in again */
+void            pd_sign_in_dialog_set_account (PdSignInDialog *self,
+                                               PdAccountInfo  *account);
 /* The sign-in address of a browser sign-in in progress, else NULL */
 const char     *pd_sign_in_dialog_get_link (PdSignInDialog    *self);
 

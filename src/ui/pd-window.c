@@ -6,12 +6,12 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-session-page.h"
+#include "pd-session-view.h"
 #include "pd-welcome-page.h"
 #include "pd-window.h"
 
-/* The main window: the welcome page while no portal account is configured,
- * otherwise a sidebar of pages that folds into one column at narrow widths. */
+/* The main window: the welcome page while no portal account is open, otherwise the
+ * session view (sidebar, pages, sync status, banners, toasts: src/ui/shell/). */
 struct _PdWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -19,12 +19,8 @@ struct _PdWindow
   GSettings            *settings;
 
   GtkStack             *main_stack;
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar;
-  GtkStack             *pages_stack;
-  AdwWindowTitle       *content_title;
+  PdSessionView        *session_view;
   GtkMenuButton        *welcome_menu_button;
-  GtkMenuButton        *sidebar_menu_button;
   PdWelcomePage        *welcome_page;
   gboolean              application_connected;
 };
@@ -51,14 +47,9 @@ pd_window_add_page (PdWindow   *self,
                     const char *icon_name,
                     GtkWidget  *page)
 {
-  GtkStackPage *stack_page;
-
   g_return_if_fail (PD_IS_WINDOW (self));
-  g_return_if_fail (name != NULL && title != NULL);
-  g_return_if_fail (GTK_IS_WIDGET (page));
 
-  stack_page = gtk_stack_add_titled (self->pages_stack, page, name, title);
-  gtk_stack_page_set_icon_name (stack_page, icon_name);
+  pd_session_view_add_page (self->session_view, name, title, icon_name, page);
 }
 
 void
@@ -66,11 +57,9 @@ pd_window_show_page (PdWindow   *self,
                      const char *name)
 {
   g_return_if_fail (PD_IS_WINDOW (self));
-  g_return_if_fail (gtk_stack_get_child_by_name (self->pages_stack, name) != NULL);
 
-  gtk_stack_set_visible_child_name (self->pages_stack, name);
+  pd_session_view_show_page (self->session_view, name);
   gtk_stack_set_visible_child_name (self->main_stack, "pages");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 void
@@ -95,40 +84,15 @@ pd_window_is_folded (PdWindow *self)
 {
   g_return_val_if_fail (PD_IS_WINDOW (self), FALSE);
 
-  return adw_leaflet_get_folded (self->leaflet);
+  return pd_session_view_is_folded (self->session_view);
 }
 
-/* The sections are few and fixed, so a GtkListBox over the stack's own page
- * model is enough; unlike a list view it does not select on hover. */
-static GtkWidget *
-create_sidebar_row (gpointer item,
-                    gpointer user_data)
+PdSessionView *
+pd_window_get_session_view (PdWindow *self)
 {
-  GtkStackPage *page = item;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *label = gtk_label_new (NULL);
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
 
-  g_object_bind_property (page, "icon-name", icon, "icon-name", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (page, "title", label, "label", G_BINDING_SYNC_CREATE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-
-  return box;
-}
-
-static void
-sidebar_row_activated_cb (PdWindow      *self,
-                          GtkListBoxRow *row)
-{
-  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->pages_stack);
-  g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), gtk_list_box_row_get_index (row));
-
-  gtk_stack_set_visible_child (self->pages_stack, gtk_stack_page_get_child (GTK_STACK_PAGE (page)));
-  /* In one column, go and show it. */
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  return self->session_view;
 }
 
 /* F10 opens the menu of the view on screen. Only one button may be primary at
@@ -137,30 +101,19 @@ static void
 main_view_changed_cb (PdWindow *self)
 {
   gboolean welcome = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0;
-  GtkMenuButton *primary = welcome ? self->welcome_menu_button : self->sidebar_menu_button;
-  GtkMenuButton *other = welcome ? self->sidebar_menu_button : self->welcome_menu_button;
+  GtkMenuButton *session_menu_button;
+  GtkMenuButton *primary;
+  GtkMenuButton *other;
+
+  /* Also called while the template is built, before the view exists. */
+  if (self->session_view == NULL || self->welcome_menu_button == NULL)
+    return;
+  session_menu_button = pd_session_view_get_menu_button (self->session_view);
+  primary = welcome ? self->welcome_menu_button : session_menu_button;
+  other = welcome ? session_menu_button : self->welcome_menu_button;
 
   gtk_menu_button_set_primary (other, FALSE);
   gtk_menu_button_set_primary (primary, TRUE);
-}
-
-static void
-visible_page_changed_cb (PdWindow *self)
-{
-  GtkWidget *child = gtk_stack_get_visible_child (self->pages_stack);
-  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->pages_stack);
-  const char *title = NULL;
-
-  if (child == NULL)
-    return;
-
-  title = gtk_stack_page_get_title (gtk_stack_get_page (self->pages_stack, child));
-  adw_window_title_set_title (self->content_title, title != NULL ? title : "");
-
-  /* Keep the sidebar's selection on the page shown, however it was chosen. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
-    if (gtk_selection_model_is_selected (pages, i))
-      gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, i));
 }
 
 static void
@@ -168,33 +121,21 @@ go_back_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  PdWindow *self = PD_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  pd_session_view_go_back (PD_WINDOW (widget)->session_view);
 }
 
-/* The window follows the application's session: its page while one is open, else welcome. */
+/* The window follows the application's session: its view while one is open, else welcome. */
 static void
 session_changed_cb (PdWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   PdSession *session = PD_IS_APPLICATION (app) ? pd_application_get_session (PD_APPLICATION (app)) : NULL;
-  GtkWidget *page = gtk_stack_get_child_by_name (self->pages_stack, "clients");
 
-  if (page != NULL && pd_session_page_get_session (PD_SESSION_PAGE (page)) != session)
-    {
-      gtk_stack_remove (self->pages_stack, page);
-      page = NULL;
-    }
   if (session == NULL)
-    {
-      pd_window_show_welcome (self);
-      return;
-    }
-  if (page == NULL)
-    pd_window_add_page (self, "clients", _("Clients"), "view-grid-symbolic",
-                        GTK_WIDGET (pd_session_page_new (session)));
-  pd_window_show_page (self, "clients");
+    pd_window_show_welcome (self);
+  pd_session_view_set_session (self->session_view, session);
+  if (session != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "pages");
 }
 
 /* "application" is not a construct property: it is set after constructed(). */
@@ -254,9 +195,6 @@ pd_window_dispose (GObject *object)
 {
   PdWindow *self = PD_WINDOW (object);
 
-  /* Unbind before the stack behind the model goes. */
-  if (self->sidebar != NULL)
-    gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -274,34 +212,24 @@ pd_window_class_init (PdWindowClass *klass)
   window_class->close_request = pd_window_close_request;
 
   g_type_ensure (PD_TYPE_WELCOME_PAGE);
-  g_type_ensure (PD_TYPE_SESSION_PAGE);
+  g_type_ensure (PD_TYPE_SESSION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/pd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PdWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, PdWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, PdWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, PdWindow, pages_stack);
-  gtk_widget_class_bind_template_child (widget_class, PdWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, session_view);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, welcome_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, PdWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, main_view_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
 
+  /* For callers outside the session view; inside it, its win.go-back comes first. */
   gtk_widget_class_install_action (widget_class, "nav.back", NULL, go_back_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "nav.back", NULL);
 }
 
 static void
 pd_window_init (PdWindow *self)
 {
-  g_autoptr(GtkSelectionModel) pages = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  pages = gtk_stack_get_pages (self->pages_stack);
-  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (pages), create_sidebar_row, NULL, NULL);
   main_view_changed_cb (self);
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);

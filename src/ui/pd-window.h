@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pd-application.h"
+#include "pd-session-view.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,7 @@ void      pd_window_show_welcome (PdWindow      *self);
 void      pd_window_show_welcome_error (PdWindow   *self,
                                         const char *message);
 gboolean  pd_window_is_folded    (PdWindow      *self);
+/* The sidebar, pages, sync status, banners and toasts of the open session */
+PdSessionView *pd_window_get_session_view (PdWindow *self);
 
 G_END_DECLS

@@ -65,8 +65,9 @@ exercise (PdResource *resource)
 }
 
 /* The sync path does not use json-glib's parser: pages are scanned by pd-cache-page.c and
- * each item parsed by pd-cache-json.c. Both read network input: neither may crash, leak or
- * accept what they must refuse. */
+ * each item decoded from its text by pd_resource_new_from_text(), held here to the tree
+ * built by pd-cache-json.c and decoded by pd_resource_new_from_json(). All read network
+ * input: none may crash, leak or accept what they must refuse. */
 static void
 exercise_cache_parsers (GType       type,
                         const char *text,
@@ -76,6 +77,13 @@ exercise_cache_parsers (GType       type,
   g_autoptr(JsonNode) node = pd_cache_json_parse (text, length, scratch);
   PdCachePage page = { 0 };
 
+  g_autoptr(GError) text_error = NULL;
+  g_autoptr(PdResource) from_text = pd_resource_new_from_text (type, text, length, &text_error);
+
+  g_assert ((from_text == NULL) == (text_error != NULL));
+  /* The text reader is the tree parser plus the tree decoder, to the letter: what the one
+   * refuses as JSON the other does, and every other verdict and message is the same */
+  g_assert ((node == NULL) == g_error_matches (text_error, PD_DECODE_ERROR, PD_DECODE_ERROR_SYNTAX));
   if (node != NULL)
     {
       g_autoptr(PdResource) resource = NULL;
@@ -84,6 +92,11 @@ exercise_cache_parsers (GType       type,
       g_assert (g_utf8_validate_len (text, length, NULL));
       resource = pd_resource_new_from_json (type, node, &error);
       g_assert ((resource == NULL) == (error != NULL));
+      if (resource != NULL)
+        g_assert (from_text != NULL && pd_resource_equal (resource, from_text));
+      else
+        g_assert (text_error != NULL && text_error->code == error->code
+                  && g_str_equal (text_error->message, error->message));
     }
 
   if (pd_cache_page_scan (text, length, &page, NULL))

@@ -2,9 +2,8 @@
 #include "config.h"
 
 #include "pd-cache-decode.h"
-#include "pd-cache-json.h"
 
-/* Decoding and serializing a page is most of the cost of storing it. Helper threads take
+/* Decoding a page is most of the cost of storing it. Helper threads take
  * chunks of the page while the database thread takes chunks too, so a page costs what it
  * costs on one thread only when there is one processor. */
 
@@ -14,9 +13,8 @@
 typedef struct {
   GType           type;
   const char     *kind;
-  JsonArray      *items;
-  const char     *data;         /* or the items' text, */
-  const PdCacheSpan *spans;     /* one span each */
+  const char     *data;         /* the page's text */
+  const PdCacheSpan *spans;     /* one span per item */
   gint            bad_json;     /* atomic: an item's text did not parse */
   PdCacheDecoded *out;
   guint           n_items;
@@ -31,47 +29,20 @@ decode_range (Batch *batch,
               guint  start,
               guint  end)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(GString) scratch = NULL;
-
-  if (batch->spans != NULL)
-    scratch = g_string_sized_new (256);
-  else
-    generator = json_generator_new ();
   for (guint i = start; i < end; i++)
     {
       g_autoptr(GError) error = NULL;
-      JsonNode *node;
+      const PdCacheSpan *span = &batch->spans[i];
       PdCacheDecoded *out = &batch->out[i];
 
-      if (scratch != NULL)
-        {
-          const PdCacheSpan *span = &batch->spans[i];
-          g_autoptr(JsonNode) root = pd_cache_json_parse (batch->data + span->offset,
-                                                          span->length, scratch);
-
-          /* the text is stored as it came: no tree to serialize again */
-          if (root == NULL)
-            {
-              g_atomic_int_set (&batch->bad_json, TRUE);
-              continue;
-            }
-          out->resource = pd_resource_new_from_json (batch->type, root, &error);
-          if (out->resource == NULL)
-            g_message ("Dropped %s item %u from the portal: %s", batch->kind, i, error->message);
-          continue;
-        }
-
-      node = json_array_get_element (batch->items, i);
-      out->resource = pd_resource_new_from_json (batch->type, node, &error);
-      if (out->resource == NULL)
-        {
-          /* never the body: it may hold anything */
-          g_message ("Dropped %s item %u from the portal: %s", batch->kind, i, error->message);
-          continue;
-        }
-      json_generator_set_root (generator, node);
-      out->text = json_generator_to_data (generator, &out->length);
+      /* straight from the text, which is stored as it came */
+      out->resource = pd_resource_new_from_text (batch->type, batch->data + span->offset,
+                                                 span->length, &error);
+      if (g_error_matches (error, PD_DECODE_ERROR, PD_DECODE_ERROR_SYNTAX))
+        g_atomic_int_set (&batch->bad_json, TRUE);
+      else if (out->resource == NULL)
+        /* never the body: it may hold anything */
+        g_message ("Dropped %s item %u from the portal: %s", batch->kind, i, error->message);
     }
 }
 
@@ -119,17 +90,6 @@ get_pool (guint *n_helpers)
 static void run (Batch *batch);
 
 PdCacheDecoded *
-pd_cache_decode_items (GType       type,
-                       const char *kind,
-                       JsonArray  *items)
-{
-  Batch batch = { type, kind, items, NULL, NULL, 0, NULL, json_array_get_length (items), 0 };
-
-  run (&batch);
-  return batch.out;
-}
-
-PdCacheDecoded *
 pd_cache_decode_spans (GType              type,
                        const char        *kind,
                        const char        *data,
@@ -137,7 +97,7 @@ pd_cache_decode_spans (GType              type,
                        guint              n_items,
                        gboolean          *bad_json)
 {
-  Batch batch = { type, kind, NULL, data, spans, FALSE, NULL, n_items, 0 };
+  Batch batch = { type, kind, data, spans, FALSE, NULL, n_items, 0 };
 
   run (&batch);
   *bad_json = g_atomic_int_get (&batch.bad_json);
@@ -178,9 +138,6 @@ pd_cache_decoded_free (PdCacheDecoded *decoded,
                        guint           n_items)
 {
   for (guint i = 0; i < n_items; i++)
-    {
-      g_clear_object (&decoded[i].resource);
-      g_free (decoded[i].text);
-    }
+    g_clear_object (&decoded[i].resource);
   g_free (decoded);
 }

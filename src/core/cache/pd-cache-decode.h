@@ -10,17 +10,11 @@ G_BEGIN_DECLS
 
 typedef struct {
   PdResource *resource;  /* NULL when the item did not decode (logged) */
-  char       *text;      /* the item as JSON text */
-  gsize       length;
 } PdCacheDecoded;
 
-/* Decodes every element of @items as @type, in parallel where there are processors to
- * spare; blocks until all are done. One entry per element, in order. */
-PdCacheDecoded *pd_cache_decode_items (GType           type,
-                                       const char     *kind,
-                                       JsonArray      *items);
-/* The same for items still in text (@spans of @data): each is parsed on its own; their
- * `text` stays NULL (the span is the text). @bad_json is set when one is not JSON at all. */
+/* Decodes the items at @spans of @data as @type, in parallel where there are processors
+ * to spare; blocks until all are done. One entry per item, in order. @bad_json is set when
+ * one is not JSON at all. */
 PdCacheDecoded *pd_cache_decode_spans (GType              type,
                                        const char        *kind,
                                        const char        *data,

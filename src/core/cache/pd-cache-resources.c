@@ -10,8 +10,7 @@ typedef struct {
   char      *kind;
   GType      type;
   char      *parent_id;   /* never NULL: '' for top-level lists */
-  JsonNode  *page;
-  GBytes    *body;        /* or the page as text, */
+  GBytes    *body;        /* the page as the portal sent it */
   gboolean   has_text;
   PdCachePage text;       /* where its parts are */
   PdCacheDecoded *decoded; /* its items */
@@ -24,33 +23,12 @@ typedef struct {
 typedef PdCacheStoredPage StoredPage;
 
 static void
-reap (gpointer data,
-      gpointer user_data)
-{
-  json_node_unref (data);
-}
-
-/* Freeing a parsed page of 500 organizations costs as much as a sixth of storing it; a
- * thread of its own does it, so the database thread goes on with the next page. */
-static void
-release_page (JsonNode *page)
-{
-  static GThreadPool *reaper;
-
-  if (g_once_init_enter (&reaper))
-    g_once_init_leave (&reaper, g_thread_pool_new (reap, NULL, 1, FALSE, NULL));
-  g_thread_pool_push (reaper, page, NULL);
-}
-
-static void
 list_data_free (gpointer data)
 {
   ListData *list = data;
 
   g_free (list->kind);
   g_free (list->parent_id);
-  if (list->page != NULL)
-    release_page (g_steal_pointer (&list->page));
   if (list->decoded != NULL)
     pd_cache_decoded_free (list->decoded, list->text.items->len);
   if (list->has_text)
@@ -190,39 +168,8 @@ delete_ids (PdCacheJob          *job,
   return TRUE;
 }
 
-/* The tombstones' ids; anything that is not {"id": "…"} is skipped */
-static GStrv
-collect_deleted (JsonArray *deleted)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; deleted != NULL && i < json_array_get_length (deleted); i++)
-    {
-      JsonNode *node = json_array_get_element (deleted, i);
-      JsonNode *id;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      id = json_object_get_member (json_node_get_object (node), "id");
-      if (id != NULL && JSON_NODE_HOLDS_VALUE (id)
-          && json_node_get_value_type (id) == G_TYPE_STRING)
-        g_strv_builder_add (builder, json_node_get_string (id));
-    }
-  return g_strv_builder_end (builder);
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-/* Inserts the decoded items (their text: decoded[i].text, or @spans of @text) into the
- * page's transaction with one prepared statement, and hands the resources to @stored.
- * Frees @decoded. */
+/* Inserts the decoded items (their text: @spans of @text) into the page's transaction
+ * with one prepared statement, and hands the resources to @stored. Frees @decoded. */
 static gboolean
 insert_decoded (PdCacheJob         *job,
                 ListData           *list,
@@ -267,10 +214,7 @@ insert_decoded (PdCacheJob         *job,
       sqlite3_bind_text (stmt, 3, pd_resource_get_id (resource), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, list->generation);
       sqlite3_bind_text (stmt, 5, updated_text, -1, SQLITE_STATIC);
-      if (spans != NULL)
-        sqlite3_bind_text (stmt, 6, text + spans[i].offset, (int) spans[i].length, SQLITE_STATIC);
-      else
-        sqlite3_bind_text (stmt, 6, decoded[i].text, (int) decoded[i].length, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, text + spans[i].offset, (int) spans[i].length, SQLITE_STATIC);
       if (!step_done (job, stmt, error))
         {
           pd_cache_decoded_free (decoded, n_items);
@@ -280,39 +224,6 @@ insert_decoded (PdCacheJob         *job,
     }
   pd_cache_decoded_free (decoded, n_items);
   return TRUE;
-}
-
-static gboolean
-job_store_page (PdCacheJob  *job,
-                sqlite3     *db,
-                gpointer     data,
-                GError     **error)
-{
-  ListData *list = data;
-  PdCacheDecoded *decoded;
-  JsonArray *items = NULL;
-  JsonArray *deleted = NULL;
-  StoredPage *stored;
-  guint n_items;
-
-  if (JSON_NODE_HOLDS_ARRAY (list->page))
-    items = json_node_get_array (list->page);
-  else if (JSON_NODE_HOLDS_OBJECT (list->page))
-    {
-      items = member_array (json_node_get_object (list->page), "items");
-      deleted = member_array (json_node_get_object (list->page), "deleted");
-    }
-  n_items = items != NULL ? json_array_get_length (items) : 0;
-
-  stored = g_new0 (StoredPage, 1);
-  stored->items = g_ptr_array_new_full (n_items, g_object_unref);
-  stored->deleted = collect_deleted (deleted);
-  pd_cache_job_return_pointer (job, stored, stored_page_free);
-
-  decoded = n_items > 0 ? pd_cache_decode_items (list->type, list->kind, items) : NULL;
-  if (!insert_decoded (job, list, decoded, n_items, NULL, NULL, stored, error))
-    return FALSE;
-  return delete_ids (job, list, (const char * const *) stored->deleted, error);
 }
 
 /* Text pages go through two stages: scanning and decoding on a thread of their own (with
@@ -532,49 +443,6 @@ pd_cache_load_list_finish (PdCache       *self,
                            GError       **error)
 {
   return pd_cache_run_finish (self, result, error);
-}
-
-void
-pd_cache_store_page_async (PdCache              *self,
-                           const PdResourceKind *kind,
-                           const char           *parent_id,
-                           JsonNode             *page,
-                           gint64                generation,
-                           GCancellable         *cancellable,
-                           GAsyncReadyCallback   callback,
-                           gpointer              user_data)
-{
-  ListData *list;
-
-  g_return_if_fail (PD_IS_CACHE (self));
-  g_return_if_fail (kind != NULL);
-  g_return_if_fail (page != NULL);
-
-  list = list_data_new (kind, parent_id);
-  list->page = page;
-  list->generation = generation;
-  pd_cache_run_async (self, job_store_page, list, list_data_free, cancellable, callback,
-                      user_data);
-}
-
-GPtrArray *
-pd_cache_store_page_finish (PdCache       *self,
-                            GAsyncResult  *result,
-                            GStrv         *deleted_ids,
-                            GError       **error)
-{
-  StoredPage *stored = pd_cache_run_finish (self, result, error);
-  GPtrArray *items;
-
-  if (deleted_ids != NULL)
-    *deleted_ids = NULL;
-  if (stored == NULL)
-    return NULL;
-  items = g_steal_pointer (&stored->items);
-  if (deleted_ids != NULL)
-    *deleted_ids = g_steal_pointer (&stored->deleted);
-  stored_page_free (stored);
-  return items;
 }
 
 void

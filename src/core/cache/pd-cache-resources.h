@@ -27,26 +27,6 @@ GPtrArray *pd_cache_load_list_finish       (PdCache              *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 
-/* Stores one page. @page (transfer full; only the database thread touches it afterwards)
- * is either a list envelope {"items": […], "deleted": [{"id"}…], …} or a bare array of
- * items. Each item is stored as JSON text marked with @generation; items that do not
- * decode are dropped and logged. The envelope's tombstones are applied in the same
- * transaction. */
-void       pd_cache_store_page_async       (PdCache              *self,
-                                            const PdResourceKind *kind,
-                                            const char           *parent_id,
-                                            JsonNode             *page,
-                                            gint64                generation,
-                                            GCancellable         *cancellable,
-                                            GAsyncReadyCallback   callback,
-                                            gpointer              user_data);
-/* The decoded items (PdResource, owned) in page order; @deleted_ids (optional) receives
- * the tombstoned ids (NULL-terminated, never NULL on success). */
-GPtrArray *pd_cache_store_page_finish      (PdCache              *self,
-                                            GAsyncResult         *result,
-                                            GStrv                *deleted_ids,
-                                            GError              **error);
-
 /* A page of a list as the portal sent it */
 typedef struct {
   GPtrArray *items;        /* the decoded items (PdResource, owned) in page order */

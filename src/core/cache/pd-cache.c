@@ -11,6 +11,7 @@ typedef enum {
   JOB_RUN,
   JOB_OPEN,
   JOB_QUIT,
+  JOB_CHECKPOINT,
 } JobType;
 
 /* What the database thread owns. Kept apart from the GObject so that the last reference
@@ -183,6 +184,20 @@ run_job (Worker     *worker,
       return;
     }
 
+  if (job->type == JOB_CHECKPOINT)
+    {
+      /* outside any transaction, or SQLite refuses; nobody waits for it */
+      if (worker->db != NULL)
+        {
+          int rc = sqlite3_wal_checkpoint_v2 (worker->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+          if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+            g_message ("Folding the cache's log back failed: %s", sqlite3_errmsg (worker->db));
+        }
+      job_free (job);
+      return;
+    }
+
   if (worker->db == NULL)
     {
       job_complete (job, g_error_new (PD_CACHE_ERROR, PD_CACHE_ERROR_CLOSED,
@@ -290,6 +305,17 @@ pd_cache_close (PdCache *self)
   else
     g_thread_join (self->thread);
   self->thread = NULL;
+}
+
+void
+pd_cache_checkpoint (PdCache *self)
+{
+  g_return_if_fail (PD_IS_CACHE (self));
+
+  g_mutex_lock (&self->lock);
+  if (!self->closed)
+    g_async_queue_push (self->worker->queue, job_new (JOB_CHECKPOINT));
+  g_mutex_unlock (&self->lock);
 }
 
 static void

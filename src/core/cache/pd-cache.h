@@ -68,6 +68,11 @@ gpointer    pd_cache_run_sync             (PdCache             *self,
                                            PdCacheJobFunc       func,
                                            gpointer             data,
                                            GError             **error);
+/* Copies what the write-ahead log holds into the database file, in the background after
+ * the queued jobs, without waiting for readers (SQLite's passive checkpoint). Writers do
+ * not do it on the way past a few MB any more (see pd-cache-open.c): the sync engine calls
+ * this when a sync is over, so a full sync does not stop to copy every page twice. */
+void        pd_cache_checkpoint           (PdCache             *self);
 /* Finishes queued jobs, then closes the connection. */
 void        pd_cache_close                (PdCache             *self);
 

@@ -271,10 +271,10 @@ pd_resource_field_copy (PdResource    *self,
   return TRUE;
 }
 
-static char *
-member_path (const char *prefix,
-             const char *path,
-             gssize      len)
+char *
+pd_resource_member_path (const char *prefix,
+                         const char *path,
+                         gssize      len)
 {
   g_autofree char *head = len < 0 ? g_strdup (path) : g_strndup (path, (gsize) len);
 
@@ -284,10 +284,10 @@ member_path (const char *prefix,
 #define TYPE_ERROR(message) \
   g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, message, path)
 
-static gboolean
-type_error (GError    **error,
-            const char *path,
-            PdFieldType type)
+gboolean
+pd_resource_field_type_error (GError    **error,
+                              const char *path,
+                              PdFieldType type)
 {
   switch (type)
     {
@@ -332,9 +332,9 @@ utf8_error (GError    **error,
 }
 
 /* The value a field takes for null: NULL, 0, FALSE, or the enum's "none" */
-static void
-set_null (const PdField *field,
-          gpointer       ptr)
+void
+pd_resource_field_set_null (const PdField *field,
+                            gpointer       ptr)
 {
   if (field->type == PD_FIELD_ENUM)
     {
@@ -365,7 +365,7 @@ decode_items (PdResource    *self,
       g_autoptr(PdResource) item = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return type_error (error, element_path, PD_FIELD_PRESENT);
+        return pd_resource_field_type_error (error, element_path, PD_FIELD_PRESENT);
 
       item = g_object_new (item_type, NULL);
       if (!pd_resource_decode_object (item, json_node_get_object (element), element_path, error))
@@ -401,7 +401,7 @@ pd_resource_field_decode (PdResource    *self,
     case PD_JSON_ABSENT:
       if (field->flags & PD_FIELD_OPTIONAL)
         return TRUE;
-      path = built = member_path (prefix, field->path, (gssize) where);
+      path = built = pd_resource_member_path (prefix, field->path, (gssize) where);
       g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_MISSING, _("“%s” is missing"), path);
       return FALSE;
     case PD_JSON_PARENT_NULL:
@@ -411,20 +411,20 @@ pd_resource_field_decode (PdResource    *self,
       G_GNUC_FALLTHROUGH;
     case PD_JSON_PARENT_TYPE:
     default:
-      path = built = member_path (prefix, field->path, (gssize) where);
-      return type_error (error, path, PD_FIELD_PRESENT);
+      path = built = pd_resource_member_path (prefix, field->path, (gssize) where);
+      return pd_resource_field_type_error (error, path, PD_FIELD_PRESENT);
     }
 
   /* The member's full path names it in messages: built only when one is needed, not for
    * every field of every item (that was a tenth of a full sync). */
   path = prefix == NULL ? field->path : NULL;
-#define FIELD_PATH() (path != NULL ? path : (path = built = member_path (prefix, field->path, -1)))
+#define FIELD_PATH() (path != NULL ? path : (path = built = pd_resource_member_path (prefix, field->path, -1)))
 
   if (JSON_NODE_HOLDS_NULL (node))
     {
       if (field->flags & PD_FIELD_NULLABLE)
         {
-          set_null (field, ptr);
+          pd_resource_field_set_null (field, ptr);
           return TRUE;
         }
       g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE, _("“%s” must not be null"), FIELD_PATH ());
@@ -435,7 +435,7 @@ pd_resource_field_decode (PdResource    *self,
     {
     case PD_FIELD_STRING:
       if (!pd_json_node_is_string (node))
-        return type_error (error, FIELD_PATH (), field->type);
+        return pd_resource_field_type_error (error, FIELD_PATH (), field->type);
       if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
         return utf8_error (error, FIELD_PATH ());
       if (field->role == PD_FIELD_ROLE_ID && *json_node_get_string (node) == '\0')
@@ -449,7 +449,7 @@ pd_resource_field_decode (PdResource    *self,
 
     case PD_FIELD_INT64:
       if (!pd_json_node_is_int (node))
-        return type_error (error, FIELD_PATH (), field->type);
+        return pd_resource_field_type_error (error, FIELD_PATH (), field->type);
       if ((field->flags & PD_FIELD_NON_NEGATIVE) && json_node_get_int (node) < 0)
         {
           g_set_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_INVALID, _("“%s” must not be negative"), FIELD_PATH ());
@@ -460,13 +460,13 @@ pd_resource_field_decode (PdResource    *self,
 
     case PD_FIELD_BOOL:
       if (!pd_json_node_is_bool (node))
-        return type_error (error, FIELD_PATH (), field->type);
+        return pd_resource_field_type_error (error, FIELD_PATH (), field->type);
       *(gboolean *) ptr = json_node_get_boolean (node);
       return TRUE;
 
     case PD_FIELD_DOUBLE:
       if (!pd_json_node_is_number (node))
-        return type_error (error, FIELD_PATH (), field->type);
+        return pd_resource_field_type_error (error, FIELD_PATH (), field->type);
       *(double *) ptr = json_node_get_double (node);
       return TRUE;
 
@@ -476,7 +476,7 @@ pd_resource_field_decode (PdResource    *self,
 
         if (!pd_json_node_is_string (node)
             || (time = pd_json_parse_time (json_node_get_string (node))) == NULL)
-          return type_error (error, FIELD_PATH (), field->type);
+          return pd_resource_field_type_error (error, FIELD_PATH (), field->type);
         g_clear_pointer ((GDateTime **) ptr, g_date_time_unref);
         *(GDateTime **) ptr = time;
         return TRUE;
@@ -489,7 +489,7 @@ pd_resource_field_decode (PdResource    *self,
         const char *text;
 
         if (!pd_json_node_is_string (node))
-          return type_error (error, FIELD_PATH (), field->type);
+          return pd_resource_field_type_error (error, FIELD_PATH (), field->type);
         text = json_node_get_string (node);
         if (!g_utf8_validate (text, -1, NULL))
           return utf8_error (error, FIELD_PATH ());
@@ -515,7 +515,7 @@ pd_resource_field_decode (PdResource    *self,
         guint n;
 
         if (!JSON_NODE_HOLDS_ARRAY (node))
-          return type_error (error, FIELD_PATH (), field->type);
+          return pd_resource_field_type_error (error, FIELD_PATH (), field->type);
         array = json_node_get_array (node);
         n = json_array_get_length (array);
         builder = g_strv_builder_new ();
@@ -530,7 +530,7 @@ pd_resource_field_decode (PdResource    *self,
                 g_strv_builder_unref (builder);
                 if (pd_json_node_is_string (element))
                   return utf8_error (error, element_path);
-                return type_error (error, element_path, PD_FIELD_STRING);
+                return pd_resource_field_type_error (error, element_path, PD_FIELD_STRING);
               }
             g_strv_builder_add (builder, json_node_get_string (element));
           }
@@ -543,12 +543,12 @@ pd_resource_field_decode (PdResource    *self,
     case PD_FIELD_LIST:
     case PD_FIELD_ARRAY:
       if (!JSON_NODE_HOLDS_ARRAY (node))
-        return type_error (error, FIELD_PATH (), field->type);
+        return pd_resource_field_type_error (error, FIELD_PATH (), field->type);
       return decode_items (self, field, ptr, node, FIELD_PATH (), error);
 
     case PD_FIELD_PRESENT:
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return type_error (error, FIELD_PATH (), field->type);
+        return pd_resource_field_type_error (error, FIELD_PATH (), field->type);
       *(gboolean *) ptr = TRUE;
       return TRUE;
 

@@ -55,9 +55,9 @@ get_meta (PdResource *self)
 }
 
 /* Where a field's value lives: in the subclass struct, or in the base's private data */
-static gpointer
-field_ptr (PdResource    *self,
-           const PdField *field)
+gpointer
+pd_resource_field_ptr (PdResource    *self,
+                       const PdField *field)
 {
   PdResourcePrivate *priv = pd_resource_get_instance_private (self);
 
@@ -100,9 +100,9 @@ pd_resource_constructed (GObject *object)
       const PdField *field = &meta->fields[i];
 
       if (field->type == PD_FIELD_LIST)
-        *(PdResourceList **) field_ptr (self, field) = pd_resource_list_new (field->get_type ());
+        *(PdResourceList **) pd_resource_field_ptr (self, field) = pd_resource_list_new (field->get_type ());
       else if (field->type == PD_FIELD_ARRAY)
-        *(GListStore **) field_ptr (self, field) = g_list_store_new (field->get_type ());
+        *(GListStore **) pd_resource_field_ptr (self, field) = g_list_store_new (field->get_type ());
     }
 }
 
@@ -114,7 +114,7 @@ pd_resource_finalize (GObject *object)
   PdResourceMeta *meta = get_meta (self);
 
   for (guint i = 0; meta != NULL && i < meta->n_fields; i++)
-    pd_resource_field_clear (self, &meta->fields[i], field_ptr (self, &meta->fields[i]));
+    pd_resource_field_clear (self, &meta->fields[i], pd_resource_field_ptr (self, &meta->fields[i]));
 
   g_free (priv->id);
   g_free (priv->etag);
@@ -174,7 +174,7 @@ fields_get_property (GObject    *object,
       return;
     }
   field = &meta->fields[prop_id - 1];
-  pd_resource_field_get_value (self, field, field_ptr (self, field), value);
+  pd_resource_field_get_value (self, field, pd_resource_field_ptr (self, field), value);
 }
 
 static gboolean
@@ -200,8 +200,8 @@ pd_resource_real_update (PdResource *self,
       const PdField *field = &meta->fields[i];
       gboolean changed;
 
-      changed = pd_resource_field_copy (self, field, field_ptr (self, field),
-                                        field_ptr (from, field));
+      changed = pd_resource_field_copy (self, field, pd_resource_field_ptr (self, field),
+                                        pd_resource_field_ptr (from, field));
       if (field->type == PD_FIELD_ENUM)
         {
           const char *mine = priv->raw_enums ? g_hash_table_lookup (priv->raw_enums, GUINT_TO_POINTER (i + 1)) : NULL;
@@ -272,6 +272,7 @@ pd_resource_class_install_fields (PdResourceClass *klass,
   meta->n_fields = n_fields;
   meta->pspecs = g_new0 (GParamSpec *, n_fields);
   meta->id_field = -1;
+  meta->tree = pd_field_tree_new (fields, n_fields);
 
   object_class->get_property = fields_get_property;
 
@@ -292,31 +293,38 @@ pd_resource_class_install_fields (PdResourceClass *klass,
   pd_resource_meta_set (G_TYPE_FROM_CLASS (klass), meta);
 }
 
+char *
+pd_resource_describe (PdResourceMeta *meta,
+                      const char     *id)
+{
+  if (id != NULL && *id != '\0')
+    {
+      g_autofree char *valid = g_utf8_make_valid (id, -1);
+
+      if (g_utf8_strlen (valid, -1) > 64)
+        {
+          char *end = g_utf8_offset_to_pointer (valid, 64);
+          *end = '\0';
+        }
+      /* TRANSLATORS: a resource and its id in an error, e.g. Organization “org_12” */
+      return g_strdup_printf (_("%s “%s”"), _(meta->display_name), valid);
+    }
+  return g_strdup (_(meta->display_name));
+}
+
 /* The error's subject: “Organization “org_12”” when the object has a usable id */
 static char *
 describe (PdResourceMeta *meta,
           JsonObject     *object)
 {
-  if (meta->id_field >= 0)
-    {
-      JsonNode *node = NULL;
-      gsize where;
+  JsonNode *node = NULL;
+  gsize where;
 
-      if (pd_json_lookup (object, meta->fields[meta->id_field].path, &node, &where) == PD_JSON_FOUND
-          && pd_json_node_is_string (node) && *json_node_get_string (node) != '\0')
-        {
-          g_autofree char *id = g_utf8_make_valid (json_node_get_string (node), -1);
-
-          if (g_utf8_strlen (id, -1) > 64)
-            {
-              char *end = g_utf8_offset_to_pointer (id, 64);
-              *end = '\0';
-            }
-          /* TRANSLATORS: a resource and its id in an error, e.g. Organization “org_12” */
-          return g_strdup_printf (_("%s “%s”"), _(meta->display_name), id);
-        }
-    }
-  return g_strdup (_(meta->display_name));
+  if (meta->id_field >= 0
+      && pd_json_lookup (object, meta->fields[meta->id_field].path, &node, &where) == PD_JSON_FOUND
+      && pd_json_node_is_string (node))
+    return pd_resource_describe (meta, json_node_get_string (node));
+  return pd_resource_describe (meta, NULL);
 }
 
 gboolean
@@ -333,7 +341,7 @@ pd_resource_decode_object (PdResource  *self,
     {
       const PdField *field = &meta->fields[i];
 
-      if (!pd_resource_field_decode (self, i, field, field_ptr (self, field), object, prefix, error))
+      if (!pd_resource_field_decode (self, i, field, pd_resource_field_ptr (self, field), object, prefix, error))
         {
           if (prefix == NULL)
             {
@@ -392,7 +400,7 @@ pd_resource_get_enum_text (PdResource *self,
     return raw;
 
   enum_class = g_type_class_peek_static (field->get_type ());
-  value = g_enum_get_value (enum_class, *(int *) field_ptr (self, field));
+  value = g_enum_get_value (enum_class, *(int *) pd_resource_field_ptr (self, field));
   if (value == NULL || value->value == 0
       || ((field->flags & PD_FIELD_NULLABLE) && g_str_equal (value->value_nick, "none")))
     return NULL;
@@ -420,7 +428,7 @@ pd_resource_equal (PdResource *a,
     {
       const PdField *field = &meta->fields[i];
 
-      if (!pd_resource_field_equal (field, field_ptr (a, field), field_ptr (b, field)))
+      if (!pd_resource_field_equal (field, pd_resource_field_ptr (a, field), pd_resource_field_ptr (b, field)))
         return FALSE;
       if (field->type == PD_FIELD_ENUM
           && g_strcmp0 (pa->raw_enums ? g_hash_table_lookup (pa->raw_enums, GUINT_TO_POINTER (i + 1)) : NULL,

@@ -119,9 +119,11 @@ on_inserted (GObject      *source,
   if (id == 0)
     {
       /* Not persisted, so not sent: a change we could lose must not be made. */
-      g_autoptr(GError) wrapped = g_error_copy (error);
+      g_autoptr(GError) wrapped = g_error_new (error->domain, error->code,
+                                               /* Translators: %s says why the local cache refused it */
+                                               _("The change could not be saved before sending it: %s"),
+                                               error->message);
 
-      g_prefix_error (&wrapped, "%s", _("The change could not be saved before sending it: "));
       pd_outbox_update_pending_count (op->self);
       pd_outbox_complete_task_error (op->entry, wrapped);
       return;

@@ -357,7 +357,10 @@ start_timeout_cb (gpointer user_data)
 
   self->timeout_id = 0;
   start_fail (self, g_error_new (PD_DEMO_PORTAL_ERROR, PD_DEMO_PORTAL_ERROR_TIMEOUT,
-                                 _("The demo portal did not get ready within %d seconds."),
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "The demo portal did not get ready within %d second.",
+                                              "The demo portal did not get ready within %d seconds.",
+                                              START_TIMEOUT_SECONDS),
                                  START_TIMEOUT_SECONDS));
   return G_SOURCE_REMOVE;
 }

@@ -2,7 +2,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "pd-cache-resources.h"
+#include "pd-portal-error.h"
 #include "pd-session-private.h"
 #include "pd-sign-in.h"
 
@@ -151,16 +154,69 @@ pd_session_update_account_from_me (PdSession *self)
 
 /* ---- accounts of a service, lazily --------------------------------------------------- */
 
+/* One fetch per service at a time: a second caller joins the one in flight, because two
+ * walks into the same list would race (the second one's cache load would replace what the
+ * first one already brought from the portal). */
+
+typedef struct {
+  PdSession *self;
+  char      *key;
+} AccountFetch;
+
 static void
 accounts_fetched_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
+  AccountFetch *fetch = user_data;
+  g_autoptr(PdSession) self = fetch->self;
+  g_autofree char *key = fetch->key;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) waiters = NULL;
+  gpointer stolen_key;
 
+  g_free (fetch);
   if (!pd_sync_engine_fetch_accounts_finish (PD_SYNC_ENGINE (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("Cannot fetch accounts: %s", error->message);
+
+  if (self->account_fetches == NULL ||
+      !g_hash_table_steal_extended (self->account_fetches, key, &stolen_key, (gpointer *) &waiters))
+    return;
+  g_free (stolen_key);
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiters, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+}
+
+/* Starts a fetch of @key into @list unless one is in flight; FALSE when nothing can be
+ * fetched yet (no credentials: pd_session_fetch_pending_accounts() does it later). */
+static gboolean
+start_account_fetch (PdSession      *self,
+                     const char     *key,
+                     PdResourceList *list)
+{
+  g_auto(GStrv) ids = NULL;
+  AccountFetch *fetch;
+
+  if (g_hash_table_contains (self->account_fetches, key))
+    return TRUE;
+  if (self->phase != PD_SESSION_PHASE_RUNNING || self->auth == NULL)
+    return FALSE;
+  ids = g_strsplit (key, "\n", 2);
+  g_hash_table_insert (self->account_fetches, g_strdup (key), g_ptr_array_new_with_free_func (g_object_unref));
+  fetch = g_new0 (AccountFetch, 1);
+  fetch->self = g_object_ref (self);
+  fetch->key = g_strdup (key);
+  pd_sync_engine_fetch_accounts_async (self->sync, ids[0], ids[1], list, self->cancellable,
+                                       accounts_fetched_cb, fetch);
+  return TRUE;
 }
 
 void
@@ -171,12 +227,28 @@ pd_session_fetch_pending_accounts (PdSession *self)
 
   g_hash_table_iter_init (&iter, self->accounts);
   while (g_hash_table_iter_next (&iter, &key, &list))
-    {
-      g_auto(GStrv) ids = g_strsplit (key, "\n", 2);
+    start_account_fetch (self, key, list);
+}
 
-      pd_sync_engine_fetch_accounts_async (self->sync, ids[0], ids[1], list,
-                                           self->cancellable, accounts_fetched_cb, NULL);
+static PdResourceList *
+lookup_accounts (PdSession  *self,
+                 const char *organization_id,
+                 const char *service_id,
+                 char      **key_out)
+{
+  g_autofree char *key = g_strconcat (organization_id, "\n", service_id, NULL);
+  PdResourceList *list = g_hash_table_lookup (self->accounts, key);
+
+  if (list == NULL)
+    {
+      list = pd_resource_list_new (PD_TYPE_ACCOUNT);
+      g_hash_table_insert (self->accounts, g_strdup (key), list);
+      /* Before the credentials are in, there is nothing to fetch with: fetched once they are. */
+      start_account_fetch (self, key, list);
     }
+  if (key_out != NULL)
+    *key_out = g_steal_pointer (&key);
+  return list;
 }
 
 PdResourceList *
@@ -184,23 +256,46 @@ pd_session_get_accounts (PdSession  *self,
                          const char *organization_id,
                          const char *service_id)
 {
-  g_autofree char *key = NULL;
-  PdResourceList *list;
-
   g_return_val_if_fail (PD_IS_SESSION (self), NULL);
   g_return_val_if_fail (organization_id != NULL && service_id != NULL, NULL);
 
-  key = g_strconcat (organization_id, "\n", service_id, NULL);
-  list = g_hash_table_lookup (self->accounts, key);
-  if (list != NULL)
-    return list;
-
-  list = pd_resource_list_new (PD_TYPE_ACCOUNT);
-  g_hash_table_insert (self->accounts, g_steal_pointer (&key), list);
-  /* Before the credentials are in, there is nothing to fetch with: fetched once they are. */
-  if (self->phase == PD_SESSION_PHASE_RUNNING && self->auth != NULL)
-    pd_sync_engine_fetch_accounts_async (self->sync, organization_id, service_id, list,
-                                         self->cancellable, accounts_fetched_cb, NULL);
-  return list;
+  return lookup_accounts (self, organization_id, service_id, NULL);
 }
 
+void
+pd_session_fetch_accounts_async (PdSession           *self,
+                                 const char          *organization_id,
+                                 const char          *service_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *key = NULL;
+  PdResourceList *list;
+  GPtrArray *waiters;
+
+  g_return_if_fail (PD_IS_SESSION (self));
+  g_return_if_fail (organization_id != NULL && service_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_session_fetch_accounts_async);
+  list = lookup_accounts (self, organization_id, service_id, &key);
+  if (!start_account_fetch (self, key, list))
+    {
+      g_task_return_new_error (task, PD_PORTAL_ERROR, PD_PORTAL_ERROR_OFFLINE,
+                               _("The accounts cannot be read before you are signed in to the portal"));
+      return;
+    }
+  waiters = g_hash_table_lookup (self->account_fetches, key);
+  g_ptr_array_add (waiters, g_steal_pointer (&task));
+}
+
+gboolean
+pd_session_fetch_accounts_finish (PdSession     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

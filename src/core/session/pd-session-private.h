@@ -45,6 +45,7 @@ struct _PdSession
   PdResourceList     *notifications;
   PdResourceList     *notification_settings;
   GHashTable         *accounts;      /* "organization\nservice" → PdResourceList */
+  GHashTable         *account_fetches; /* same keys → GPtrArray of waiting GTasks, while in flight */
 };
 
 /* Singletons cached as JSON documents beside the lists */

@@ -129,6 +129,14 @@ pd_session_get_outbox (PdSession *self)
   return self->outbox;
 }
 
+PdCache *
+pd_session_get_cache (PdSession *self)
+{
+  g_return_val_if_fail (PD_IS_SESSION (self), NULL);
+
+  return self->cache;
+}
+
 PdMe *
 pd_session_get_me (PdSession *self)
 {
@@ -533,6 +541,7 @@ pd_session_dispose (GObject *object)
   g_clear_object (&self->partner);
   g_clear_object (&self->registry);
   g_clear_pointer (&self->accounts, g_hash_table_unref);
+  g_clear_pointer (&self->account_fetches, g_hash_table_unref);
   g_clear_object (&self->organizations);
   g_clear_object (&self->users);
   g_clear_object (&self->roles);
@@ -599,4 +608,5 @@ pd_session_init (PdSession *self)
   self->notifications = pd_resource_list_new (PD_TYPE_IN_APP_NOTIFICATION);
   self->notification_settings = pd_resource_list_new (PD_TYPE_NOTIFICATION_SETTING);
   self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->account_fetches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 }

@@ -5,6 +5,7 @@
 
 #include "pd-account-info.h"
 #include "pd-account-registry.h"
+#include "pd-cache.h"
 #include "pd-outbox.h"
 #include "pd-portal-client.h"
 #include "pd-resource-list.h"
@@ -54,6 +55,9 @@ PdPortalClient *pd_session_get_client            (PdSession           *self);
 /* The engine and the outbox exist once pd_session_start_async() completed (NULL before) */
 PdSyncEngine   *pd_session_get_sync_engine       (PdSession           *self);
 PdOutbox       *pd_session_get_outbox            (PdSession           *self);
+/* The account's cache, for features that keep their own documents in it (the overview's
+ * dashboard); NULL before start. Added by issue 5; source-compatible. */
+PdCache        *pd_session_get_cache             (PdSession           *self);
 /* NULL until /me was read (from the cache or the portal) */
 PdMe           *pd_session_get_me                (PdSession           *self);
 gboolean        pd_session_has_permission        (PdSession           *self,
@@ -75,6 +79,18 @@ GListModel     *pd_session_get_notification_settings (PdSession       *self);
 PdResourceList *pd_session_get_accounts          (PdSession           *self,
                                                   const char          *organization_id,
                                                   const char          *service_id);
+/* Fetches that list again from the portal (joining a fetch in flight) and completes when it
+ * matches the portal, or with the PdPortalError (a 403 names the permission). Added for the
+ * client page's loading state and refresh (issue 5); source-compatible. */
+void            pd_session_fetch_accounts_async  (PdSession           *self,
+                                                  const char          *organization_id,
+                                                  const char          *service_id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        pd_session_fetch_accounts_finish (PdSession           *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 /* Revokes the OAuth tokens (best effort), clears the account's secrets and stops. The cache
  * stays; pd_session_remove_async() also deletes it and forgets the account. */

@@ -315,6 +315,9 @@ finish_run (PdSyncEngine *self)
       set_state (self, PD_SYNC_STATE_FAILED);
     }
 
+  /* What the run wrote goes from the log into the file while nothing else is going on
+   * (before the waiters hear of it: one of them may drop the engine) */
+  pd_cache_checkpoint (self->cache);
   for (guint i = 0; i < run->waiters->len; i++)
     {
       Waiter *waiter = g_ptr_array_index (run->waiters, i);

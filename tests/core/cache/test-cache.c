@@ -381,6 +381,49 @@ test_unwritable_directory (Fixture       *fixture,
   chmod (fixture->directory, 0700);
 }
 
+static goffset
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_size;
+}
+
+/* Writes stay in the log (no copy every 4 MB) until pd_cache_checkpoint() folds them in */
+static void
+test_checkpoint (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PdCache) cache = open_cache (fixture, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bound = pragma (cache, "PRAGMA wal_autocheckpoint");
+  goffset before;
+
+  g_assert_cmpint (atoi (bound), >=, 16384);
+  /* the schema itself is folded in when the cache is made */
+  pd_cache_checkpoint (cache);
+  g_assert_cmpint (count_documents (cache), ==, 0);
+  before = file_size (fixture->path);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("document-%u", i);
+
+      pd_cache_run_sync (cache, job_insert_document, name, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (file_size (fixture->path), ==, before);
+
+  /* queued after the inserts; the next job runs after it */
+  pd_cache_checkpoint (cache);
+  g_assert_cmpint (count_documents (cache), ==, 200);
+  g_assert_cmpint (file_size (fixture->path), >, before);
+
+  /* harmless once closed */
+  pd_cache_close (cache);
+  pd_cache_checkpoint (cache);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +441,7 @@ main (int   argc,
   ADD ("/cache/open/directory-in-the-way", test_directory_in_the_way);
   ADD ("/cache/open/unreadable", test_unreadable);
   ADD ("/cache/open/unwritable-directory", test_unwritable_directory);
+  ADD ("/cache/checkpoint", test_checkpoint);
 #undef ADD
 
   return g_test_run ();

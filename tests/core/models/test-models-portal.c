@@ -5,6 +5,8 @@
  * know (the portal speaks the contract, so there must be none). */
 #include "config.h"
 
+#include <string.h>
+
 #include <libsoup/soup.h>
 
 #include "pd-models.h"
@@ -87,6 +89,7 @@ decode (GType     type,
   g_autoptr(GError) error = NULL;
   g_autoptr(PdResource) resource = pd_resource_new_from_json (type, node, &error);
   g_autoptr(PdResource) again = NULL;
+  g_autoptr(PdResource) from_text = NULL;
   g_autofree char *text = json_to_string (node, FALSE);
 
   g_assert_no_error (error);
@@ -97,6 +100,10 @@ decode (GType     type,
   again = pd_resource_new_from_data (type, text, -1, &error);
   g_assert_no_error (error);
   g_assert_true (pd_resource_equal (resource, again));
+  /* and so does the sync path, which reads the text without a tree */
+  from_text = pd_resource_new_from_text (type, text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_resource_equal (resource, from_text));
 
   /* Updating from an equal copy says nothing */
   {

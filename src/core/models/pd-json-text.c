@@ -1,0 +1,336 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "pd-json-text.h"
+
+/* Numbers longer than this are refused, as the tree parser does */
+#define MAX_NUMBER 64
+
+void
+pd_json_scan_space (PdJsonScan *scan)
+{
+  while (scan->p < scan->end
+         && (*scan->p == ' ' || *scan->p == '\t' || *scan->p == '\n' || *scan->p == '\r'))
+    scan->p++;
+}
+
+static int
+hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+gboolean
+pd_json_scan_string (PdJsonScan *scan,
+                     gboolean   *escaped)
+{
+  const char *p = scan->p + 1;
+  const char *end = scan->end;
+
+  *escaped = FALSE;
+  for (;;)
+    {
+      const char *run = p;
+      guchar high = 0;
+      int code;
+
+      /* most text is ASCII: UTF-8 is checked only for runs that are not */
+      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        high |= (guchar) *p++;
+      if (p >= end || (guchar) *p < 0x20)
+        return FALSE;
+      if ((high & 0x80) != 0 && !g_utf8_validate_len (run, (gsize) (p - run), NULL))
+        return FALSE;
+      if (*p == '"')
+        {
+          scan->p = p + 1;
+          return TRUE;
+        }
+      *escaped = TRUE;
+      if (++p >= end)
+        return FALSE;
+      switch (*p)
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          break;
+        case 'u':
+          if (end - p < 5 || (code = hex4 (p + 1)) < 0)
+            return FALSE;
+          p += 4;
+          if (code >= 0xD800 && code < 0xDC00)
+            {
+              int low;
+
+              if (end - p < 7 || p[1] != '\\' || p[2] != 'u'
+                  || (low = hex4 (p + 3)) < 0xDC00 || low > 0xDFFF)
+                return FALSE;
+              p += 6;
+            }
+          else if ((code >= 0xDC00 && code < 0xE000) || code == 0)
+            return FALSE;  /* a lone low surrogate; NUL would cut C strings short */
+          break;
+        default:
+          return FALSE;
+        }
+      p++;
+    }
+}
+
+static gboolean
+scan_number (PdJsonScan *scan)
+{
+  const char *start = scan->p;
+  const char *p = start;
+  const char *end = scan->end;
+
+  if (p < end && *p == '-')
+    p++;
+  if (p < end && *p == '0')
+    p++;
+  else if (p < end && *p >= '1' && *p <= '9')
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  else
+    return FALSE;
+  if (p < end && *p == '.')
+    {
+      if (++p >= end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p - start >= MAX_NUMBER)
+    return FALSE;
+  scan->p = p;
+  return TRUE;
+}
+
+static gboolean
+scan_literal (PdJsonScan *scan,
+              const char *word,
+              gsize       length)
+{
+  if ((gsize) (scan->end - scan->p) < length || memcmp (scan->p, word, length) != 0)
+    return FALSE;
+  scan->p += length;
+  return TRUE;
+}
+
+/* At '[' or '{' */
+static gboolean
+scan_container (PdJsonScan *scan)
+{
+  char close = *scan->p == '{' ? '}' : ']';
+  gboolean object = close == '}';
+
+  if (++scan->depth > PD_JSON_SCAN_MAX_DEPTH)
+    return FALSE;
+  scan->p++;
+  pd_json_scan_space (scan);
+  if (scan->p < scan->end && *scan->p == close)
+    {
+      scan->p++;
+      scan->depth--;
+      return TRUE;
+    }
+  for (;;)
+    {
+      if (object)
+        {
+          gboolean escaped;
+
+          if (scan->p >= scan->end || *scan->p != '"' || !pd_json_scan_string (scan, &escaped))
+            return FALSE;
+          pd_json_scan_space (scan);
+          if (scan->p >= scan->end || *scan->p != ':')
+            return FALSE;
+          scan->p++;
+          pd_json_scan_space (scan);
+        }
+      if (!pd_json_scan_value (scan))
+        return FALSE;
+      pd_json_scan_space (scan);
+      if (scan->p < scan->end && *scan->p == close)
+        {
+          scan->p++;
+          scan->depth--;
+          return TRUE;
+        }
+      if (scan->p >= scan->end || *scan->p != ',')
+        return FALSE;
+      scan->p++;
+      pd_json_scan_space (scan);
+    }
+}
+
+gboolean
+pd_json_scan_value (PdJsonScan *scan)
+{
+  gboolean escaped;
+
+  if (scan->p >= scan->end)
+    return FALSE;
+  switch (*scan->p)
+    {
+    case '{':
+    case '[':
+      return scan_container (scan);
+    case '"':
+      return pd_json_scan_string (scan, &escaped);
+    case 't':
+      return scan_literal (scan, "true", 4);
+    case 'f':
+      return scan_literal (scan, "false", 5);
+    case 'n':
+      return scan_literal (scan, "null", 4);
+    default:
+      return scan_number (scan);
+    }
+}
+
+/* A checked number as a C string in @buffer (numbers are shorter than MAX_NUMBER) */
+static const char *
+number_text (const char *start,
+             const char *end,
+             char        buffer[MAX_NUMBER])
+{
+  gsize length = MIN ((gsize) (end - start), (gsize) MAX_NUMBER - 1);
+
+  memcpy (buffer, start, length);
+  buffer[length] = '\0';
+  return buffer;
+}
+
+static gboolean
+number_as_int (const char *start,
+               const char *end,
+               gint64     *value)
+{
+  char buffer[MAX_NUMBER];
+
+  for (const char *p = start; p < end; p++)
+    if (*p == '.' || *p == 'e' || *p == 'E')
+      return FALSE;
+  return g_ascii_string_to_signed (number_text (start, end, buffer), 10, G_MININT64, G_MAXINT64,
+                                   value, NULL);
+}
+
+PdJsonKind
+pd_json_text_kind (const char *start,
+                   const char *end)
+{
+  gint64 value;
+
+  switch (*start)
+    {
+    case 'n': return PD_JSON_NULL;
+    case 't': case 'f': return PD_JSON_BOOL;
+    case '"': return PD_JSON_STRING;
+    case '[': return PD_JSON_ARRAY;
+    case '{': return PD_JSON_OBJECT;
+    default:
+      /* past 64 bits an integer is a double, as in the tree parser */
+      return number_as_int (start, end, &value) ? PD_JSON_INT : PD_JSON_DOUBLE;
+    }
+}
+
+gint64
+pd_json_text_get_int (const char *start,
+                      const char *end)
+{
+  gint64 value = 0;
+
+  if (!number_as_int (start, end, &value))
+    return (gint64) pd_json_text_get_double (start, end);
+  return value;
+}
+
+double
+pd_json_text_get_double (const char *start,
+                         const char *end)
+{
+  char buffer[MAX_NUMBER];
+  gint64 value;
+
+  if (number_as_int (start, end, &value))
+    return (double) value;
+  return g_ascii_strtod (number_text (start, end, buffer), NULL);
+}
+
+void
+pd_json_text_read_string (const char *start,
+                          const char *end,
+                          GString    *out)
+{
+  const char *p = start + 1;
+
+  end--;  /* the closing quote */
+  while (p < end)
+    {
+      const char *run = p;
+      int code;
+
+      while (p < end && *p != '\\')
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (p >= end)
+        break;
+      switch (*++p)
+        {
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          code = hex4 (p + 1);
+          p += 4;
+          if (code >= 0xD800 && code < 0xDC00)
+            {
+              code = 0x10000 + ((code - 0xD800) << 10) + (hex4 (p + 3) - 0xDC00);
+              p += 6;
+            }
+          g_string_append_unichar (out, (gunichar) code);
+          break;
+        default:  /* " \ / */
+          g_string_append_c (out, *p);
+          break;
+        }
+      p++;
+    }
+}
+
+char *
+pd_json_text_dup_string (const char *start,
+                         const char *end)
+{
+  GString *out;
+
+  if (memchr (start + 1, '\\', (gsize) (end - start - 2)) == NULL)
+    return g_strndup (start + 1, (gsize) (end - start - 2));
+  out = g_string_sized_new ((gsize) (end - start));
+  pd_json_text_read_string (start, end, out);
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pd-dashboard.h"
+#include "pd-report.h"
+#include "pd-session.h"
+
+G_BEGIN_DECLS
+
+/* The Overview: backup jobs, seats, protection coverage, account errors and clients for a
+ * period, the unmapped-organizations banner and what needs attention. Paints from the cached
+ * dashboard first, then refreshes from the portal (and again after every sync). */
+#define PD_TYPE_OVERVIEW_PAGE (pd_overview_page_get_type ())
+G_DECLARE_FINAL_TYPE (PdOverviewPage, pd_overview_page, PD, OVERVIEW_PAGE, AdwBin)
+
+GtkWidget   *pd_overview_page_new                   (PdSession           *session);
+
+/* The dashboard shown (property "dashboard"), NULL before the first one */
+PdDashboard *pd_overview_page_get_dashboard         (PdOverviewPage      *self);
+/* Whether a refresh from the portal is under way (property "refreshing") */
+gboolean     pd_overview_page_get_refreshing        (PdOverviewPage      *self);
+
+/* What the export menu does, without the file chooser: every row of @kind for the period
+ * shown, as CSV, written to @file. Tests drive it. */
+void         pd_overview_page_export_to_file_async  (PdOverviewPage      *self,
+                                                     PdReportKind         kind,
+                                                     GFile               *file,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean     pd_overview_page_export_to_file_finish (PdOverviewPage      *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,565 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-badge-state.h"
+#include "pd-format.h"
+#include "pd-seat-gauge.h"
+#include "pd-service-info.h"
+#include "pd-service-tile.h"
+#include "pd-status-badge.h"
+#include "pd-widgets-style.h"
+
+/* Tile widths: a grid fits them side by side; they never get narrower than the minimum, so
+ * the figures stay readable at 360 px. */
+#define WIDTH_MIN 220
+#define WIDTH_NATURAL 240
+#define LARGE_WIDTH_MIN 280
+#define LARGE_WIDTH_NATURAL 340
+/* "5 minutes ago" ages; mapped tiles refresh it (recycled lists map only visible rows). */
+#define REFRESH_SECONDS 30
+
+struct _PdServiceTile
+{
+  GtkWidget       parent_instance;
+
+  PdService      *service;
+  GSignalGroup   *service_signals;
+  char           *locked_reason;
+  gboolean        large;
+  guint           refresh_id;
+
+  GtkWidget      *content;
+  GtkImage       *app_icon;
+  GtkLabel       *name_label;
+  GtkLabel       *details_label;
+  GtkImage       *lock_icon;
+  PdStatusBadge  *badge;
+  PdSeatGauge    *gauge;
+  GtkLabel       *seats_label;
+  GtkLabel       *last_backup_label;
+  GtkLabel       *next_backup_label;
+  GtkLabel       *locked_label;
+  GtkWidget      *auth_box;
+};
+
+G_DEFINE_FINAL_TYPE (PdServiceTile, pd_service_tile, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SERVICE,
+  PROP_LOCKED_REASON,
+  PROP_LARGE,
+  N_PROPS
+};
+
+enum {
+  ACTIVATED,
+  AUTHORIZE_SELF,
+  AUTHORIZE_DELEGATE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static char *
+dup_last_backup_text (PdServiceTile *self)
+{
+  GDateTime *when = self->service != NULL ? pd_service_get_last_backup_at (self->service) : NULL;
+  g_autofree char *relative = NULL;
+
+  if (when == NULL)
+    return g_strdup (_("Never backed up"));
+  relative = pd_format_relative_time (when, NULL);
+  /* Translators: %s is a relative time ("5 minutes ago", "Yesterday") or a date */
+  return g_strdup_printf (_("Last backup: %s"), relative);
+}
+
+/* The seat figures wrap only between their parts ("26 / 20 seats · 6 over ·
+ * 1 unprotected" would split "1 unprotected"): spaces inside a part become no-break spaces. */
+static char *
+keep_parts_together (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, " · ", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (parts[i], " ", -1);
+
+      g_free (parts[i]);
+      parts[i] = g_strjoinv ("\u00a0", words);
+    }
+  return g_strjoinv (" · ", parts);
+}
+
+static void
+sync_last_backup (PdServiceTile *self)
+{
+  g_autofree char *text = dup_last_backup_text (self);
+  GDateTime *next = self->service != NULL ? pd_service_get_next_backup_at (self->service) : NULL;
+
+  gtk_label_set_label (self->last_backup_label, text);
+  /* Large tiles have room for what comes next */
+  if (self->large && next != NULL)
+    {
+      g_autofree char *relative = pd_format_relative_time (next, NULL);
+      /* Translators: %s is a relative time ("In 3 hours", "Tomorrow") or a date */
+      g_autofree char *next_text = g_strdup_printf (_("Next backup: %s"), relative);
+
+      gtk_label_set_label (self->next_backup_label, next_text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->next_backup_label), self->large && next != NULL);
+}
+
+static void
+sync_accessible (PdServiceTile *self)
+{
+  g_autofree char *summary = pd_service_tile_dup_summary (self);
+  const char *description = self->locked_reason != NULL ? self->locked_reason : _("Press Enter to open");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+sync_service (PdServiceTile *self)
+{
+  PdService *service = self->service;
+  PdServiceApplication application = service != NULL ? pd_service_get_application (service)
+                                                      : PD_SERVICE_APPLICATION_UNKNOWN;
+  g_autofree char *seats = NULL;
+  g_autofree char *seats_display = NULL;
+
+  gtk_image_set_from_icon_name (self->app_icon, pd_service_application_get_icon_name (application));
+  gtk_label_set_label (self->name_label, pd_service_application_get_name (application));
+  pd_status_badge_set_state (self->badge, pd_badge_state_for_service (service));
+
+  if (service != NULL)
+    pd_seat_gauge_set_figures (self->gauge,
+                               pd_service_get_seats_total (service),
+                               pd_service_get_seats_managed (service),
+                               pd_service_get_seats_open (service),
+                               pd_service_get_seats_unprotected (service));
+  else
+    pd_seat_gauge_set_figures (self->gauge, -1, -1, -1, -1);
+  seats = pd_seat_gauge_dup_short_text (self->gauge);
+  seats_display = keep_parts_together (seats);
+  gtk_label_set_label (self->seats_label, seats_display);
+  if (pd_seat_gauge_is_over_capacity (self->gauge))
+    gtk_widget_add_css_class (GTK_WIDGET (self->seats_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->seats_label), "error");
+
+  if (self->large && service != NULL)
+    {
+      g_autofree char *size = pd_format_bytes (pd_service_get_storage_bytes (service));
+      /* Translators: under a service's name: the suite, then the size of its backups */
+      g_autofree char *details = g_strdup_printf (_("%s · %s stored"),
+                                                  pd_service_suite_get_name (pd_service_get_suite (service)),
+                                                  size);
+
+      gtk_label_set_label (self->details_label, details);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), self->large && service != NULL);
+
+  gtk_widget_set_visible (self->auth_box, self->locked_reason == NULL &&
+                                          pd_badge_state_service_needs_authorization (service));
+  sync_last_backup (self);
+  sync_accessible (self);
+}
+
+static void
+on_service_notify (PdServiceTile *self,
+                   GParamSpec    *pspec,
+                   PdService     *service)
+{
+  /* pd_resource_update notifies once per changed field; each resync is a handful of label
+   * sets, cheap enough not to batch. */
+  sync_service (self);
+}
+
+static void
+sync_locked (PdServiceTile *self)
+{
+  gboolean locked = self->locked_reason != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->lock_icon), locked);
+  gtk_widget_set_visible (GTK_WIDGET (self->locked_label), locked);
+  gtk_label_set_label (self->locked_label, self->locked_reason);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->locked_reason);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lock_icon), self->locked_reason);
+  if (locked)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "locked");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "locked");
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), locked ? NULL : "pointer");
+  sync_service (self);
+}
+
+static void
+activate (PdServiceTile *self)
+{
+  if (self->locked_reason == NULL)
+    g_signal_emit (self, signals[ACTIVATED], 0);
+}
+
+static gboolean
+activate_binding (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  activate (PD_SERVICE_TILE (widget));
+  return TRUE;
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   PdServiceTile   *self)
+{
+  if (n_press != 1 || !gtk_widget_contains (GTK_WIDGET (self), x, y))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  activate (self);
+}
+
+static void
+on_self_clicked (PdServiceTile *self)
+{
+  g_signal_emit (self, signals[AUTHORIZE_SELF], 0);
+}
+
+static void
+on_delegate_clicked (PdServiceTile *self)
+{
+  g_signal_emit (self, signals[AUTHORIZE_DELEGATE], 0);
+}
+
+static gboolean
+refresh_last_backup (gpointer data)
+{
+  PdServiceTile *self = data;
+  g_autofree char *text = dup_last_backup_text (self);
+
+  /* Only a real change: a screen reader hears label changes */
+  if (g_strcmp0 (text, gtk_label_get_label (self->last_backup_label)) == 0 && !self->large)
+    return G_SOURCE_CONTINUE;
+  sync_last_backup (self);
+  sync_accessible (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+pd_service_tile_map (GtkWidget *widget)
+{
+  PdServiceTile *self = PD_SERVICE_TILE (widget);
+
+  GTK_WIDGET_CLASS (pd_service_tile_parent_class)->map (widget);
+  refresh_last_backup (self);
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_last_backup, self);
+}
+
+static void
+pd_service_tile_unmap (GtkWidget *widget)
+{
+  PdServiceTile *self = PD_SERVICE_TILE (widget);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  GTK_WIDGET_CLASS (pd_service_tile_parent_class)->unmap (widget);
+}
+
+static void
+pd_service_tile_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  PdServiceTile *self = PD_SERVICE_TILE (widget);
+
+  gtk_widget_measure (self->content, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* A fixed natural width, not the width of the longest text: tiles line up in a grid
+       * and long names ellipsize. */
+      *minimum = MAX (*minimum, self->large ? LARGE_WIDTH_MIN : WIDTH_MIN);
+      *natural = MAX (*minimum, self->large ? LARGE_WIDTH_NATURAL : WIDTH_NATURAL);
+    }
+}
+
+static GtkSizeRequestMode
+pd_service_tile_get_request_mode (GtkWidget *widget)
+{
+  /* Wrapping labels (seat figures, the lock reason) need height-for-width */
+  return gtk_widget_get_request_mode (PD_SERVICE_TILE (widget)->content);
+}
+
+static void
+pd_service_tile_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  gtk_widget_allocate (PD_SERVICE_TILE (widget)->content, width, height, baseline, NULL);
+}
+
+static void
+pd_service_tile_dispose (GObject *object)
+{
+  PdServiceTile *self = PD_SERVICE_TILE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->service_signals != NULL)
+    g_signal_group_set_target (self->service_signals, NULL);
+  g_clear_object (&self->service_signals);
+  g_clear_object (&self->service);
+  gtk_widget_dispose_template (GTK_WIDGET (object), PD_TYPE_SERVICE_TILE);
+
+  G_OBJECT_CLASS (pd_service_tile_parent_class)->dispose (object);
+}
+
+static void
+pd_service_tile_finalize (GObject *object)
+{
+  PdServiceTile *self = PD_SERVICE_TILE (object);
+
+  g_free (self->locked_reason);
+
+  G_OBJECT_CLASS (pd_service_tile_parent_class)->finalize (object);
+}
+
+static void
+pd_service_tile_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PdServiceTile *self = PD_SERVICE_TILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      g_value_set_object (value, self->service);
+      break;
+    case PROP_LOCKED_REASON:
+      g_value_set_string (value, self->locked_reason);
+      break;
+    case PROP_LARGE:
+      g_value_set_boolean (value, self->large);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pd_service_tile_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PdServiceTile *self = PD_SERVICE_TILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      pd_service_tile_set_service (self, g_value_get_object (value));
+      break;
+    case PROP_LOCKED_REASON:
+      pd_service_tile_set_locked_reason (self, g_value_get_string (value));
+      break;
+    case PROP_LARGE:
+      pd_service_tile_set_large (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pd_service_tile_class_init (PdServiceTileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_space, GDK_KEY_KP_Space };
+
+  object_class->dispose = pd_service_tile_dispose;
+  object_class->finalize = pd_service_tile_finalize;
+  object_class->get_property = pd_service_tile_get_property;
+  object_class->set_property = pd_service_tile_set_property;
+  widget_class->measure = pd_service_tile_measure;
+  widget_class->size_allocate = pd_service_tile_size_allocate;
+  widget_class->get_request_mode = pd_service_tile_get_request_mode;
+  widget_class->map = pd_service_tile_map;
+  widget_class->unmap = pd_service_tile_unmap;
+
+  properties[PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL, PD_TYPE_SERVICE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LOCKED_REASON] =
+    g_param_spec_string ("locked-reason", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LARGE] =
+    g_param_spec_boolean ("large", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ACTIVATED] =
+    g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[AUTHORIZE_SELF] =
+    g_signal_new ("authorize-self", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[AUTHORIZE_DELEGATE] =
+    g_signal_new ("authorize-delegate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding (widget_class, keys[i], 0, activate_binding, NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/widgets/pd-service-tile.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, content);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, app_icon);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, name_label);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, details_label);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, lock_icon);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, badge);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, gauge);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, seats_label);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, last_backup_label);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, next_backup_label);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, locked_label);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, auth_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_click_released);
+  gtk_widget_class_bind_template_callback (widget_class, on_self_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_delegate_clicked);
+  gtk_widget_class_set_css_name (widget_class, "pd-service-tile");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  pd_widgets_ensure_style ();
+}
+
+static void
+pd_service_tile_init (PdServiceTile *self)
+{
+  /* Cheap after the first time; covers a class initialized before the display existed */
+  pd_widgets_ensure_style ();
+  g_type_ensure (PD_TYPE_STATUS_BADGE);
+  g_type_ensure (PD_TYPE_SEAT_GAUGE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->service_signals = g_signal_group_new (PD_TYPE_SERVICE);
+  g_signal_group_connect_swapped (self->service_signals, "notify", G_CALLBACK (on_service_notify), self);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+  sync_service (self);
+}
+
+GtkWidget *
+pd_service_tile_new (void)
+{
+  return g_object_new (PD_TYPE_SERVICE_TILE, NULL);
+}
+
+PdService *
+pd_service_tile_get_service (PdServiceTile *self)
+{
+  g_return_val_if_fail (PD_IS_SERVICE_TILE (self), NULL);
+
+  return self->service;
+}
+
+void
+pd_service_tile_set_service (PdServiceTile *self,
+                             PdService     *service)
+{
+  g_return_if_fail (PD_IS_SERVICE_TILE (self));
+  g_return_if_fail (service == NULL || PD_IS_SERVICE (service));
+
+  if (!g_set_object (&self->service, service))
+    return;
+  g_signal_group_set_target (self->service_signals, service);
+  sync_service (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
+}
+
+const char *
+pd_service_tile_get_locked_reason (PdServiceTile *self)
+{
+  g_return_val_if_fail (PD_IS_SERVICE_TILE (self), NULL);
+
+  return self->locked_reason;
+}
+
+void
+pd_service_tile_set_locked_reason (PdServiceTile *self,
+                                   const char    *reason)
+{
+  g_return_if_fail (PD_IS_SERVICE_TILE (self));
+
+  if (g_strcmp0 (self->locked_reason, reason) == 0)
+    return;
+  g_free (self->locked_reason);
+  self->locked_reason = g_strdup (reason);
+  sync_locked (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED_REASON]);
+}
+
+gboolean
+pd_service_tile_get_large (PdServiceTile *self)
+{
+  g_return_val_if_fail (PD_IS_SERVICE_TILE (self), FALSE);
+
+  return self->large;
+}
+
+void
+pd_service_tile_set_large (PdServiceTile *self,
+                           gboolean       large)
+{
+  g_return_if_fail (PD_IS_SERVICE_TILE (self));
+
+  large = !!large;
+  if (self->large == large)
+    return;
+  self->large = large;
+  if (large)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "large");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "large");
+  gtk_image_set_pixel_size (self->app_icon, large ? 32 : 20);
+  sync_service (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LARGE]);
+}
+
+char *
+pd_service_tile_dup_summary (PdServiceTile *self)
+{
+  PdService *service;
+  g_autofree char *seats = NULL;
+  g_autofree char *last_backup = NULL;
+  const char *name;
+
+  g_return_val_if_fail (PD_IS_SERVICE_TILE (self), NULL);
+
+  service = self->service;
+  name = pd_service_application_get_name (service != NULL ? pd_service_get_application (service)
+                                                          : PD_SERVICE_APPLICATION_UNKNOWN);
+  seats = pd_seat_gauge_dup_summary (self->gauge);
+  last_backup = dup_last_backup_text (self);
+  /* Translators: a service tile for screen readers: the application, its status, the seat
+   * figures, the last backup ("Exchange, Failed. 12 of 20 seats used, 8 open. Last backup:
+   * Yesterday") */
+  return g_strdup_printf (_("%s, %s. %s. %s"), name,
+                          pd_badge_state_get_label (pd_status_badge_get_state (self->badge)),
+                          seats, last_backup);
+}
