@@ -177,11 +177,13 @@ paint_coverage (PdOverviewPage *self,
   gint64 percent = pd_dashboard_get_protection_coverage_percent (dashboard);
   g_autofree char *protected = pd_overview_format_count (pd_dashboard_get_protection_protected (dashboard));
   g_autofree char *total = pd_overview_format_count (pd_dashboard_get_protection_total (dashboard));
+  g_autofree char *number = pd_overview_format_count (percent);
   g_autofree char *figure = NULL;
   g_autofree char *detail = NULL;
 
-  /* Translators: a percentage; use your language's spacing and sign, e.g. “95 %” */
-  figure = g_strdup_printf (_("%" G_GINT64_FORMAT "%%"), percent);
+  /* Translators: a percentage, %s is the number; use your language's spacing and sign,
+   * e.g. “95 %” */
+  figure = g_strdup_printf (_("%s%%"), number);
   gtk_label_set_text (self->coverage_label, figure);
   gtk_level_bar_set_value (self->coverage_bar, CLAMP (percent, 0, 100));
   pd_overview_set_tint (GTK_WIDGET (self->coverage_label), percent < 80 ? "warning" : NULL);

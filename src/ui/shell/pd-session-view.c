@@ -13,24 +13,15 @@
 #include "pd-session-view.h"
 #include "pd-sync-status.h"
 
-/* The pages of other folders: until one is built, an honest placeholder stands in. */
-#if __has_include("pd-overview-page.h")
+#include "pd-account-page.h"
+#include "pd-client-page.h"
 #include "pd-overview-page.h"
-#define HAVE_OVERVIEW_PAGE 1
-#endif
+/* Until clients/ builds its page, the minimal list of clients stands in. */
 #if __has_include("pd-clients-page.h")
 #include "pd-clients-page.h"
 #define HAVE_CLIENTS_PAGE 1
 #else
 #include "pd-session-page.h"
-#endif
-#if __has_include("pd-client-page.h")
-#include "pd-client-page.h"
-#define HAVE_CLIENT_PAGE 1
-#endif
-#if __has_include("pd-account-page.h")
-#include "pd-account-page.h"
-#define HAVE_ACCOUNT_PAGE 1
 #endif
 
 struct _PdSessionView
@@ -197,19 +188,6 @@ pd_session_view_show_page (PdSessionView *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
 }
 
-/* A page another folder has not built yet: say so plainly rather than show nothing. */
-G_GNUC_UNUSED static GtkWidget *
-placeholder_new (const char *title,
-                 const char *icon_name)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), _("This page is not there yet."));
-  return page;
-}
-
 static const char *
 organization_name (PdSessionView *self,
                    const char    *organization_id)
@@ -238,11 +216,7 @@ pd_session_view_show_client (PdSessionView *self,
   if (service_id != NULL && service_id[0] == '\0')
     service_id = NULL;
   name = organization_name (self, organization_id);
-#ifdef HAVE_CLIENT_PAGE
   page = pd_client_page_new (self->session, organization_id, service_id);
-#else
-  page = placeholder_new (name != NULL ? name : _("Client"), "system-users-symbolic");
-#endif
   pd_page_stack_push (self->page_stack, page, name != NULL ? name : _("Client"));
   adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
 }
@@ -260,11 +234,7 @@ pd_session_view_show_account (PdSessionView *self,
 
   if (self->session == NULL)
     return;
-#ifdef HAVE_ACCOUNT_PAGE
   page = pd_account_page_new (self->session, organization_id, service_id, account_id);
-#else
-  page = placeholder_new (_("Account"), "avatar-default-symbolic");
-#endif
   pd_page_stack_push (self->page_stack, page, _("Account"));
   adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
 }
@@ -287,7 +257,7 @@ pd_session_view_show_error (PdSessionView *self,
   g_return_if_fail (PD_IS_SESSION_VIEW (self));
   g_return_if_fail (title != NULL);
 
-  g_debug ("Error shown: %s", title);
+  g_debug ("Error shown: %s: %s", title, details != NULL ? details : "");
   adw_toast_overlay_add_toast (self->toast_overlay, pd_error_toast_new (title, details));
 }
 
@@ -390,11 +360,7 @@ pd_session_view_set_session (PdSessionView *self,
   if (session == NULL)
     return;
 
-#ifdef HAVE_OVERVIEW_PAGE
   overview = pd_overview_page_new (session);
-#else
-  overview = placeholder_new (_("Overview"), "view-dual-symbolic");
-#endif
 #ifdef HAVE_CLIENTS_PAGE
   clients = pd_clients_page_new (session);
 #else

@@ -4,9 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "pd-badge-state.h"
-#include "pd-format.h"
 #include "pd-seat-gauge.h"
 #include "pd-service-info.h"
+#include "pd-service-text.h"
 #include "pd-service-tile.h"
 #include "pd-status-badge.h"
 #include "pd-widgets-style.h"
@@ -64,53 +64,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static char *
-dup_last_backup_text (PdServiceTile *self)
-{
-  GDateTime *when = self->service != NULL ? pd_service_get_last_backup_at (self->service) : NULL;
-  g_autofree char *relative = NULL;
-
-  if (when == NULL)
-    return g_strdup (_("Never backed up"));
-  relative = pd_format_relative_time (when, NULL);
-  /* Translators: %s is a relative time ("5 minutes ago", "Yesterday") or a date */
-  return g_strdup_printf (_("Last backup: %s"), relative);
-}
-
-/* The seat figures wrap only between their parts ("26 / 20 seats · 6 over ·
- * 1 unprotected" would split "1 unprotected"): spaces inside a part become no-break spaces. */
-static char *
-keep_parts_together (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, " · ", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_auto(GStrv) words = g_strsplit (parts[i], " ", -1);
-
-      g_free (parts[i]);
-      parts[i] = g_strjoinv ("\u00a0", words);
-    }
-  return g_strjoinv (" · ", parts);
-}
-
 static void
 sync_last_backup (PdServiceTile *self)
 {
-  g_autofree char *text = dup_last_backup_text (self);
-  GDateTime *next = self->service != NULL ? pd_service_get_next_backup_at (self->service) : NULL;
+  g_autofree char *text = pd_service_dup_last_backup_text (self->service, NULL);
+  /* Large tiles have room for what comes next */
+  g_autofree char *next = self->large ? pd_service_dup_next_backup_text (self->service, NULL) : NULL;
 
   gtk_label_set_label (self->last_backup_label, text);
-  /* Large tiles have room for what comes next */
-  if (self->large && next != NULL)
-    {
-      g_autofree char *relative = pd_format_relative_time (next, NULL);
-      /* Translators: %s is a relative time ("In 3 hours", "Tomorrow") or a date */
-      g_autofree char *next_text = g_strdup_printf (_("Next backup: %s"), relative);
-
-      gtk_label_set_label (self->next_backup_label, next_text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->next_backup_label), self->large && next != NULL);
+  if (next != NULL)
+    gtk_label_set_label (self->next_backup_label, next);
+  gtk_widget_set_visible (GTK_WIDGET (self->next_backup_label), next != NULL);
 }
 
 static void
@@ -131,8 +95,7 @@ sync_service (PdServiceTile *self)
   PdService *service = self->service;
   PdServiceApplication application = service != NULL ? pd_service_get_application (service)
                                                       : PD_SERVICE_APPLICATION_UNKNOWN;
-  g_autofree char *seats = NULL;
-  g_autofree char *seats_display = NULL;
+  g_autofree char *seats = pd_service_dup_seats_text (service);
 
   gtk_image_set_from_icon_name (self->app_icon, pd_service_application_get_icon_name (application));
   gtk_label_set_label (self->name_label, pd_service_application_get_name (application));
@@ -146,9 +109,7 @@ sync_service (PdServiceTile *self)
                                pd_service_get_seats_unprotected (service));
   else
     pd_seat_gauge_set_figures (self->gauge, -1, -1, -1, -1);
-  seats = pd_seat_gauge_dup_short_text (self->gauge);
-  seats_display = keep_parts_together (seats);
-  gtk_label_set_label (self->seats_label, seats_display);
+  gtk_label_set_label (self->seats_label, seats);
   if (pd_seat_gauge_is_over_capacity (self->gauge))
     gtk_widget_add_css_class (GTK_WIDGET (self->seats_label), "error");
   else
@@ -156,11 +117,7 @@ sync_service (PdServiceTile *self)
 
   if (self->large && service != NULL)
     {
-      g_autofree char *size = pd_format_bytes (pd_service_get_storage_bytes (service));
-      /* Translators: under a service's name: the suite, then the size of its backups */
-      g_autofree char *details = g_strdup_printf (_("%s · %s stored"),
-                                                  pd_service_suite_get_name (pd_service_get_suite (service)),
-                                                  size);
+      g_autofree char *details = pd_service_dup_details_text (service);
 
       gtk_label_set_label (self->details_label, details);
     }
@@ -216,6 +173,25 @@ activate_binding (GtkWidget *widget,
   return TRUE;
 }
 
+/* Pressed look while the button is down, as a button has */
+static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  PdServiceTile   *self)
+{
+  if (self->locked_reason == NULL)
+    gtk_widget_set_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_ACTIVE, FALSE);
+}
+
+static void
+on_click_stopped (GtkGestureClick *gesture,
+                  PdServiceTile   *self)
+{
+  gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_ACTIVE);
+}
+
 static void
 on_click_released (GtkGestureClick *gesture,
                    int              n_press,
@@ -223,6 +199,7 @@ on_click_released (GtkGestureClick *gesture,
                    double           y,
                    PdServiceTile   *self)
 {
+  gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_ACTIVE);
   if (n_press != 1 || !gtk_widget_contains (GTK_WIDGET (self), x, y))
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -245,7 +222,7 @@ static gboolean
 refresh_last_backup (gpointer data)
 {
   PdServiceTile *self = data;
-  g_autofree char *text = dup_last_backup_text (self);
+  g_autofree char *text = pd_service_dup_last_backup_text (self->service, NULL);
 
   /* Only a real change: a screen reader hears label changes */
   if (g_strcmp0 (text, gtk_label_get_label (self->last_backup_label)) == 0 && !self->large)
@@ -439,7 +416,9 @@ pd_service_tile_class_init (PdServiceTileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdServiceTile, next_backup_label);
   gtk_widget_class_bind_template_child (widget_class, PdServiceTile, locked_label);
   gtk_widget_class_bind_template_child (widget_class, PdServiceTile, auth_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_click_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_click_released);
+  gtk_widget_class_bind_template_callback (widget_class, on_click_stopped);
   gtk_widget_class_bind_template_callback (widget_class, on_self_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_delegate_clicked);
   gtk_widget_class_set_css_name (widget_class, "pd-service-tile");
@@ -544,22 +523,7 @@ pd_service_tile_set_large (PdServiceTile *self,
 char *
 pd_service_tile_dup_summary (PdServiceTile *self)
 {
-  PdService *service;
-  g_autofree char *seats = NULL;
-  g_autofree char *last_backup = NULL;
-  const char *name;
-
   g_return_val_if_fail (PD_IS_SERVICE_TILE (self), NULL);
 
-  service = self->service;
-  name = pd_service_application_get_name (service != NULL ? pd_service_get_application (service)
-                                                          : PD_SERVICE_APPLICATION_UNKNOWN);
-  seats = pd_seat_gauge_dup_summary (self->gauge);
-  last_backup = dup_last_backup_text (self);
-  /* Translators: a service tile for screen readers: the application, its status, the seat
-   * figures, the last backup ("Exchange, Failed. 12 of 20 seats used, 8 open. Last backup:
-   * Yesterday") */
-  return g_strdup_printf (_("%s, %s. %s. %s"), name,
-                          pd_badge_state_get_label (pd_status_badge_get_state (self->badge)),
-                          seats, last_backup);
+  return pd_service_dup_summary (self->service, NULL);
 }

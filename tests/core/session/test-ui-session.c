@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The real application in-process under Xvfb: the API-key dialog refuses a wrong key inline,
- * signs in with the right one against a test portal, and the session page shows the clients
- * from the session's model; --demo opens the demo portal and quitting forgets it. With
- * PD_SCREENSHOT_DIR set, it also renders the welcome page,
- * the dialogs and the session page into PNGs there (build-aux/take-screenshots). */
+ * signs in with the right one against a test portal, and the session view opens on Clients
+ * with who is signed in above the sidebar; the win.* actions push a client's page and go
+ * back; --demo opens the demo portal and quitting forgets it; credentials gone from the
+ * keyring show a banner whose button opens the sign-in dialog on that portal and signing in
+ * there reopens the session. With PD_SCREENSHOT_DIR set, it also renders the welcome page,
+ * the dialogs and the session into PNGs there (build-aux/take-screenshots). */
 
 #include "config.h"
 
@@ -13,8 +15,11 @@
 #include <glib/gi18n.h>
 
 #include "pd-application.h"
-#include "pd-session-page.h"
+#include "pd-banner.h"
+#include "pd-organization.h"
+#include "pd-session-banners.h"
 #include "pd-session-test.h"
+#include "pd-session-view.h"
 #include "pd-sign-in-dialog.h"
 #include "pd-test-portal.h"
 #include "pd-welcome-page.h"
@@ -58,6 +63,14 @@ has_name (GtkWidget     *widget,
   GtkBuildable *buildable = GTK_BUILDABLE (widget);
 
   return g_strcmp0 (gtk_buildable_get_buildable_id (buildable), name) == 0;
+}
+
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 static gboolean
@@ -184,12 +197,15 @@ has_session (gpointer app)
   return pd_application_get_session (app) != NULL;
 }
 
+/* The session view is on screen with the application's session. */
 static gboolean
 page_mapped (gpointer window)
 {
-  GtkWidget *page = find_descendant (window, PD_TYPE_SESSION_PAGE);
+  PdSessionView *view = pd_window_get_session_view (window);
+  GtkApplication *app = gtk_window_get_application (window);
 
-  return page != NULL && gtk_widget_get_mapped (page);
+  return gtk_widget_get_mapped (GTK_WIDGET (view)) && pd_session_view_get_session (view) != NULL &&
+         pd_session_view_get_session (view) == pd_application_get_session (PD_APPLICATION (app));
 }
 
 static gboolean
@@ -215,9 +231,7 @@ run_checks (gpointer user_data)
   GtkWidget *welcome = find_descendant (GTK_WIDGET (window), PD_TYPE_WELCOME_PAGE);
   GtkWidget *dialog;
   GtkWidget *page;
-  GtkListView *list_view;
-  GtkWidget *count;
-  g_autofree char *expected = NULL;
+  PdSessionView *view;
   PdSession *session;
   g_autofree char *opened = NULL;
 
@@ -275,16 +289,25 @@ run_checks (gpointer user_data)
   pd_session_test_wait_for (up_to_date, app, "the first sync");
 
   session = pd_application_get_session (app);
-  page = find_descendant (GTK_WIDGET (window), PD_TYPE_SESSION_PAGE);
-  list_view = GTK_LIST_VIEW (find_descendant (page, GTK_TYPE_LIST_VIEW));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view))), ==, 30);
   g_assert_cmpuint (g_list_model_get_n_items (pd_session_get_organizations (session)), ==, 30);
-  count = find_widget (page, has_name, "count_label");
-  expected = g_strdup_printf ("%u clients", 30);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, expected);
-  /* Some rows are realized, with a name in them. */
-  g_assert_nonnull (find_descendant (GTK_WIDGET (list_view), GTK_TYPE_LABEL));
-  screenshot (GTK_WIDGET (window), "session");
+  /* The view opens on Clients; who is signed in is above the sidebar. */
+  view = pd_window_get_session_view (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pd_session_view_get_sections (view)), ==, "clients");
+  g_assert_cmpstr (pd_session_view_get_title (view), ==, "Clients");
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), label_is, "Northwind IT Services"));
+  /* A page asks for a client: it is pushed, titled by the client's name; back returns. */
+  {
+    g_autoptr(PdOrganization) organization = g_list_model_get_item (pd_session_get_organizations (session), 0);
+
+    page = gtk_stack_get_visible_child (pd_session_view_get_sections (view));
+    g_assert_true (gtk_widget_activate_action (page, "win.show-client", "(ss)",
+                                               pd_resource_get_id (PD_RESOURCE (organization)), ""));
+    g_assert_cmpuint (pd_page_stack_get_depth (pd_session_view_get_page_stack (view)), ==, 1);
+    g_assert_cmpstr (pd_session_view_get_title (view), ==, pd_organization_get_name (organization));
+    gtk_widget_activate_action (GTK_WIDGET (window), "nav.back", NULL);
+    g_assert_cmpuint (pd_page_stack_get_depth (pd_session_view_get_page_stack (view)), ==, 0);
+    g_assert_cmpstr (pd_session_view_get_title (view), ==, "Clients");
+  }
 
   /* The last account is remembered for the next start. */
   {
@@ -522,6 +545,102 @@ test_reopen_offline (void)
   g_settings_reset (settings, "last-account");
 }
 
+/* Credentials gone from the keyring: the last account reopens from its cache with a banner;
+ * its button opens the API-key dialog on that portal, and signing in there reopens the
+ * session with the banner gone. */
+static gboolean
+auth_banner_shown (gpointer window)
+{
+  PdSessionBanners *banners = PD_SESSION_BANNERS (find_descendant (window, PD_TYPE_SESSION_BANNERS));
+  PdBanner *banner = pd_session_banners_get_auth_banner (banners);
+
+  return pd_banner_get_revealed (banner) && gtk_widget_get_mapped (GTK_WIDGET (banner));
+}
+
+static gboolean
+signed_in_again (gpointer app)
+{
+  PdSession *session = pd_application_get_session (app);
+
+  return session != NULL && pd_session_get_auth_error (session) == NULL &&
+         pd_sync_engine_get_state (pd_session_get_sync_engine (session)) == PD_SYNC_STATE_UP_TO_DATE;
+}
+
+static void
+run_sign_in_again_checks (gpointer user_data)
+{
+  PdApplication *app = user_data;
+  PdWindow *window = PD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  PdSessionBanners *banners;
+  PdBanner *banner;
+  GtkWidget *dialog;
+  GtkWidget *address;
+
+  pd_session_test_wait_for (has_session, app, "the reopened session");
+  pd_session_test_wait_for (page_mapped, window, "the session view");
+  pd_session_test_wait_for (auth_banner_shown, window, "the sign-in banner");
+  banners = PD_SESSION_BANNERS (find_descendant (GTK_WIDGET (window), PD_TYPE_SESSION_BANNERS));
+  banner = pd_session_banners_get_auth_banner (banners);
+  g_assert_nonnull (strstr (pd_banner_get_title (banner), pd_session_get_auth_error (pd_application_get_session (app))));
+  screenshot (GTK_WIDGET (window), "session-sign-in-needed");
+
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (banner), GTK_TYPE_BUTTON), "clicked");
+  pd_session_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (PD_TYPE_SIGN_IN_DIALOG), "the sign-in dialog");
+  dialog = GTK_WIDGET (find_toplevel (PD_TYPE_SIGN_IN_DIALOG));
+  g_assert_cmpint (pd_sign_in_dialog_get_mode (PD_SIGN_IN_DIALOG (dialog)), ==, PD_SIGN_IN_MODE_API_KEY);
+  address = find_widget (dialog, has_name, "address_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (address)), ==, pd_test_portal_get_url (portal));
+  type_into (dialog, "key_row", pd_test_portal_get_key (portal, "owner"));
+  gtk_widget_activate_action (dialog, "sign-in.sign-in", NULL);
+  pd_session_test_wait_for (signed_in_again, app, "the session signed in again");
+  pd_session_test_wait_for (page_mapped, window, "the session view again");
+  g_assert_false (pd_banner_get_revealed (pd_session_banners_get_auth_banner (banners)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+sign_in_again_activated_cb (GApplication *app)
+{
+  g_idle_add_once (run_sign_in_again_checks, app);
+}
+
+static void
+test_sign_in_again (void)
+{
+  g_autoptr(PdApplication) app = NULL;
+  g_autoptr(PdAccountRegistry) registry = pd_account_registry_new (NULL);
+  g_autoptr(PdAccountInfo) account = NULL;
+  g_autoptr(PdSession) session = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_session_test_keyring_ready ())
+    return;
+  portal = pd_test_portal_start ((const char *[]) { "--seed", "30", NULL });
+  g_assert_true (pd_account_registry_load (registry, &error));
+  account = pd_session_test_sign_in_key (registry, pd_test_portal_get_url (portal),
+                                         pd_test_portal_get_key (portal, "owner"));
+  /* A first run fills the cache; then the key leaves the keyring. */
+  session = pd_session_new (account, NULL);
+  pd_session_test_start (session);
+  pd_session_test_wait_state (session, PD_SYNC_STATE_UP_TO_DATE);
+  pd_session_stop (session);
+  g_clear_object (&session);
+  pd_session_test_clear_secret (pd_account_info_get_id (account));
+
+  g_settings_set_string (settings, "last-account", pd_account_info_get_id (account));
+  app = pd_application_new (APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (sign_in_again_activated_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+
+  /* Leave nothing behind for other tests. */
+  session = pd_session_new (account, NULL);
+  pd_session_set_registry (session, registry);
+  pd_session_test_remove (session);
+  g_settings_reset (settings, "last-account");
+  g_clear_pointer (&portal, pd_test_portal_stop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/demo", test_demo);
   g_test_add_func ("/ui/session/demo-missing", test_demo_missing);
   g_test_add_func ("/ui/session/reopen-offline", test_reopen_offline);
+  g_test_add_func ("/ui/session/sign-in-again", test_sign_in_again);
 
   return g_test_run ();
 }

@@ -56,6 +56,12 @@ label_shown (gpointer data)
 }
 
 static gboolean
+is_folded (gpointer view)
+{
+  return pd_session_view_is_folded (view);
+}
+
+static gboolean
 label_gone (gpointer data)
 {
   return !label_shown (data);
@@ -111,7 +117,7 @@ test_navigation (void)
   view = view_new (test->session, 1100, &window);
   stack = pd_session_view_get_page_stack (view);
   sections = pd_session_view_get_sections (view);
-  sidebar = GTK_LIST_BOX (pd_ui_test_find_type (GTK_WIDGET (view), GTK_TYPE_LIST_BOX));
+  sidebar = GTK_LIST_BOX (pd_ui_test_find_id (GTK_WIDGET (view), "sidebar"));
   organization_id = g_strdup (first_organization_id (test->session, &name));
 
   /* A session opens on Clients, after Overview in the sidebar. */
@@ -134,6 +140,8 @@ test_navigation (void)
   g_assert_cmpuint (pd_page_stack_get_depth (stack), ==, 1);
   g_assert_cmpstr (pd_session_view_get_title (view), ==, name);
   g_assert_true (gtk_widget_get_visible (pd_ui_test_find_id (GTK_WIDGET (view), "back_button")));
+  /* The client page loads its accounts: let it settle before the picture. */
+  pd_ui_test_wait_frames (30);
   pd_ui_test_screenshot (GTK_WIDGET (view), "shell-client");
 
   g_assert_true (gtk_widget_activate_action (pd_page_stack_get_visible_page (stack), "win.show-account", "(sss)",
@@ -161,7 +169,8 @@ test_navigation (void)
   /* In one column: back goes from a pushed page to the section, then to the sidebar. */
   view = view_new (test->session, 360, &window);
   stack = pd_session_view_get_page_stack (view);
-  g_assert_true (pd_session_view_is_folded (view));
+  pd_ui_test_wait_for (is_folded, view, "one column");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pd_session_view_get_sections (view))));
   g_assert_true (gtk_widget_get_visible (pd_ui_test_find_id (GTK_WIDGET (view), "back_button")));
   gtk_widget_activate_action (GTK_WIDGET (view), "win.show-client", "(ss)", organization_id, "");
@@ -170,7 +179,7 @@ test_navigation (void)
   g_assert_cmpuint (pd_page_stack_get_depth (stack), ==, 0);
   g_assert_true (pd_session_view_go_back (view));
   pd_ui_test_wait_frames (20);
-  g_assert_true (gtk_widget_get_mapped (pd_ui_test_find_type (GTK_WIDGET (view), GTK_TYPE_LIST_BOX)));
+  g_assert_true (gtk_widget_get_mapped (pd_ui_test_find_id (GTK_WIDGET (view), "sidebar")));
   g_assert_false (gtk_widget_get_sensitive (pd_ui_test_find_id (GTK_WIDGET (view), "back_button")));
   pd_ui_test_screenshot (GTK_WIDGET (view), "shell-sidebar-narrow");
   pd_ui_test_window_destroy (window);

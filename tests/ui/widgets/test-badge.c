@@ -5,6 +5,7 @@
 #include "pd-badge-state.h"
 #include "pd-chip.h"
 #include "pd-service-info.h"
+#include "pd-service-text.h"
 #include "pd-status-badge.h"
 #include "pd-ui-test.h"
 #include "pd-widgets-test.h"
@@ -161,6 +162,32 @@ test_service_info (void)
 }
 
 static void
+test_service_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 10, 12, 0, 0);
+  PdTestServiceSpec spec = { "gmail", "authorized", "failed", 20, 26, 0, 1, "2026-03-10T11:55:00Z", "2026-03-10T15:30:00Z" };
+  g_autoptr(PdService) service = pd_widgets_test_service_new (&spec);
+  g_autofree char *last = pd_service_dup_last_backup_text (service, now);
+  g_autofree char *next = pd_service_dup_next_backup_text (service, now);
+  g_autofree char *details = pd_service_dup_details_text (service);
+  g_autofree char *seats = pd_service_dup_seats_text (service);
+  g_autofree char *summary = pd_service_dup_summary (service, now);
+  g_autofree char *empty_summary = pd_service_dup_summary (NULL, now);
+  g_autofree char *empty_last = pd_service_dup_last_backup_text (NULL, now);
+
+  g_assert_cmpstr (last, ==, "Last backup: 5 minutes ago");
+  g_assert_cmpstr (next, ==, "Next backup: In 3 hours");
+  g_assert_cmpstr (details, ==, "Google Workspace · 1.5\u00a0MB stored");
+  /* No-break spaces inside each part, plain ones around the separators */
+  g_assert_cmpstr (seats, ==, "26\u00a0/\u00a020\u00a0seats · 6\u00a0over · 1\u00a0unprotected");
+  g_assert_cmpstr (summary, ==, "Gmail, Failed. 26 of 20 seats used, 6 over capacity, 1 account unprotected. "
+                                "Last backup: 5 minutes ago");
+  g_assert_cmpstr (empty_summary, ==, "Unknown application, Unknown. Seat figures unknown. Never backed up");
+  g_assert_cmpstr (empty_last, ==, "Never backed up");
+  g_assert_null (pd_service_dup_next_backup_text (NULL, now));
+}
+
+static void
 test_chip (void)
 {
   GtkWidget *chip = pd_chip_new ("Partner-managed", "The partner manages the backup");
@@ -191,6 +218,7 @@ main (int argc, char **argv)
   g_test_add_func ("/widgets/badge/state-for-service", test_state_for_service);
   g_test_add_func ("/widgets/badge/status-badge", test_status_badge);
   g_test_add_func ("/widgets/service-info", test_service_info);
+  g_test_add_func ("/widgets/service-text", test_service_text);
   g_test_add_func ("/widgets/chip", test_chip);
 
   return g_test_run ();
