@@ -32,6 +32,19 @@ hex4 (const char *p)
   return value;
 }
 
+/* What a byte is inside a string: 1 plain ASCII, 2 part of a multi-byte character, 0 the
+ * end of a run (a quote, a backslash, or a control character, which JSON forbids raw) */
+static const guint8 string_bytes[256] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
 gboolean
 pd_json_scan_string (PdJsonScan *scan,
                      gboolean   *escaped)
@@ -42,16 +55,21 @@ pd_json_scan_string (PdJsonScan *scan,
   *escaped = FALSE;
   for (;;)
     {
-      const char *run = p;
-      guchar high = 0;
       int code;
 
-      /* most text is ASCII: UTF-8 is checked only for runs that are not */
-      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
-        high |= (guchar) *p++;
+      /* most text is ASCII: UTF-8 is checked only where it is not */
+      while (p < end && string_bytes[(guchar) *p] == 1)
+        p++;
+      if (p < end && string_bytes[(guchar) *p] == 2)
+        {
+          const char *run = p;
+
+          while (p < end && string_bytes[(guchar) *p] != 0)
+            p++;
+          if (!g_utf8_validate_len (run, (gsize) (p - run), NULL))
+            return FALSE;
+        }
       if (p >= end || (guchar) *p < 0x20)
-        return FALSE;
-      if ((high & 0x80) != 0 && !g_utf8_validate_len (run, (gsize) (p - run), NULL))
         return FALSE;
       if (*p == '"')
         {
@@ -223,18 +241,32 @@ number_text (const char *start,
   return buffer;
 }
 
+/* A checked number without fraction or exponent that fits in 64 bits, as the tree
+ * parser's g_ascii_string_to_signed() reads it; FALSE for anything else */
 static gboolean
 number_as_int (const char *start,
                const char *end,
                gint64     *value)
 {
-  char buffer[MAX_NUMBER];
+  const char *p = start;
+  gboolean negative = *p == '-';
+  guint64 magnitude = 0;
+  guint64 limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
 
-  for (const char *p = start; p < end; p++)
-    if (*p == '.' || *p == 'e' || *p == 'E')
-      return FALSE;
-  return g_ascii_string_to_signed (number_text (start, end, buffer), 10, G_MININT64, G_MAXINT64,
-                                   value, NULL);
+  if (negative)
+    p++;
+  for (; p < end; p++)
+    {
+      guint digit = (guint) (*p - '0');
+
+      if (digit > 9)
+        return FALSE;  /* '.', 'e' or 'E' */
+      if (magnitude > (limit - digit) / 10)
+        return FALSE;
+      magnitude = magnitude * 10 + digit;
+    }
+  *value = negative ? (gint64) (0 - magnitude) : (gint64) magnitude;
+  return TRUE;
 }
 
 PdJsonKind

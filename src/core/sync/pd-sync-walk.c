@@ -39,9 +39,10 @@ typedef struct {
 
 /* One page's request and storing */
 typedef struct {
-  GTask *task;
-  guint  epoch;
-  char  *cursor;   /* the one it was asked for with */
+  GTask   *task;
+  guint    epoch;
+  char    *cursor;     /* the one it was asked for with */
+  gboolean no_link;    /* came without a next link: its body says where to go on */
 } Page;
 
 static void request_page (GTask *task);
@@ -233,7 +234,7 @@ on_stored (GObject      *source,
       walk->attempts = 0;
       if (walk->server_time == NULL)
         walk->server_time = g_steal_pointer (&stored->server_time);
-      if (walk->cursor_pending)
+      if (walk->cursor_pending && page->no_link)
         {
           /* no Link header: the body's next_cursor says where to go on */
           walk->cursor_pending = FALSE;
@@ -319,6 +320,7 @@ on_page (GObject      *source,
   g_autoptr(PdPortalResponse) response = NULL;
   g_autoptr(GError) error = NULL;
   GBytes *body = NULL;
+  Page *stored;
   char *next;
 
   pd_sync_engine_release_slot (walk->engine);
@@ -366,10 +368,13 @@ on_page (GObject      *source,
   walk->cursor = next;
   walk->cursor_pending = next == NULL;
   walk->stores_pending++;
+  stored = page_new (g_object_ref (task), page->epoch, page->cursor);
+  /* Only this page's body can tell: an earlier page stored meanwhile would send the walk
+   * back to the page it already has (the last one, fetched twice). */
+  stored->no_link = next == NULL;
   pd_cache_store_page_text_async (pd_sync_engine_get_cache (walk->engine), walk->kind,
                                   walk->parent_id, body, walk->generation, walk->cancellable,
-                                  on_stored, page_new (g_object_ref (task), page->epoch,
-                                                       page->cursor));
+                                  on_stored, stored);
   page_free (page);
 
   /* Pipeline, but never more than PD_SYNC_PAGES_AHEAD pages ahead of the cache. */

@@ -8,7 +8,6 @@
 #include "pd-seat-gauge.h"
 #include "pd-widgets-style.h"
 
-#define BAR_HEIGHT 6
 /* The licence limit marker when over capacity */
 #define MARK_WIDTH 2
 
@@ -38,12 +37,12 @@ static void
 append_bar (GtkSnapshot   *snapshot,
             float          x,
             float          width,
-            float          y,
+            float          height,
             const GdkRGBA *color)
 {
   if (width <= 0)
     return;
-  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, width, BAR_HEIGHT));
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, 0, width, height));
 }
 
 static void
@@ -53,11 +52,12 @@ pd_seat_gauge_snapshot (GtkWidget   *widget,
   PdSeatGauge *self = PD_SEAT_GAUGE (widget);
   const PdSeatFigures *f = &self->figures;
   float width = gtk_widget_get_width (widget);
-  float y = MAX (0, (gtk_widget_get_height (widget) - BAR_HEIGHT) / 2.f);
+  /* As tall as the widget: the stylesheet's min-height (6 px) unless a page wants more */
+  float height = gtk_widget_get_height (widget);
   GskRoundedRect outline;
   GdkRGBA track, used, warning, error;
 
-  if (width < 1)
+  if (width < 1 || height < 1)
     return;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &track);
@@ -66,21 +66,19 @@ pd_seat_gauge_snapshot (GtkWidget   *widget,
   lookup_color (widget, "warning_color", &warning);
   lookup_color (widget, "error_color", &error);
 
-  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, y, width, BAR_HEIGHT),
-                                   BAR_HEIGHT / 2.f);
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), height / 2.f);
   gtk_snapshot_push_rounded_clip (snapshot, &outline);
-  append_bar (snapshot, 0, width, y, &track);
+  append_bar (snapshot, 0, width, height, &track);
 
   if (pd_seat_figures_is_over_capacity (f))
     {
       /* The whole bar is seats in use; the part beyond the licences in the error colour,
        * split from the licensed part by a gap where the limit is. */
       float limit = width * (float) f->total / (float) f->managed;
+      float gap = limit > 0 && limit < width ? MARK_WIDTH / 2.f : 0;
 
-      append_bar (snapshot, 0, limit, y, &used);
-      append_bar (snapshot, limit, width - limit, y, &error);
-      if (limit > 0 && limit < width)
-        append_bar (snapshot, limit, MIN (MARK_WIDTH, width - limit), y, &track);
+      append_bar (snapshot, 0, limit - gap, height, &used);
+      append_bar (snapshot, limit + gap, width - limit - gap, height, &error);
     }
   else if (pd_seat_figures_is_known (f) && f->total > 0)
     {
@@ -90,8 +88,8 @@ pd_seat_gauge_snapshot (GtkWidget   *widget,
       gint64 room = MIN (MAX (f->unprotected, 0), f->total - f->managed);
       float unprotected_width = width * (float) room / (float) f->total;
 
-      append_bar (snapshot, 0, used_width, y, &used);
-      append_bar (snapshot, used_width, unprotected_width, y, &warning);
+      append_bar (snapshot, 0, used_width, height, &used);
+      append_bar (snapshot, used_width, unprotected_width, height, &warning);
     }
 
   gtk_snapshot_pop (snapshot);
@@ -112,7 +110,7 @@ pd_seat_gauge_measure (GtkWidget      *widget,
       *natural = 120;
     }
   else
-    *minimum = *natural = BAR_HEIGHT;
+    *minimum = *natural = 0;  /* min-height in the stylesheet */
 }
 
 static void
@@ -161,6 +159,8 @@ pd_seat_gauge_init (PdSeatGauge *self)
   /* Cheap after the first time; covers a class initialized before the display existed */
   pd_widgets_ensure_style ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Seat usage"), -1);
+  /* Its height is the stylesheet's, not a tall row's */
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
   pd_seat_figures_init (&self->figures, -1, -1, -1, -1);
   sync_figures (self);
 }

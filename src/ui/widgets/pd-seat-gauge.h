@@ -8,9 +8,10 @@
 G_BEGIN_DECLS
 
 /* A slim bar: managed seats against total licenses, unprotected accounts as a warning
- * segment, over capacity in the error colour with the licence limit marked. Its figures are
- * its tooltip, accessible description and value (role meter). A negative figure means the
- * figure is unknown. */
+ * segment, over capacity in the error colour with the licence limit marked by a gap. Its
+ * figures are its tooltip, accessible description and value (role meter). A negative figure
+ * means the figure is unknown. It takes the width it is given (give it hexpand or a width);
+ * its height is the CSS min-height of the "pd-seat-gauge" node (6 px; a page may set more). */
 #define PD_TYPE_SEAT_GAUGE (pd_seat_gauge_get_type ())
 G_DECLARE_FINAL_TYPE (PdSeatGauge, pd_seat_gauge, PD, SEAT_GAUGE, GtkWidget)
 

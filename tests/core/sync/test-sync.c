@@ -86,17 +86,34 @@ on_notify (GObject    *object,
 }
 
 static void
+on_request_queued (SoupSession *session,
+                   SoupMessage *message,
+                   gpointer     data)
+{
+  if (g_str_equal (g_uri_get_path (soup_message_get_uri (message)), ORGANIZATIONS))
+    (*(guint *) data)++;
+}
+
+static void
 test_full (Fixture       *fixture,
            gconstpointer  data)
 {
   Watch watch = { 0, };
   g_autoptr(GError) error = NULL;
+  SoupSession *session = pd_portal_client_get_soup_session (fixture->client);
+  guint n_items, requests = 0;
 
   g_assert_cmpint (pd_sync_engine_get_state (fixture->engine), ==, PD_SYNC_STATE_IDLE);
   g_signal_connect (fixture->engine, "notify", G_CALLBACK (on_notify), &watch);
+  g_signal_connect (session, "request-queued", G_CALLBACK (on_request_queued), &requests);
   g_assert_true (sync_test_run (fixture->engine, TRUE, &error));
   g_assert_no_error (error);
   g_signal_handlers_disconnect_by_data (fixture->engine, &watch);
+  g_signal_handlers_disconnect_by_data (session, &requests);
+  /* every page once: the last one (no next link) was once asked for again when an earlier
+   * page's store finished after it came */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (fixture->organizations));
+  g_assert_cmpuint (requests, ==, (n_items + 499) / 500);
 
   g_assert_cmpint (pd_sync_engine_get_state (fixture->engine), ==, PD_SYNC_STATE_UP_TO_DATE);
   g_assert_cmpfloat (pd_sync_engine_get_progress (fixture->engine), ==, 1.0);
