@@ -55,6 +55,7 @@ struct _PdOverviewPage
   GtkStack           *stack;
   GtkSpinner         *spinner;
   AdwStatusPage      *error_page;
+  GtkLabel           *headline_label;
   GtkLabel           *status_label;
   GtkDropDown        *period_dropdown;
   GtkButton          *refresh_button;
@@ -90,6 +91,13 @@ char *pd_overview_format_count          (gint64          count);
 void  pd_overview_page_report_error     (PdOverviewPage *self,
                                          const char     *title,
                                          const char     *message);
+
+/* pd-overview-paint.c */
+void  pd_overview_page_build_count_rows    (PdOverviewPage *self);
+void  pd_overview_page_paint_figures       (PdOverviewPage *self,
+                                            PdDashboard    *dashboard);
+/* From self->dashboard, all items or the first few (attention_expanded) */
+void  pd_overview_page_paint_attention     (PdOverviewPage *self);
 
 /* pd-overview-clients.c */
 void  pd_overview_page_watch_organizations (PdOverviewPage *self);

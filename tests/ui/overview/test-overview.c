@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "pd-dashboard-fetch.h"
@@ -222,7 +223,13 @@ assert_page_matches_portal (PdUiTestSession   *test,
   assert_label_count (page->client_counts[PD_OVERVIEW_CLIENTS_DELETED], member (expected, "organizations", "deleted"));
   if (n_attention > 0)
     assert_label_count (page->attention_count_label, n_attention);
-  g_assert_nonnull (strstr (gtk_label_get_text (page->status_label), "Last updated"));
+  g_assert_nonnull (strstr (gtk_label_get_text (page->status_label), "Dashboard updated"));
+  if (n_attention > 0)
+    {
+      g_autofree char *headline = g_strdup_printf ("%u problem", n_attention);
+
+      g_assert_true (g_str_has_prefix (gtk_label_get_text (page->headline_label), headline));
+    }
 }
 
 /* ---- the tests ----------------------------------------------------------------------- */
@@ -538,6 +545,42 @@ test_attention_and_accounts (void)
   pd_ui_test_window_destroy (window);
 }
 
+/* Without a portal, GtkFileChooserNative shows GTK's own dialog */
+static GtkWidget *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_chooser () != NULL;
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (find_chooser ()));
+
+  return file != NULL;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return recorded.toast != NULL;
+}
+
 typedef struct {
   gboolean  done;
   GError   *error;
@@ -614,6 +657,40 @@ test_csv (void)
     }
   /* The seed's names need no guard: every report was compared. */
   g_assert_cmpuint (n_compared, ==, PD_REPORT_N_KINDS);
+
+  /* The menu's way: the file chooser suggests the portal's file name, saving says so. */
+  if (g_str_has_prefix (g_get_home_dir (), g_get_tmp_dir ()))
+    {
+      g_autofree char *exported = g_build_filename (test->dir, "seat-usage.csv", NULL);
+      g_autofree char *expected = NULL;
+      g_autofree char *saved = NULL;
+      g_autofree char *name = NULL;
+      GtkWidget *chooser;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "overview.export", "s", "seat-usage"));
+      pd_ui_test_wait_for (chooser_shown, NULL, "the file chooser");
+      chooser = find_chooser ();
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chooser)) == window);
+      name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+      g_assert_cmpstr (name, ==, "seat-usage-this_month.csv");
+      pd_ui_test_wait_for (chooser_has_file, NULL, "the chooser to settle on its folder");
+      {
+        g_autoptr(GFile) target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+        saved = g_file_get_path (target);
+      }
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+      pd_ui_test_wait_for (toast_shown, NULL, "the export's toast");
+      g_assert_nonnull (strstr (recorded.toast, "Exported 50 rows"));
+      g_assert_true (g_file_get_contents (exported, &expected, NULL, NULL));
+      {
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_file_get_contents (saved, &text, NULL, NULL));
+        g_assert_cmpstr (text, ==, expected);
+      }
+      g_unlink (saved);
+    }
   pd_ui_test_window_destroy (window);
 }
 
