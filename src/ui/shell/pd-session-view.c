@@ -319,7 +319,7 @@ pd_session_view_set_session (PdSessionView *self,
 
   overview = pd_overview_page_new (session);
   clients = pd_clients_page_new (session);
-  /* Before any section added with pd_session_view_add_page, in this order. */
+  /* The sidebar lists them in this order; a session opens on Clients. */
   gtk_stack_add_titled (self->sections, overview, "overview", _("Overview"));
   gtk_stack_page_set_icon_name (gtk_stack_get_page (self->sections, overview), "view-dual-symbolic");
   gtk_stack_add_titled (self->sections, clients, "clients", _("Clients"));
