@@ -139,7 +139,8 @@ update_details (PdAccountPage *self)
   gboolean container = kind == PD_ACCOUNT_TYPE_SITE || kind == PD_ACCOUNT_TYPE_TEAM ||
                        kind == PD_ACCOUNT_TYPE_SHARED_DRIVE;
   g_autofree char *size = pd_format_bytes (pd_account_get_storage_bytes (account));
-  g_autofree char *items = g_strdup_printf ("%" G_GINT64_FORMAT, pd_account_get_item_count (account));
+  /* grouped as the locale groups thousands */
+  g_autofree char *items = g_strdup_printf ("%'" G_GINT64_FORMAT, pd_account_get_item_count (account));
   GtkWidget *badge = pd_status_badge_new ();
   GtkWidget *row;
 

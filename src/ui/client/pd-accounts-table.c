@@ -330,6 +330,9 @@ pd_accounts_table_set_restriction (PdAccountsTable *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), title == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->type_dropdown), title == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), title == NULL);
+  /* nothing to search or filter: the rows go, the explanation stays */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->search_entry)), title == NULL);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->type_dropdown)), title == NULL);
   if (title != NULL)
     g_list_store_remove_all (self->lists);
   else
@@ -434,6 +437,14 @@ pd_accounts_table_get_all (PdAccountsTable *self)
   return G_LIST_MODEL (self->all);
 }
 
+void
+pd_accounts_table_focus_search (PdAccountsTable *self)
+{
+  g_return_if_fail (PD_IS_ACCOUNTS_TABLE (self));
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->search_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 gboolean
 pd_accounts_table_get_loading (PdAccountsTable *self)
 {
@@ -510,6 +521,13 @@ on_search_changed (PdAccountsTable *self)
   self->search_key = g_steal_pointer (&key);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_state (self);
+}
+
+/* Escape in the search empties it, as in the Clients page */
+static void
+on_stop_search (PdAccountsTable *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 static void
@@ -667,6 +685,7 @@ pd_accounts_table_class_init (PdAccountsTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdAccountsTable, notice_scroller);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);

@@ -41,6 +41,8 @@ GListModel *pd_accounts_table_get_visible        (PdAccountsTable *self);
 GListModel *pd_accounts_table_get_all            (PdAccountsTable *self);
 /* The visible rows as CSV (RFC 4180, header row) */
 GBytes     *pd_accounts_table_build_csv          (PdAccountsTable *self);
+/* Moves the keyboard focus into the search (Ctrl+F) */
+void        pd_accounts_table_focus_search       (PdAccountsTable *self);
 /* Whether a fetch is under way */
 gboolean    pd_accounts_table_get_loading        (PdAccountsTable *self);
 

@@ -339,6 +339,14 @@ refresh_action (GtkWidget  *widget,
 }
 
 static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  pd_accounts_table_focus_search (PD_CLIENT_PAGE (widget)->table);
+}
+
+static void
 on_saved (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
@@ -611,7 +619,9 @@ pd_client_page_class_init (PdClientPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "client.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "client.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "client.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "client.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "client.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "client.refresh", NULL);
 }
 

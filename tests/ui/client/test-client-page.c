@@ -142,6 +142,14 @@ test_filters_and_search (void)
   g_signal_emit_by_name (search, "search-changed");
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, n_all);
   g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
+
+  /* Ctrl+F goes to the search; Escape there empties it */
+  g_assert_true (gtk_widget_activate_action (t->page, "client.search", NULL));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (search)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (t->window)), GTK_WIDGET (search)));
+  gtk_editable_set_text (search, "abc");
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-account-summary.h"
 #include "pd-banner.h"
 #include "pd-organization.h"
 #include "pd-session-banners.h"
@@ -53,6 +54,13 @@ label_shown (gpointer data)
   LabelWait *wait = data;
 
   return pd_ui_test_find_label (wait->root, wait->text) != NULL;
+}
+
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 static gboolean
@@ -126,6 +134,17 @@ test_navigation (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sections), ==, "clients");
   g_assert_cmpstr (pd_session_view_get_title (view), ==, "Clients");
   g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (sidebar)), ==, 1);
+  /* Who is signed in: the sidebar's header, and the top of the main menu. */
+  {
+    PdAccountSummary *summary = PD_ACCOUNT_SUMMARY (pd_ui_test_find_type (GTK_WIDGET (view), PD_TYPE_ACCOUNT_SUMMARY));
+    PdMe *me = pd_session_get_me (test->session);
+    g_autofree char *host = pd_account_info_dup_host (test->account);
+
+    g_assert_cmpstr (pd_account_summary_get_title (summary), ==, pd_me_get_partner_name (me));
+    g_assert_cmpstr (pd_account_summary_get_subtitle (summary), ==, host);
+    g_assert_nonnull (pd_ui_test_find_label (GTK_WIDGET (view), pd_me_get_partner_name (me)));
+    g_assert_nonnull (pd_ui_test_find (GTK_WIDGET (summary), label_is, pd_me_get_user_email (me)));
+  }
   /* Nothing to go back to: the action is off, so Escape goes to whoever else wants it. */
   g_assert_false (gtk_widget_get_sensitive (pd_ui_test_find_id (GTK_WIDGET (view), "back_button")));
 
@@ -240,6 +259,16 @@ test_sync_status_offline (void)
   pd_ui_test_wait_for (label_shown, &wait, "the offline banner's words");
   g_assert_cmpstr (pd_sync_status_get_text (status), ==, "Offline");
   pd_ui_test_screenshot (GTK_WIDGET (view), "shell-offline");
+  if (g_getenv ("PD_SCREENSHOT_DIR") != NULL)
+    {
+      /* The banner in the high-contrast and dark styles (libadwaita 1.2 follows the theme name). */
+      g_object_set (gtk_settings_get_default (), "gtk-theme-name", "HighContrast", NULL);
+      pd_ui_test_screenshot (GTK_WIDGET (view), "shell-offline-hc");
+      g_object_set (gtk_settings_get_default (), "gtk-theme-name", "Adwaita", NULL);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      pd_ui_test_screenshot (GTK_WIDGET (view), "shell-offline-dark");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+    }
 
   /* Retry starts a sync at once; it finds the portal still gone. */
   retry = pd_ui_test_find_type (GTK_WIDGET (offline), GTK_TYPE_BUTTON);
