@@ -16,14 +16,8 @@
 
 #include "pd-account-page.h"
 #include "pd-client-page.h"
-#include "pd-overview-page.h"
-/* Until clients/ builds its page, the minimal list of clients stands in. */
-#if __has_include("pd-clients-page.h")
 #include "pd-clients-page.h"
-#define HAVE_CLIENTS_PAGE 1
-#else
-#include "pd-session-page.h"
-#endif
+#include "pd-overview-page.h"
 
 struct _PdSessionView
 {
@@ -324,11 +318,7 @@ pd_session_view_set_session (PdSessionView *self,
     return;
 
   overview = pd_overview_page_new (session);
-#ifdef HAVE_CLIENTS_PAGE
   clients = pd_clients_page_new (session);
-#else
-  clients = GTK_WIDGET (pd_session_page_new (session));
-#endif
   /* Before any section added with pd_session_view_add_page, in this order. */
   gtk_stack_add_titled (self->sections, overview, "overview", _("Overview"));
   gtk_stack_page_set_icon_name (gtk_stack_get_page (self->sections, overview), "view-dual-symbolic");
