@@ -57,6 +57,29 @@ test_header_and_services (void)
                     g_list_model_get_n_items (all));
 }
 
+/* A client never opened before: nothing cached, so "loading" until the portal answered */
+static void
+test_loading (void)
+{
+  g_autoptr(GtkWidget) page = NULL;
+  PdAccountsTable *table;
+
+  if (owner == NULL)
+    return;
+  page = g_object_ref_sink (pd_client_page_new (owner->session, "org_3", NULL));
+  table = PD_ACCOUNTS_TABLE (pd_ui_test_find_type (page, PD_TYPE_ACCOUNTS_TABLE));
+  g_assert_true (pd_accounts_table_get_loading (table));
+  g_assert_cmpuint (g_list_model_get_n_items (pd_accounts_table_get_all (table)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pd_ui_test_find_id (page, "accounts_stack"))), ==,
+                   "loading");
+  {
+    g_autoptr(ClientTest) t = client_test_new (owner, "org_3", NULL, 1000, 800);
+    client_test_wait_loaded (t);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pd_ui_test_find_id (t->page, "accounts_stack"))), ==,
+                     "table");
+  }
+}
+
 static void
 test_opens_on_service (void)
 {
@@ -393,6 +416,7 @@ main (int    argc,
   owner = pd_ui_test_session_new ((const char *[]) { "--seed", "50", NULL }, "owner");
 
   g_test_add_func ("/ui/client/header-and-services", test_header_and_services);
+  g_test_add_func ("/ui/client/loading", test_loading);
   g_test_add_func ("/ui/client/opens-on-service", test_opens_on_service);
   g_test_add_func ("/ui/client/filters-and-search", test_filters_and_search);
   g_test_add_func ("/ui/client/sorting", test_sorting);
