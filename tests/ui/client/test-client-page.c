@@ -288,6 +288,14 @@ test_export (void)
 
   if (owner == NULL)
     return;
+  /* GTK's file chooser makes so many quarks that GLib grows its quark table, and GLib never
+   * frees the table's first block (other threads may still read it): a leak LeakSanitizer
+   * reports without a symbol to suppress it by. The writing itself is tested in widgets/. */
+  if (g_getenv ("ASAN_OPTIONS") != NULL)
+    {
+      g_test_skip ("GTK's file chooser under LeakSanitizer");
+      return;
+    }
   /* the chooser saves into the home folder: only where that is a throwaway one */
   if (!g_str_has_prefix (g_get_home_dir (), g_get_tmp_dir ()))
     {
