@@ -339,6 +339,32 @@ test_text (void)
   g_string_assign (edited_text, organization_json);
   g_string_replace (edited_text, "\"services\": [", "\"services\": [{\"id\": \"svc_1\"}, ", 1);
   assert_text_like_tree (PD_TYPE_ORGANIZATION, edited_text->str);
+  /* a list's items are found in the object's own scan: repeated, replaced, not objects */
+  {
+    const char *services[] = {
+      "\"services\": [], \"services\": [",
+      "\"services\": [{\"id\": 1}], \"services\": [",
+      "\"services\": null, \"services\": [",
+      "\"services\": [7, ",
+      "\"services\": [{}, ",
+      "\"services\": [ ",
+    };
+    const char *after[] = { "], \"services\": null}", "], \"services\": {}}", "], \"services\": []}" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+      {
+        g_string_assign (edited_text, organization_json);
+        g_string_replace (edited_text, "\"services\": [", services[i], 1);
+        assert_text_like_tree (PD_TYPE_ORGANIZATION, edited_text->str);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (after); i++)
+      {
+        g_string_assign (edited_text, organization_json);
+        g_string_truncate (edited_text, edited_text->len - 2);  /* "]}" */
+        g_string_append (edited_text, after[i]);
+        assert_text_like_tree (PD_TYPE_ORGANIZATION, edited_text->str);
+      }
+  }
   g_string_assign (edited_text, organization_json);
   g_string_replace (edited_text, "\"storage_bytes\": 512", "\"storage_bytes\": 5e2", 1);
   assert_text_like_tree (PD_TYPE_ORGANIZATION, edited_text->str);
