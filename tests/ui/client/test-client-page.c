@@ -93,6 +93,11 @@ test_opens_on_service (void)
   g_assert_cmpstr (pd_accounts_table_get_focus_service (t->table), ==, "svc_2");
   client_test_assert_visible (t, client_test_is_service, "svc_2");
   g_assert_cmpuint (g_list_model_get_n_items (pd_accounts_table_get_visible (t->table)), >, 0);
+  /* F5 fetches again: loading until the portal answered, the rows staying meanwhile */
+  g_assert_true (gtk_widget_activate_action (t->page, "client.refresh", NULL));
+  g_assert_true (pd_accounts_table_get_loading (t->table));
+  g_assert_cmpuint (g_list_model_get_n_items (pd_accounts_table_get_visible (t->table)), >, 0);
+  client_test_wait_loaded (t);
   /* the button under the search says which, and shows them all again */
   focus_button = pd_ui_test_find_id (t->page, "focus_button");
   g_assert_true (gtk_widget_get_visible (focus_button));
