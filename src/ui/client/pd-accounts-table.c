@@ -137,6 +137,7 @@ update_state (PdAccountsTable *self)
       gboolean filtered = n_all > 0;
 
       adw_status_page_set_title (self->empty_page, filtered ? _("No Matching Accounts") : _("No Accounts Yet"));
+      adw_status_page_set_icon_name (self->empty_page, filtered ? "system-search-symbolic" : "system-users-symbolic");
       adw_status_page_set_description (self->empty_page,
                                        filtered ? _("No account matches the search and filters.")
                                                 : _("The portal lists no accounts for this client’s services. "

@@ -93,6 +93,11 @@ test_opens_on_service (void)
   g_assert_cmpstr (pd_accounts_table_get_focus_service (t->table), ==, "svc_2");
   client_test_assert_visible (t, client_test_is_service, "svc_2");
   g_assert_cmpuint (g_list_model_get_n_items (pd_accounts_table_get_visible (t->table)), >, 0);
+  /* F5 fetches again: loading until the portal answered, the rows staying meanwhile */
+  g_assert_true (gtk_widget_activate_action (t->page, "client.refresh", NULL));
+  g_assert_true (pd_accounts_table_get_loading (t->table));
+  g_assert_cmpuint (g_list_model_get_n_items (pd_accounts_table_get_visible (t->table)), >, 0);
+  client_test_wait_loaded (t);
   /* the button under the search says which, and shows them all again */
   focus_button = pd_ui_test_find_id (t->page, "focus_button");
   g_assert_true (gtk_widget_get_visible (focus_button));
@@ -288,6 +293,14 @@ test_export (void)
 
   if (owner == NULL)
     return;
+  /* GTK's file chooser makes so many quarks that GLib grows its quark table, and GLib never
+   * frees the table's first block (other threads may still read it): a leak LeakSanitizer
+   * reports without a symbol to suppress it by. The writing itself is tested in widgets/. */
+  if (g_getenv ("ASAN_OPTIONS") != NULL)
+    {
+      g_test_skip ("GTK's file chooser under LeakSanitizer");
+      return;
+    }
   /* the chooser saves into the home folder: only where that is a throwaway one */
   if (!g_str_has_prefix (g_get_home_dir (), g_get_tmp_dir ()))
     {
@@ -357,6 +370,31 @@ test_reseller (void)
   pd_ui_test_screenshot (t->page, "client-reseller");
 }
 
+static gboolean
+not_loading (gpointer data)
+{
+  ClientTest *t = data;
+  return !pd_accounts_table_get_loading (t->table);
+}
+
+/* Nordlicht Architekten (org_5): its services are not authorized yet, so no accounts */
+static void
+test_no_accounts_yet (void)
+{
+  g_autoptr(ClientTest) t = NULL;
+
+  if (owner == NULL)
+    return;
+  t = client_test_new (owner, "org_5", NULL, 1000, 800);
+  pd_ui_test_wait_for (not_loading, t, "the fetch");
+  g_assert_cmpuint (g_list_model_get_n_items (pd_accounts_table_get_all (t->table)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pd_ui_test_find_id (t->page, "accounts_stack"))), ==,
+                   "empty");
+  g_assert_nonnull (pd_ui_test_find_label (t->page, "No Accounts Yet"));
+  g_assert_nonnull (pd_ui_test_find_label (t->page, "Unmapped"));
+  pd_ui_test_screenshot (t->page, "client-detail-unauthorized");
+}
+
 static void
 test_not_found (void)
 {
@@ -385,6 +423,9 @@ test_narrow (void)
   g_assert_true (gtk_column_view_column_get_visible (client_test_column (t, "Backup")));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (t->window)), <=, 360);
   pd_ui_test_screenshot (t->page, "client-detail-narrow");
+  client_test_select (t, 0, 3);
+  pd_ui_test_screenshot (t->page, "client-detail-narrow-selection");
+  gtk_selection_model_unselect_all (gtk_column_view_get_model (GTK_COLUMN_VIEW (pd_ui_test_find_id (t->page, "column_view"))));
 
   /* wide again: every column */
   gtk_window_set_default_size (t->window, 1100, 760);
@@ -424,6 +465,7 @@ main (int    argc,
   g_test_add_func ("/ui/client/export", test_export);
   g_test_add_func ("/ui/client/open-account", test_open_account);
   g_test_add_func ("/ui/client/reseller", test_reseller);
+  g_test_add_func ("/ui/client/no-accounts-yet", test_no_accounts_yet);
   g_test_add_func ("/ui/client/not-found", test_not_found);
   g_test_add_func ("/ui/client/narrow", test_narrow);
   g_test_add_func ("/ui/client/dark", test_dark);
