@@ -46,6 +46,9 @@ static const char * const migrations[] = {
   "  created_at      INTEGER NOT NULL,"
   "  updated_at      INTEGER NOT NULL"
   ");",
+  /* 2: the end of a full sync looks for rows of an older generation; without this it read
+   * every row of the list (20 MB for 10,000 clients) on the sync's last step */
+  "CREATE INDEX resources_generation ON resources (kind, parent_id, generation);",
 };
 
 const char * const *

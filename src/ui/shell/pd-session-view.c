@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-account-summary.h"
 #include "pd-error-dialog.h"
 #include "pd-organization.h"
 #include "pd-page-stack.h"
@@ -15,21 +16,14 @@
 
 #include "pd-account-page.h"
 #include "pd-client-page.h"
-#include "pd-overview-page.h"
-/* Until clients/ builds its page, the minimal list of clients stands in. */
-#if __has_include("pd-clients-page.h")
 #include "pd-clients-page.h"
-#define HAVE_CLIENTS_PAGE 1
-#else
-#include "pd-session-page.h"
-#endif
+#include "pd-overview-page.h"
 
 struct _PdSessionView
 {
   GtkWidget        parent_instance;
 
   PdSession       *session;
-  GSignalGroup    *session_signals;
   GSignalGroup    *engine_signals;
   /* The failure last raised as a toast, so a refresh that fails the same way is quiet */
   char            *toasted_error;
@@ -47,9 +41,7 @@ struct _PdSessionView
   PdSyncStatus    *sync_status;
   PdSessionBanners *banners;
   PdPageStack     *page_stack;
-  GtkLabel        *account_name_label;
-  GtkLabel        *account_email_label;
-  GtkLabel        *account_portal_label;
+  PdAccountSummary *account_summary;
 };
 
 G_DEFINE_FINAL_TYPE (PdSessionView, pd_session_view, GTK_TYPE_WIDGET)
@@ -290,40 +282,6 @@ sync_state_changed_cb (PdSessionView *self)
     }
 }
 
-/* Who is signed in, where: the sidebar's title and the top of the menu. */
-static void
-update_account (PdSessionView *self)
-{
-  PdAccountInfo *account = self->session != NULL ? pd_session_get_account (self->session) : NULL;
-  PdMe *me = self->session != NULL ? pd_session_get_me (self->session) : NULL;
-  const char *partner = NULL, *email = NULL, *name = NULL;
-  g_autofree char *host = NULL;
-  g_autofree char *portal = NULL;
-
-  if (account == NULL)
-    {
-      adw_window_title_set_title (self->account_title, _("Partner Desk"));
-      adw_window_title_set_subtitle (self->account_title, NULL);
-      return;
-    }
-  partner = me != NULL ? pd_me_get_partner_name (me) : pd_account_info_get_partner_name (account);
-  email = me != NULL ? pd_me_get_user_email (me) : pd_account_info_get_user_email (account);
-  name = me != NULL ? pd_me_get_user_name (me) : pd_account_info_get_user_name (account);
-  host = pd_account_info_dup_host (account);
-
-  adw_window_title_set_title (self->account_title, partner != NULL ? partner : host);
-  adw_window_title_set_subtitle (self->account_title, host);
-  gtk_label_set_text (self->account_name_label, name != NULL ? name : email != NULL ? email : "");
-  gtk_label_set_text (self->account_email_label, email != NULL && g_strcmp0 (email, name) != 0 ? email : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->account_email_label), email != NULL && g_strcmp0 (email, name) != 0);
-  if (me != NULL && pd_me_get_role_name (me) != NULL)
-    /* Translators: a partner's name, the role of the signed-in user, then the portal's host */
-    portal = g_strdup_printf (_("%s · %s\n%s"), partner != NULL ? partner : "", pd_me_get_role_name (me), host);
-  else
-    portal = g_strdup_printf ("%s\n%s", partner != NULL ? partner : "", host);
-  gtk_label_set_text (self->account_portal_label, g_strstrip (portal));
-}
-
 static void
 remove_session_sections (PdSessionView *self)
 {
@@ -352,20 +310,15 @@ pd_session_view_set_session (PdSessionView *self,
   remove_session_sections (self);
   g_set_object (&self->session, session);
   g_clear_pointer (&self->toasted_error, g_free);
-  g_signal_group_set_target (self->session_signals, session);
   g_signal_group_set_target (self->engine_signals, session != NULL ? pd_session_get_sync_engine (session) : NULL);
   pd_sync_status_set_session (self->sync_status, session);
   pd_session_banners_set_session (self->banners, session);
-  update_account (self);
+  pd_account_summary_set_session (self->account_summary, session);
   if (session == NULL)
     return;
 
   overview = pd_overview_page_new (session);
-#ifdef HAVE_CLIENTS_PAGE
   clients = pd_clients_page_new (session);
-#else
-  clients = GTK_WIDGET (pd_session_page_new (session));
-#endif
   /* Before any section added with pd_session_view_add_page, in this order. */
   gtk_stack_add_titled (self->sections, overview, "overview", _("Overview"));
   gtk_stack_page_set_icon_name (gtk_stack_get_page (self->sections, overview), "view-dual-symbolic");
@@ -510,44 +463,13 @@ back_button_pressed_cb (GtkGestureClick *gesture,
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
-static GtkWidget *
-create_account_box (PdSessionView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-  self->account_name_label = GTK_LABEL (gtk_label_new (NULL));
-  self->account_email_label = GTK_LABEL (gtk_label_new (NULL));
-  self->account_portal_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->account_name_label), "heading");
-  gtk_widget_add_css_class (GTK_WIDGET (self->account_portal_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->account_portal_label), "caption");
-  GtkLabel *labels[] = { self->account_name_label, self->account_email_label, self->account_portal_label };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      gtk_label_set_xalign (labels[i], 0);
-      gtk_label_set_ellipsize (labels[i], PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_max_width_chars (labels[i], 32);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (labels[i]));
-    }
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  return box;
-}
-
 static void
 pd_session_view_dispose (GObject *object)
 {
   PdSessionView *self = PD_SESSION_VIEW (object);
 
-  if (self->session_signals != NULL)
-    {
-      g_signal_group_set_target (self->session_signals, NULL);
-      g_signal_group_set_target (self->engine_signals, NULL);
-    }
-  g_clear_object (&self->session_signals);
+  if (self->engine_signals != NULL)
+    g_signal_group_set_target (self->engine_signals, NULL);
   g_clear_object (&self->engine_signals);
   /* Unbind before the stack behind the model goes. */
   if (self->sidebar != NULL)
@@ -637,18 +559,18 @@ pd_session_view_init (PdSessionView *self)
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (pages), create_sidebar_row, NULL, NULL);
 
   popover = GTK_WIDGET (gtk_menu_button_get_popover (self->menu_button));
-  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), create_account_box (self), "account");
+  self->account_summary = PD_ACCOUNT_SUMMARY (pd_account_summary_new ());
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), GTK_WIDGET (self->account_summary), "account");
+  g_object_bind_property (self->account_summary, "title", self->account_title, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->account_summary, "subtitle", self->account_title, "subtitle", G_BINDING_SYNC_CREATE);
 
   back_gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (back_gesture), 8);
   g_signal_connect_object (back_gesture, "pressed", G_CALLBACK (back_button_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (back_gesture));
 
-  self->session_signals = g_signal_group_new (PD_TYPE_SESSION);
-  g_signal_group_connect_swapped (self->session_signals, "notify::me", G_CALLBACK (update_account), self);
   self->engine_signals = g_signal_group_new (PD_TYPE_SYNC_ENGINE);
   g_signal_group_connect_swapped (self->engine_signals, "notify::state", G_CALLBACK (sync_state_changed_cb), self);
 
-  update_account (self);
   update_navigation (self);
 }

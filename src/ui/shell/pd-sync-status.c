@@ -217,7 +217,9 @@ update (PdSyncStatus *self)
   /* The popover: the details behind the words. */
   gtk_label_set_text (self->heading_label, text);
   gtk_label_set_text (self->status_label, auth_error != NULL ? auth_error : status_text != NULL ? status_text : "");
+  /* Up to date, the heading says it all; otherwise the engine's line adds the detail. */
   gtk_widget_set_visible (GTK_WIDGET (self->status_label),
+                          (auth_error != NULL || state != PD_SYNC_STATE_UP_TO_DATE) &&
                           gtk_label_get_text (self->status_label)[0] != '\0' &&
                           g_strcmp0 (gtk_label_get_text (self->status_label), text) != 0);
   last = pd_shell_format_moment (self->last_success, now);
