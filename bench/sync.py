@@ -9,6 +9,9 @@ Each repetition, on one reference portal (--seed 10000, rate limit off, loopback
   full   bench-sync into a fresh cache (PdSyncEngine: fetch, decode, store, apply)
   change 1% of the organizations through the API (GET for the ETag, PATCH with If-Match)
   delta  bench-sync on that cache (cached list loaded first, not timed)
+bench-sync fetches and stores /me before it starts the clock, as the application's session
+does before its first sync (see bench-sync.c). Neither side keeps connections alive: each
+curl is a process of its own, and the client sends `Connection: close` (src/core/api).
 Prints the medians and the ratios."""
 
 import http.client

@@ -118,8 +118,13 @@ job_load_list (PdCacheJob  *job,
       const char *text = (const char *) sqlite3_column_text (stmt, 1);
       PdResource *resource;
 
-      resource = pd_resource_new_from_data (list->type, text, sqlite3_column_bytes (stmt, 1),
-                                            &local);
+      /* the rows are the text the portal sent: read as on the sync path, without a tree */
+      resource = text != NULL ? pd_resource_new_from_text (list->type, text,
+                                                           (gsize) sqlite3_column_bytes (stmt, 1),
+                                                           &local)
+                              : NULL;
+      if (resource == NULL && local == NULL)
+        local = g_error_new_literal (PD_DECODE_ERROR, PD_DECODE_ERROR_SYNTAX, "no text");
       if (resource == NULL)
         {
           /* An older or damaged row: the rest of the list is still worth showing */

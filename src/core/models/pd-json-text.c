@@ -8,14 +8,6 @@
 /* Numbers longer than this are refused, as the tree parser does */
 #define MAX_NUMBER 64
 
-void
-pd_json_scan_space (PdJsonScan *scan)
-{
-  while (scan->p < scan->end
-         && (*scan->p == ' ' || *scan->p == '\t' || *scan->p == '\n' || *scan->p == '\r'))
-    scan->p++;
-}
-
 static int
 hex4 (const char *p)
 {
@@ -45,6 +37,22 @@ static const guint8 string_bytes[256] = {
   2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 };
 
+/* Whether one of the 8 bytes of @v may end a run of plain ASCII: a quote, a backslash, a
+ * control character or a byte of a multi-byte character. The lowest such byte is always
+ * found; a borrow may flag bytes above it too, which only sends the caller to the exact
+ * byte-by-byte loop a little early. */
+static inline gboolean
+may_end_run (guint64 v)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quotes = v ^ (ones * '"');
+  guint64 backslashes = v ^ (ones * '\\');
+
+  return ((((quotes - ones) & ~quotes) | ((backslashes - ones) & ~backslashes)
+           | (v - ones * 0x20) | v) & highs) != 0;
+}
+
 gboolean
 pd_json_scan_string (PdJsonScan *scan,
                      gboolean   *escaped)
@@ -57,7 +65,14 @@ pd_json_scan_string (PdJsonScan *scan,
     {
       int code;
 
-      /* most text is ASCII: UTF-8 is checked only where it is not */
+      /* most text is ASCII: eight bytes at a time, then byte by byte; UTF-8 is checked
+       * only where it is not ASCII */
+      for (guint64 v; end - p >= 8; p += 8)
+        {
+          memcpy (&v, p, sizeof v);
+          if (may_end_run (v))
+            break;
+        }
       while (p < end && string_bytes[(guchar) *p] == 1)
         p++;
       if (p < end && string_bytes[(guchar) *p] == 2)

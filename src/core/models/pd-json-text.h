@@ -19,7 +19,15 @@ typedef struct {
   guint       depth;   /* arrays and objects open around p */
 } PdJsonScan;
 
-void     pd_json_scan_space  (PdJsonScan *scan);
+/* Moves past white space (inline: it runs between every two tokens) */
+static inline void
+pd_json_scan_space (PdJsonScan *scan)
+{
+  while (scan->p < scan->end
+         && (*scan->p == ' ' || *scan->p == '\t' || *scan->p == '\n' || *scan->p == '\r'))
+    scan->p++;
+}
+
 /* At the first character of a value: moves past it, checking all of it. FALSE when it is
  * not well-formed (p is then somewhere inside it). */
 gboolean pd_json_scan_value  (PdJsonScan *scan);

@@ -370,13 +370,56 @@ pd_resource_list_apply (PdResourceList     *self,
   commit (self, items, NULL, deleted_ids);
 }
 
+/* commit() for an empty list: every item of a sync page's 500 organizations starts with an
+ * empty list of services, and commit's bookkeeping for removals was most of decoding one */
+static void
+fill_empty (PdResourceList *self,
+            GPtrArray      *items)
+{
+  /* all or nothing, like commit() */
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (items->pdata[i], self->item_type));
+      g_return_if_fail (pd_resource_get_id (items->pdata[i]) != NULL);
+    }
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      PdResource *item = items->pdata[i];
+      const char *id = pd_resource_get_id (item);
+      guint position;
+
+      if (lookup_position (self, id, &position))
+        {
+          /* the same id twice: the later one wins, in the earlier one's place (and the
+           * index takes the new object's id, the old one's goes with it) */
+          PdResource *old = self->items->pdata[position];
+
+          self->items->pdata[position] = g_object_ref (item);
+          g_hash_table_replace (self->index, (gpointer) id, GUINT_TO_POINTER (position + 1));
+          g_object_unref (old);
+          continue;
+        }
+      g_ptr_array_add (self->items, g_object_ref (item));
+      g_hash_table_insert (self->index, (gpointer) id, GUINT_TO_POINTER (self->items->len));
+    }
+  if (self->items->len > 0)
+    emit (self, 0, 0, self->items->len);
+}
+
 void
 pd_resource_list_replace (PdResourceList *self,
                           GPtrArray      *items)
 {
-  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) keep = NULL;
 
   g_return_if_fail (PD_IS_RESOURCE_LIST (self));
+
+  if (self->items->len == 0)
+    {
+      fill_empty (self, items);
+      return;
+    }
+  keep = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; items != NULL && i < items->len; i++)
     {

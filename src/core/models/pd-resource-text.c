@@ -28,6 +28,7 @@ typedef struct {
   guint16     first_child;
   guint16     next_sibling;
   guint16     n_desc;
+  GType     (*list_type) (void);  /* the items' type when this is a LIST or ARRAY member */
 } TreeNode;
 
 struct _PdFieldTree {
@@ -83,7 +84,7 @@ flatten (GArray      *build,
   guint16 self = (guint16) tree->n_nodes++;
   guint16 previous = NO_NODE;
 
-  tree->nodes[self] = (TreeNode) { node->name, node->name_len, node->path_len, parent, NO_NODE, NO_NODE, 0 };
+  tree->nodes[self] = (TreeNode) { node->name, node->name_len, node->path_len, parent, NO_NODE, NO_NODE, 0, NULL };
   numbers[at] = self;
   for (guint i = 0; i < node->children->len; i++)
     {
@@ -149,18 +150,75 @@ pd_field_tree_new (const PdField *fields,
     }
   for (guint i = 0; i < n_fields; i++)
     tree->field_node[i] = numbers[leaves[i]];
+  /* a list's items are found in the object's one scan, unless other fields share its path */
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].type == PD_FIELD_LIST || fields[i].type == PD_FIELD_ARRAY)
+      tree->nodes[tree->field_node[i]].list_type = fields[i].get_type;
+  for (guint i = 0; i < n_fields; i++)
+    if (tree->nodes[tree->field_node[i]].list_type != fields[i].get_type)
+      tree->nodes[tree->field_node[i]].list_type = NULL;
   for (guint i = 0; i < build->len; i++)
     g_array_unref (g_array_index (build, BuildNode, i).children);
   return tree;
 }
 
+/* The items of one LIST or ARRAY member, found while the object was scanned: per item its
+ * start and end, then where its own members are (start[n_nodes], end[n_nodes]) */
+#define MAX_LISTS 4
+
+typedef struct {
+  guint16            node;     /* NO_NODE: unused, or dropped with a repeated parent */
+  const PdFieldTree *tree;     /* the items' */
+  guint              n;
+  GArray            *slots;    /* const char * */
+} ListRecord;
+
 /* One object being decoded: where each node's value is (NULL: not seen) */
 typedef struct {
   const PdFieldTree *tree;
-  const char        *start[MAX_NODES];
-  const char        *end[MAX_NODES];
+  const char       **start;
+  const char       **end;
   GString           *scratch;
+  gboolean           record;   /* note the items of lists (the resource's own object only) */
+  ListRecord         lists[MAX_LISTS];
 } Places;
+
+static void
+places_init (Places            *places,
+             const PdFieldTree *tree,
+             const char       **start,
+             const char       **end,
+             GString           *scratch,
+             gboolean           record)
+{
+  places->tree = tree;
+  places->start = start;
+  places->end = end;
+  places->scratch = scratch;
+  places->record = record;
+  memset (start, 0, tree->n_nodes * sizeof (const char *));
+  for (guint i = 0; i < MAX_LISTS; i++)
+    places->lists[i] = (ListRecord) { NO_NODE, NULL, 0, NULL };
+}
+
+static void
+places_clear (Places *places)
+{
+  for (guint i = 0; i < MAX_LISTS; i++)
+    g_clear_pointer (&places->lists[i].slots, g_array_unref);
+}
+
+static ListRecord *
+find_list (Places  *places,
+           guint16  node)
+{
+  for (guint i = 0; i < MAX_LISTS; i++)
+    if (places->lists[i].node == node)
+      return &places->lists[i];
+  return NULL;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Places, places_clear)
 
 /* The path of a nested item for messages, built only when one is needed */
 typedef struct _Prefix Prefix;
@@ -211,6 +269,83 @@ find_child (Places     *places,
   return NO_NODE;
 }
 
+static gboolean scan_object (Places     *places,
+                             PdJsonScan *scan,
+                             guint16     first);
+
+/* At the '[' of @node's list: notes where each item's members are, checking all of it as
+ * pd_json_scan_value() would, so the items need no scan of their own */
+static gboolean
+scan_list (Places     *places,
+           PdJsonScan *scan,
+           guint16     node)
+{
+  ListRecord *record = find_list (places, node);
+  PdResourceMeta *meta;
+  guint stride;
+
+  if (record == NULL)
+    record = find_list (places, NO_NODE);
+  meta = pd_resource_meta_get (places->tree->nodes[node].list_type ());
+  if (meta == NULL)
+    {
+      /* no item made yet: the class (and its table) exists for good once referenced */
+      g_type_class_ref (places->tree->nodes[node].list_type ());
+      meta = pd_resource_meta_get (places->tree->nodes[node].list_type ());
+    }
+  if (record == NULL || meta == NULL)
+    return pd_json_scan_value (scan);  /* decoded the slow way, scanned again */
+
+  record->node = node;
+  record->tree = meta->tree;
+  record->n = 0;
+  if (record->slots == NULL)
+    record->slots = g_array_new (FALSE, FALSE, sizeof (const char *));
+  stride = 2 + 2 * meta->tree->n_nodes;
+
+  if (++scan->depth > PD_JSON_SCAN_MAX_DEPTH)
+    return FALSE;
+  scan->p++;
+  pd_json_scan_space (scan);
+  if (scan->p < scan->end && *scan->p == ']')
+    {
+      scan->p++;
+      scan->depth--;
+      return TRUE;
+    }
+  for (;;)
+    {
+      Places item;
+      const char **slot;
+      gboolean ok;
+
+      g_array_set_size (record->slots, (record->n + 1) * stride);
+      slot = &g_array_index (record->slots, const char *, record->n * stride);
+      slot[0] = scan->p;
+      places_init (&item, meta->tree, slot + 2, slot + 2 + meta->tree->n_nodes,
+                   places->scratch, FALSE);
+      ok = scan->p < scan->end && *scan->p == '{'
+           ? scan_object (&item, scan, meta->tree->first_top)
+           : pd_json_scan_value (scan);
+      if (!ok)
+        return FALSE;
+      slot[1] = scan->p;
+      record->n++;
+
+      pd_json_scan_space (scan);
+      if (scan->p < scan->end && *scan->p == ']')
+        {
+          scan->p++;
+          scan->depth--;
+          return TRUE;
+        }
+      if (scan->p >= scan->end || *scan->p != ',')
+        return FALSE;
+      scan->p++;
+      pd_json_scan_space (scan);
+    }
+}
+
 /* At '{': notes where the members of @first's siblings are, checking the whole object.
  * A repeated member replaces the earlier one, nested members included (as in a tree). */
 static gboolean
@@ -249,8 +384,23 @@ scan_object (Places     *places,
       if (node != NULL && node->n_desc > 0)
         {
           memset (&places->start[child + 1], 0, node->n_desc * sizeof (const char *));
+          for (guint i = 0; i < MAX_LISTS; i++)
+            if (places->lists[i].node != NO_NODE && places->lists[i].node > child
+                && places->lists[i].node <= child + node->n_desc)
+              places->lists[i].node = NO_NODE;
           ok = scan->p < scan->end && *scan->p == '{'
                ? scan_object (places, scan, node->first_child)
+               : pd_json_scan_value (scan);
+        }
+      else if (node != NULL && node->list_type != NULL && places->record)
+        {
+          ListRecord *old = find_list (places, child);
+
+          /* a repeated list replaces the earlier one */
+          if (old != NULL)
+            old->node = NO_NODE;
+          ok = scan->p < scan->end && *scan->p == '['
+               ? scan_list (places, scan, child)
                : pd_json_scan_value (scan);
         }
       else
@@ -312,6 +462,10 @@ lookup (Places      *places,
   return PD_JSON_FOUND;
 }
 
+static gboolean decode_fields (PdResource    *self,
+                               Places        *places,
+                               const Prefix  *prefix,
+                               GError       **error);
 static gboolean decode_object (PdResource    *self,
                                const char    *start,
                                const char    *end,
@@ -358,6 +512,49 @@ decode_items (PdResource    *self,
           scan.p++;
           pd_json_scan_space (&scan);
         }
+    }
+
+  if (field->type == PD_FIELD_LIST)
+    pd_resource_list_replace (*(PdResourceList **) ptr, items);
+  else
+    g_list_store_splice (*(GListStore **) ptr, 0, 0, items->pdata, items->len);
+  return TRUE;
+}
+
+/* decode_items() for items whose members were found by the object's scan */
+static gboolean
+decode_recorded (PdResource        *self,
+                 const PdField     *field,
+                 gpointer           ptr,
+                 const ListRecord  *record,
+                 const Prefix      *outer,
+                 GString           *scratch,
+                 GError           **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (record->n, g_object_unref);
+  GType item_type = field->get_type ();
+  Prefix prefix = { outer, field->path, 0 };
+  guint n_nodes = record->tree->n_nodes;
+  guint stride = 2 + 2 * n_nodes;
+
+  for (guint i = 0; i < record->n; i++, prefix.index++)
+    {
+      const char **slot = &g_array_index (record->slots, const char *, i * stride);
+      g_autoptr(PdResource) item = NULL;
+      Places places;
+
+      if (*slot[0] != '{')
+        {
+          g_autofree char *path = prefix_string (&prefix);
+          return pd_resource_field_type_error (error, path, PD_FIELD_PRESENT);
+        }
+      item = g_object_new (item_type, NULL);
+      places = (Places) { record->tree, slot + 2, slot + 2 + n_nodes, scratch, FALSE, { { 0 } } };
+      for (guint k = 0; k < MAX_LISTS; k++)
+        places.lists[k].node = NO_NODE;
+      if (!decode_fields (item, &places, &prefix, error))
+        return FALSE;
+      g_ptr_array_add (items, g_steal_pointer (&item));
     }
 
   if (field->type == PD_FIELD_LIST)
@@ -542,7 +739,13 @@ decode_field (PdResource    *self,
     case PD_FIELD_ARRAY:
       if (kind != PD_JSON_ARRAY)
         return pd_resource_field_type_error (error, FIELD_PATH (), field->type);
-      return decode_items (self, field, ptr, start, end, prefix, places->scratch, error);
+      {
+        const ListRecord *record = find_list (places, places->tree->field_node[index]);
+
+        if (record != NULL)
+          return decode_recorded (self, field, ptr, record, prefix, places->scratch, error);
+        return decode_items (self, field, ptr, start, end, prefix, places->scratch, error);
+      }
 
     case PD_FIELD_PRESENT:
       if (kind != PD_JSON_OBJECT)
@@ -598,12 +801,12 @@ decode_object (PdResource    *self,
                GString       *scratch,
                GError       **error)
 {
+  const char *starts[MAX_NODES], *ends[MAX_NODES];
   Places places;
   PdJsonScan scan = { start, end, 0 };
 
-  places.tree = pd_resource_meta_get (G_OBJECT_TYPE (self))->tree;
-  places.scratch = scratch;
-  memset (places.start, 0, places.tree->n_nodes * sizeof (const char *));
+  places_init (&places, pd_resource_meta_get (G_OBJECT_TYPE (self))->tree, starts, ends, scratch,
+               FALSE);
   scan_object (&places, &scan, places.tree->first_top);  /* checked already */
   return decode_fields (self, &places, prefix, error);
 }
@@ -618,7 +821,8 @@ pd_resource_new_from_text (GType        type,
   g_autoptr(GString) scratch = NULL;
   PdResourceMeta *meta;
   PdJsonScan scan = { data, data + length, 0 };
-  Places places;
+  const char *starts[MAX_NODES], *ends[MAX_NODES];
+  g_auto(Places) places = { 0 };
   gboolean object, ok;
 
   g_return_val_if_fail (g_type_is_a (type, PD_TYPE_RESOURCE), NULL);
@@ -629,9 +833,7 @@ pd_resource_new_from_text (GType        type,
   meta = pd_resource_meta_get (type);
   g_return_val_if_fail (meta != NULL, NULL);
   scratch = g_string_sized_new (64);
-  places.tree = meta->tree;
-  places.scratch = scratch;
-  memset (places.start, 0, places.tree->n_nodes * sizeof (const char *));
+  places_init (&places, meta->tree, starts, ends, scratch, TRUE);
 
   pd_json_scan_space (&scan);
   object = scan.p < scan.end && *scan.p == '{';

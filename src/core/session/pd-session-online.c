@@ -154,14 +154,42 @@ pd_session_update_account_from_me (PdSession *self)
 
 /* ---- accounts of a service, lazily --------------------------------------------------- */
 
-/* One fetch per service at a time: a second caller joins the one in flight, because two
- * walks into the same list would race (the second one's cache load would replace what the
- * first one already brought from the portal). */
+/* One fetch per service at a time, because two walks into the same list would race (the
+ * second one's cache load would replace what the first one already brought from the
+ * portal). A caller who waits for a fresh list while a fetch is under way is queued for the
+ * next one: the running fetch may have read the portal before the change it wants to see. */
+
+typedef struct {
+  GPtrArray *waiters;  /* GTask, completed by the fetch in flight */
+  GPtrArray *queued;   /* GTask, for one more fetch after it */
+} AccountFetches;
+
+static AccountFetches *
+account_fetches_new (void)
+{
+  AccountFetches *fetches = g_new0 (AccountFetches, 1);
+
+  fetches->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  fetches->queued = g_ptr_array_new_with_free_func (g_object_unref);
+  return fetches;
+}
+
+void
+pd_session_account_fetches_free (gpointer data)
+{
+  AccountFetches *fetches = data;
+
+  g_clear_pointer (&fetches->waiters, g_ptr_array_unref);
+  g_clear_pointer (&fetches->queued, g_ptr_array_unref);
+  g_free (fetches);
+}
 
 typedef struct {
   PdSession *self;
   char      *key;
 } AccountFetch;
+
+static gboolean start_account_fetch (PdSession *self, const char *key, PdResourceList *list);
 
 static void
 accounts_fetched_cb (GObject      *source,
@@ -172,18 +200,21 @@ accounts_fetched_cb (GObject      *source,
   g_autoptr(PdSession) self = fetch->self;
   g_autofree char *key = fetch->key;
   g_autoptr(GError) error = NULL;
+  AccountFetches *fetches;
   g_autoptr(GPtrArray) waiters = NULL;
-  gpointer stolen_key;
+  g_autoptr(GPtrArray) queued = NULL;
 
   g_free (fetch);
   if (!pd_sync_engine_fetch_accounts_finish (PD_SYNC_ENGINE (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("Cannot fetch accounts: %s", error->message);
 
-  if (self->account_fetches == NULL ||
-      !g_hash_table_steal_extended (self->account_fetches, key, &stolen_key, (gpointer *) &waiters))
+  if (self->account_fetches == NULL || (fetches = g_hash_table_lookup (self->account_fetches, key)) == NULL)
     return;
-  g_free (stolen_key);
+  waiters = g_steal_pointer (&fetches->waiters);
+  queued = g_steal_pointer (&fetches->queued);
+  g_hash_table_remove (self->account_fetches, key);
+
   for (guint i = 0; i < waiters->len; i++)
     {
       GTask *task = g_ptr_array_index (waiters, i);
@@ -193,6 +224,18 @@ accounts_fetched_cb (GObject      *source,
       else
         g_task_return_boolean (task, TRUE);
     }
+  if (queued->len == 0)
+    return;
+  if (error != NULL || !start_account_fetch (self, key, g_hash_table_lookup (self->accounts, key)))
+    {
+      for (guint i = 0; i < queued->len; i++)
+        g_task_return_error (g_ptr_array_index (queued, i),
+                             error != NULL ? g_error_copy (error)
+                             : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped"));
+      return;
+    }
+  fetches = g_hash_table_lookup (self->account_fetches, key);
+  g_ptr_array_extend_and_steal (fetches->waiters, g_steal_pointer (&queued));
 }
 
 /* Starts a fetch of @key into @list unless one is in flight; FALSE when nothing can be
@@ -207,10 +250,10 @@ start_account_fetch (PdSession      *self,
 
   if (g_hash_table_contains (self->account_fetches, key))
     return TRUE;
-  if (self->phase != PD_SESSION_PHASE_RUNNING || self->auth == NULL)
+  if (self->phase != PD_SESSION_PHASE_RUNNING || self->auth == NULL || list == NULL)
     return FALSE;
   ids = g_strsplit (key, "\n", 2);
-  g_hash_table_insert (self->account_fetches, g_strdup (key), g_ptr_array_new_with_free_func (g_object_unref));
+  g_hash_table_insert (self->account_fetches, g_strdup (key), account_fetches_new ());
   fetch = g_new0 (AccountFetch, 1);
   fetch->self = g_object_ref (self);
   fetch->key = g_strdup (key);
@@ -273,22 +316,26 @@ pd_session_fetch_accounts_async (PdSession           *self,
   g_autoptr(GTask) task = NULL;
   g_autofree char *key = NULL;
   PdResourceList *list;
-  GPtrArray *waiters;
+  AccountFetches *fetches;
+  gboolean running;
 
   g_return_if_fail (PD_IS_SESSION (self));
   g_return_if_fail (organization_id != NULL && service_id != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pd_session_fetch_accounts_async);
-  list = lookup_accounts (self, organization_id, service_id, &key);
+  key = g_strconcat (organization_id, "\n", service_id, NULL);
+  running = g_hash_table_contains (self->account_fetches, key);
+  list = lookup_accounts (self, organization_id, service_id, NULL);
   if (!start_account_fetch (self, key, list))
     {
       g_task_return_new_error (task, PD_PORTAL_ERROR, PD_PORTAL_ERROR_OFFLINE,
                                _("The accounts cannot be read before you are signed in to the portal"));
       return;
     }
-  waiters = g_hash_table_lookup (self->account_fetches, key);
-  g_ptr_array_add (waiters, g_steal_pointer (&task));
+  fetches = g_hash_table_lookup (self->account_fetches, key);
+  /* a fetch that was already under way may have read the portal before the caller's change */
+  g_ptr_array_add (running ? fetches->queued : fetches->waiters, g_steal_pointer (&task));
 }
 
 gboolean

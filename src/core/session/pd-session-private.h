@@ -45,7 +45,7 @@ struct _PdSession
   PdResourceList     *notifications;
   PdResourceList     *notification_settings;
   GHashTable         *accounts;      /* "organization\nservice" → PdResourceList */
-  GHashTable         *account_fetches; /* same keys → GPtrArray of waiting GTasks, while in flight */
+  GHashTable         *account_fetches; /* same keys → who waits for the fetch in flight (pd-session-online.c) */
 };
 
 /* Singletons cached as JSON documents beside the lists */
@@ -70,5 +70,6 @@ void               pd_session_set_auth_error         (PdSession   *self,
 void               pd_session_go_online              (PdSession   *self);
 void               pd_session_update_account_from_me (PdSession   *self);
 void               pd_session_fetch_pending_accounts (PdSession   *self);
+void               pd_session_account_fetches_free   (gpointer     data);
 
 G_END_DECLS

@@ -608,5 +608,5 @@ pd_session_init (PdSession *self)
   self->notifications = pd_resource_list_new (PD_TYPE_IN_APP_NOTIFICATION);
   self->notification_settings = pd_resource_list_new (PD_TYPE_NOTIFICATION_SETTING);
   self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->account_fetches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->account_fetches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pd_session_account_fetches_free);
 }

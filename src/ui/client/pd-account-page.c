@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-account.h"
+#include "pd-account-bulk.h"
 #include "pd-account-page.h"
 #include "pd-chip.h"
 #include "pd-client-format.h"
@@ -28,6 +29,7 @@ struct _PdAccountPage
   PdAccount           *account;
   GCancellable        *cancellable;
   gboolean             fetching;
+  gboolean             changing;       /* a protection change is on its way */
   GPtrArray           *section_rows;   /* rows added to sections_group */
   GPtrArray           *detail_rows;    /* rows added to details_group */
 
@@ -39,6 +41,11 @@ struct _PdAccountPage
   PdStatusBadge       *backup_badge;
   AdwPreferencesGroup *details_group;
   AdwPreferencesGroup *sections_group;
+  GtkWidget           *actions_box;
+  GtkWidget           *protect_button;
+  GtkWidget           *pause_button;
+  GtkWidget           *unprotect_button;
+  GtkSpinner          *spinner;
 };
 
 G_DEFINE_FINAL_TYPE (PdAccountPage, pd_account_page, GTK_TYPE_WIDGET)
@@ -267,9 +274,30 @@ update_header (PdAccountPage *self)
     }
 }
 
+/* Only what the role may do and what the account's state allows: protect (or resume) an
+ * unprotected or paused account, pause a protected one, unprotect either. */
+static void
+update_actions (PdAccountPage *self)
+{
+  PdAccountProtection protection = pd_account_get_protection (self->account);
+  gboolean can = pd_session_has_permission (self->session, "accounts.protect");
+  gboolean deleted = pd_account_get_status (self->account) == PD_ACCOUNT_STATUS_DELETED;
+
+  gtk_widget_set_visible (self->actions_box, can);
+  gtk_widget_set_visible (self->protect_button, protection != PD_ACCOUNT_PROTECTION_PROTECTED && !deleted);
+  gtk_button_set_label (GTK_BUTTON (self->protect_button),
+                        protection == PD_ACCOUNT_PROTECTION_PAUSED ? _("Resume") : _("Protect"));
+  gtk_widget_set_visible (self->pause_button, protection == PD_ACCOUNT_PROTECTION_PROTECTED);
+  gtk_widget_set_visible (self->unprotect_button, protection != PD_ACCOUNT_PROTECTION_UNPROTECTED);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->changing);
+  gtk_spinner_set_spinning (self->spinner, self->changing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.change", can && !self->changing);
+}
+
 static void
 update_account (PdAccountPage *self)
 {
+  update_actions (self);
   update_header (self);
   update_details (self);
   update_sections (self);
@@ -333,6 +361,110 @@ on_fetched (GObject      *source,
   look_up_account (self);
 }
 
+/* ---- changing the protection --------------------------------------------------------- */
+
+static void
+on_refetched (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* the account's notify redraws the page; a failure leaves the old state on screen */
+  if (!pd_session_fetch_accounts_finish (PD_SESSION (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Refetch after a change: %s", error->message);
+}
+
+static void
+on_changed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdAccountBulkResult) outcome = pd_account_bulk_finish (result, &error);
+  PdSyncEngine *engine;
+  PdAccountPage *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = PD_ACCOUNT_PAGE (user_data);
+  self->changing = FALSE;
+  update_actions (self);
+  if (outcome == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)",
+                                  _("The account’s protection was not changed"), error->message);
+      return;
+    }
+  if (pd_account_bulk_result_get_outcome (outcome, 0) == PD_ACCOUNT_BULK_OUTCOME_ERROR)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)",
+                                _("The account’s protection was not changed"),
+                                pd_account_bulk_result_get_problem_detail (outcome, 0));
+  else
+    {
+      g_autofree char *text = NULL;
+
+      switch (pd_account_bulk_result_get_action (outcome))
+        {
+        case PD_ACCOUNT_BULK_ACTION_PROTECT:
+          /* Translators: %s is an account's name */
+          text = g_strdup_printf (_("%s is protected"), self->title);
+          break;
+        case PD_ACCOUNT_BULK_ACTION_PAUSE:
+          text = g_strdup_printf (_("%s is paused"), self->title);
+          break;
+        case PD_ACCOUNT_BULK_ACTION_UNPROTECT:
+        default:
+          text = g_strdup_printf (_("%s is no longer protected"), self->title);
+          break;
+        }
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", text);
+    }
+  pd_session_fetch_accounts_async (self->session, self->organization_id, self->service_id, self->cancellable,
+                                   on_refetched, self);
+  /* the service's seat figures on the tiles */
+  engine = pd_session_get_sync_engine (self->session);
+  if (engine != NULL)
+    pd_sync_engine_sync_async (engine, FALSE, NULL, NULL, NULL);
+}
+
+static void
+change_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PdAccountPage *self = PD_ACCOUNT_PAGE (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  const char *ids[] = { self->account_id, NULL };
+  PdAccountBulkAction action = PD_ACCOUNT_BULK_ACTION_UNPROTECT;
+  PdService *service = lookup_service (self);
+
+  if (self->account == NULL || self->changing || pd_session_get_outbox (self->session) == NULL)
+    return;
+  if (g_str_equal (name, "protect"))
+    action = PD_ACCOUNT_BULK_ACTION_PROTECT;
+  else if (g_str_equal (name, "pause"))
+    action = PD_ACCOUNT_BULK_ACTION_PAUSE;
+
+  /* an unprotected account takes a seat: said before asking, when there is none */
+  if (action == PD_ACCOUNT_BULK_ACTION_PROTECT && service != NULL &&
+      pd_account_get_protection (self->account) == PD_ACCOUNT_PROTECTION_UNPROTECTED &&
+      pd_service_get_seats_open (service) < 1)
+    {
+      g_autofree char *text = g_strdup_printf (
+        /* Translators: %s is a service such as “Exchange” */
+        _("Protecting this account needs an open seat; this client’s %s has none. Raise the license tier or "
+          "free a seat first."), pd_service_application_get_name (pd_service_get_application (service)));
+      gtk_widget_activate_action (widget, "win.show-error", "(ss)", _("Not enough open seats"), text);
+      return;
+    }
+  self->changing = TRUE;
+  update_actions (self);
+  pd_account_bulk_async (pd_session_get_outbox (self->session), self->organization_id, self->service_id,
+                         action, ids, self->cancellable, on_changed, self);
+}
+
 /* What the portal would refuse is not asked for: explained instead. */
 static gboolean
 check_access (PdAccountPage *self)
@@ -373,12 +505,13 @@ pd_account_page_constructed (GObject *object)
   set_title (self, _("Account"));
   if (!check_access (self))
     return;
-  self->accounts = g_object_ref (pd_session_get_accounts (self->session, self->organization_id, self->service_id));
-  g_signal_connect_object (self->accounts, "items-changed", G_CALLBACK (look_up_account), self, G_CONNECT_SWAPPED);
-  /* the sections change with every backup: what is cached shows at once, then fresh */
+  /* the sections change with every backup: what is cached shows at once, then fresh (the
+   * fetch first: it makes the list, so it is not queued behind the session's own) */
   self->fetching = TRUE;
   pd_session_fetch_accounts_async (self->session, self->organization_id, self->service_id,
                                    self->cancellable, on_fetched, self);
+  self->accounts = g_object_ref (pd_session_get_accounts (self->session, self->organization_id, self->service_id));
+  g_signal_connect_object (self->accounts, "items-changed", G_CALLBACK (look_up_account), self, G_CONNECT_SWAPPED);
   look_up_account (self);
 }
 
@@ -505,6 +638,12 @@ pd_account_page_class_init (PdAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdAccountPage, backup_badge);
   gtk_widget_class_bind_template_child (widget_class, PdAccountPage, details_group);
   gtk_widget_class_bind_template_child (widget_class, PdAccountPage, sections_group);
+  gtk_widget_class_bind_template_child (widget_class, PdAccountPage, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, PdAccountPage, protect_button);
+  gtk_widget_class_bind_template_child (widget_class, PdAccountPage, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, PdAccountPage, unprotect_button);
+  gtk_widget_class_bind_template_child (widget_class, PdAccountPage, spinner);
+  gtk_widget_class_install_action (widget_class, "account.change", "s", change_action);
 }
 
 static void

@@ -293,9 +293,9 @@ finish (Bulk *bulk)
         text = g_strdup_printf (_("%s The other services’ accounts were done: %s %u."), bulk->error->message,
                                 done_verb (bulk->action), bulk->n_ok);
       else
-        text = g_strdup_printf ("%s %s", bulk->error->message,
-                                bulk->seat_limit ? _("Raise the license tier or protect fewer. Nothing was changed.")
-                                                 : _("Nothing was changed."));
+        /* the portal's seat-limit message already says how many are needed and open, and
+         * what to do about it */
+        text = g_strdup_printf ("%s %s", bulk->error->message, _("Nothing was changed."));
       pd_accounts_table_show_notice (self, "error", title, text, bulk->failures);
       return;
     }

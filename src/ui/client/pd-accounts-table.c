@@ -137,6 +137,7 @@ update_state (PdAccountsTable *self)
       gboolean filtered = n_all > 0;
 
       adw_status_page_set_title (self->empty_page, filtered ? _("No Matching Accounts") : _("No Accounts Yet"));
+      adw_status_page_set_icon_name (self->empty_page, filtered ? "system-search-symbolic" : "system-users-symbolic");
       adw_status_page_set_description (self->empty_page,
                                        filtered ? _("No account matches the search and filters.")
                                                 : _("The portal lists no accounts for this client’s services. "
@@ -276,14 +277,15 @@ sync_lists (PdAccountsTable *self)
     {
       g_autoptr(PdService) service = g_list_model_get_item (self->services, i);
       const char *id = pd_resource_get_id (PD_RESOURCE (service));
-      PdResourceList *list = pd_session_get_accounts (self->session, self->organization_id, id);
 
-      g_ptr_array_add (lists, g_object_ref (list));
+      /* first the fetch, which makes the list: asking for the list first would start the
+       * session's own fetch, and ours would queue behind it */
       if (!g_hash_table_contains (self->fetched, id))
         {
           g_hash_table_add (self->fetched, g_strdup (id));
           fetch_service (self, id);
         }
+      g_ptr_array_add (lists, g_object_ref (pd_session_get_accounts (self->session, self->organization_id, id)));
     }
   g_list_store_splice (self->lists, 0, g_list_model_get_n_items (G_LIST_MODEL (self->lists)),
                        lists->pdata, lists->len);

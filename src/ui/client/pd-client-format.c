@@ -29,8 +29,8 @@ pd_client_format_account_type_plural (PdAccountType kind)
     case PD_ACCOUNT_TYPE_USER: return _("Users");
     case PD_ACCOUNT_TYPE_SHARED_MAILBOX: return _("Shared mailboxes");
     case PD_ACCOUNT_TYPE_SITE: return _("Sites");
-    case PD_ACCOUNT_TYPE_TEAM: return _("Teams");
-    case PD_ACCOUNT_TYPE_SHARED_DRIVE: return _("Shared drives");
+    case PD_ACCOUNT_TYPE_TEAM: return C_("account types", "Teams");
+    case PD_ACCOUNT_TYPE_SHARED_DRIVE: return C_("account types", "Shared drives");
     case PD_ACCOUNT_TYPE_UNKNOWN:
     default: return C_("account types", "Other");
     }

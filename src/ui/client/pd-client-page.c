@@ -334,8 +334,12 @@ refresh_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   PdClientPage *self = PD_CLIENT_PAGE (widget);
+  PdSyncEngine *engine = pd_session_get_sync_engine (self->session);
 
   pd_accounts_table_refresh (self->table);
+  /* the header and the tiles come with the organizations: a delta sync brings them */
+  if (engine != NULL)
+    pd_sync_engine_sync_async (engine, FALSE, NULL, NULL, NULL);
 }
 
 static void

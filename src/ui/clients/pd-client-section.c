@@ -230,8 +230,9 @@ service_mode_changed_cb (PdClientSection *self)
   update_header (self);
 }
 
-/* Makes the tiles match the services: tiles are kept and given another service rather than
- * rebuilt, as the row itself is recycled. */
+/* Makes the tiles match the services. The row is recycled with every scroll and keystroke,
+ * so tiles are never destroyed: they are given another service, and the ones a client with
+ * fewer services does not need are hidden until a client with more comes along. */
 static void
 sync_tiles (PdClientSection *self)
 {
@@ -240,13 +241,6 @@ sync_tiles (PdClientSection *self)
   guint n = services != NULL ? g_list_model_get_n_items (services) : 0;
 
   forget_services (self);
-  while (self->tiles->len > n)
-    {
-      GtkWidget *tile = g_ptr_array_steal_index (self->tiles, self->tiles->len - 1);
-
-      pd_service_tile_set_service (PD_SERVICE_TILE (tile), NULL);
-      pd_wrap_box_remove (self->tiles_box, tile);
-    }
   while (self->tiles->len < n)
     {
       GtkWidget *tile = pd_service_tile_new ();
@@ -257,14 +251,19 @@ sync_tiles (PdClientSection *self)
       pd_wrap_box_append (self->tiles_box, tile);
       g_ptr_array_add (self->tiles, tile);
     }
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->tiles->len; i++)
     {
-      g_autoptr(PdService) service = g_list_model_get_item (services, i);
+      GtkWidget *tile = g_ptr_array_index (self->tiles, i);
+      g_autoptr(PdService) service = i < n ? g_list_model_get_item (services, i) : NULL;
 
-      pd_service_tile_set_service (g_ptr_array_index (self->tiles, i), service);
-      g_signal_connect_object (service, "notify::management-mode", G_CALLBACK (service_mode_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_ptr_array_add (self->services, g_object_ref (service));
+      pd_service_tile_set_service (PD_SERVICE_TILE (tile), service);
+      gtk_widget_set_visible (tile, service != NULL);
+      if (service != NULL)
+        {
+          g_signal_connect_object (service, "notify::management-mode", G_CALLBACK (service_mode_changed_cb),
+                                   self, G_CONNECT_SWAPPED);
+          g_ptr_array_add (self->services, g_object_ref (service));
+        }
     }
   update_locks (self);
 }
@@ -347,7 +346,8 @@ guint
 pd_client_section_get_n_tiles (PdClientSection *self)
 {
   g_return_val_if_fail (PD_IS_CLIENT_SECTION (self), 0);
-  return self->tiles->len;
+  /* The tiles in use: one per service (hidden spares follow) */
+  return self->services->len;
 }
 
 GtkWidget *
@@ -355,7 +355,7 @@ pd_client_section_get_tile (PdClientSection *self,
                             guint            index)
 {
   g_return_val_if_fail (PD_IS_CLIENT_SECTION (self), NULL);
-  return index < self->tiles->len ? g_ptr_array_index (self->tiles, index) : NULL;
+  return index < self->services->len ? g_ptr_array_index (self->tiles, index) : NULL;
 }
 
 int
@@ -368,7 +368,8 @@ pd_client_section_find_tile (PdClientSection *self,
     {
       guint index;
 
-      if (PD_IS_SERVICE_TILE (widget) && g_ptr_array_find (self->tiles, widget, &index))
+      if (PD_IS_SERVICE_TILE (widget) && g_ptr_array_find (self->tiles, widget, &index)
+          && index < self->services->len)
         return (int) index;
     }
   return -1;

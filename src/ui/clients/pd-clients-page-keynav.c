@@ -175,7 +175,7 @@ pd_clients_page_keynav_init (PdClientsPage *self)
 {
   GtkEventController *controller = gtk_event_controller_key_new ();
 
-  /* Capture: the list view and the flow boxes have arrow bindings of their own. */
+  /* Capture: the grid view has arrow bindings of its own. */
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);

@@ -23,7 +23,8 @@ struct _PdClientsPage
   GtkFilterListModel *filter_model;
   GSignalGroup       *session_signals;
   GSignalGroup       *sync_signals;
-  GPtrArray          *sections;          /* the PdClientSections the list view made */
+  GPtrArray          *sections;          /* the PdClientSections of the rows */
+  GPtrArray          *spare_sections;    /* released ones, for the next rows (refs) */
   char               *role_lock;
   GPtrArray          *filter_checks;     /* GtkCheckButtons of the filter popover */
   gboolean            updating_checks;
@@ -41,7 +42,7 @@ struct _PdClientsPage
   GtkLabel           *count_label;
   GtkWidget          *clear_button;
   GtkStack           *stack;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;
   AdwStatusPage      *empty_page;
   GtkWidget          *empty_clear_button;
   GtkBox             *filter_box;

@@ -112,12 +112,22 @@ session_notify_cb (PdClientsPage *self,
 
 /* List rows */
 
+/* GTK 4.8's grid view destroys the rows it releases (a search that narrows to a few
+ * clients releases most), and a section with its tiles is costly to build: released
+ * sections wait here for the next row instead. */
+#define MAX_SPARE_SECTIONS 40
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               PdClientsPage            *self)
 {
-  GtkWidget *section = pd_client_section_new ();
+  GtkWidget *section;
+
+  if (self->spare_sections->len > 0)
+    section = g_ptr_array_steal_index_fast (self->spare_sections, self->spare_sections->len - 1);
+  else
+    section = g_object_ref_sink (pd_client_section_new ());
 
   gtk_list_item_set_activatable (item, FALSE);
   gtk_list_item_set_selectable (item, FALSE);
@@ -125,6 +135,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   pd_client_section_set_list_item (PD_CLIENT_SECTION (section), item);
   gtk_list_item_set_child (item, section);
   g_ptr_array_add (self->sections, section);
+  g_object_unref (section);
 }
 
 static void
@@ -155,6 +166,8 @@ teardown_row_cb (GtkSignalListItemFactory *factory,
     {
       pd_client_section_set_list_item (PD_CLIENT_SECTION (section), NULL);
       g_ptr_array_remove_fast (self->sections, section);
+      if (self->spare_sections != NULL && self->spare_sections->len < MAX_SPARE_SECTIONS)
+        g_ptr_array_add (self->spare_sections, g_object_ref (section));
     }
   gtk_list_item_set_child (item, NULL);
 }
@@ -374,8 +387,8 @@ pd_clients_page_constructed (GObject *object)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view,
+  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_model (self->list_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)))));
 
   self->session_signals = g_signal_group_new (PD_TYPE_SESSION);
@@ -453,7 +466,9 @@ pd_clients_page_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
   self->scroll_tick = 0;
   if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
+    gtk_grid_view_set_model (self->list_view, NULL);
+  if (self->spare_sections != NULL)
+    g_ptr_array_set_size (self->spare_sections, 0);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   if (self->sorter != NULL)
@@ -479,6 +494,7 @@ pd_clients_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_ptr_array_unref (self->sections);
+  g_clear_pointer (&self->spare_sections, g_ptr_array_unref);
   g_clear_pointer (&self->filter_checks, g_ptr_array_unref);
   g_free (self->role_lock);
   G_OBJECT_CLASS (pd_clients_page_parent_class)->finalize (object);
@@ -566,6 +582,7 @@ pd_clients_page_init (PdClientsPage *self)
   /* Before the template: its sort menu reads the "sort" property at once. */
   self->cancellable = g_cancellable_new ();
   self->sections = g_ptr_array_new ();
+  self->spare_sections = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   self->filter = pd_clients_filter_new ();
   self->sorter = pd_clients_sorter_new (PD_CLIENTS_SORT_NAME);

@@ -339,6 +339,32 @@ test_text (void)
   g_string_assign (edited_text, organization_json);
   g_string_replace (edited_text, "\"services\": [", "\"services\": [{\"id\": \"svc_1\"}, ", 1);
   assert_text_like_tree (PD_TYPE_ORGANIZATION, edited_text->str);
+  /* a list's items are found in the object's own scan: repeated, replaced, not objects */
+  {
+    const char *services[] = {
+      "\"services\": [], \"services\": [",
+      "\"services\": [{\"id\": 1}], \"services\": [",
+      "\"services\": null, \"services\": [",
+      "\"services\": [7, ",
+      "\"services\": [{}, ",
+      "\"services\": [ ",
+    };
+    const char *after[] = { "], \"services\": null}", "], \"services\": {}}", "], \"services\": []}" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+      {
+        g_string_assign (edited_text, organization_json);
+        g_string_replace (edited_text, "\"services\": [", services[i], 1);
+        assert_text_like_tree (PD_TYPE_ORGANIZATION, edited_text->str);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (after); i++)
+      {
+        g_string_assign (edited_text, organization_json);
+        g_string_truncate (edited_text, edited_text->len - 2);  /* "]}" */
+        g_string_append (edited_text, after[i]);
+        assert_text_like_tree (PD_TYPE_ORGANIZATION, edited_text->str);
+      }
+  }
   g_string_assign (edited_text, organization_json);
   g_string_replace (edited_text, "\"storage_bytes\": 512", "\"storage_bytes\": 5e2", 1);
   assert_text_like_tree (PD_TYPE_ORGANIZATION, edited_text->str);
@@ -365,6 +391,32 @@ test_text (void)
     "{\"etag\": \"e\", \"updated_at\": \"2025-03-01T09:30:00Z\", \"method\": \"default\","
     " \"manual\": null, \"microsoft\": null, \"status\": \"unverified\", \"last_test_at\": null,"
     " \"last_error\": null, \"auto_test\": {\"enabled\": false, \"to\": null, \"frequency\": \"weekly\"}}");
+
+  /* strings are skipped eight bytes at a time: an escape, a multi-byte character or a
+   * raw control character at any place in a word */
+  for (guint i = 0; i < 17; i++)
+    {
+      const char *inserts[] = { "\\\"", "\xc3\xa9", "\\u00e9", "\t" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (inserts); k++)
+        {
+          g_autoptr(GString) name = g_string_new ("abcdefghijklmnopq");
+          g_autoptr(GString) text = g_string_new (organization_json);
+
+          g_string_insert (name, i, inserts[k]);
+          g_string_prepend (name, "\"name\": \"");
+          g_string_append_c (name, '"');
+          g_string_replace (text, "\"name\": \"Contoso\"", name->str, 1);
+          if (k < 3)
+            assert_text_like_tree (PD_TYPE_ORGANIZATION, text->str);
+          else
+            {
+              resource = pd_resource_new_from_text (PD_TYPE_ORGANIZATION, text->str, text->len, &error);
+              g_assert_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_SYNTAX);
+              g_clear_error (&error);
+            }
+        }
+    }
 
   /* what is not strict JSON is a syntax error, whatever the type */
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

@@ -174,6 +174,44 @@ test_unknown (void)
   g_assert_cmpstr (pd_account_page_get_title (PD_ACCOUNT_PAGE (t->page)), ==, "Account Not Found");
 }
 
+static void
+test_change_protection (void)
+{
+  g_autoptr(ClientTest) t = NULL;
+  g_autoptr(ClientTest) full = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *toast = NULL;
+  PdAccount *account;
+
+  if (owner == NULL)
+    return;
+  account = first_account ("org_1", "svc_3", PD_ACCOUNT_PROTECTION_UNPROTECTED);
+  id = g_strdup (pd_resource_get_id (PD_RESOURCE (account)));
+  t = client_test_new_account (owner, "org_1", "svc_3", id);
+  pd_ui_test_wait_for (shows_account, t, "the site");
+  g_assert_true (gtk_widget_get_visible (pd_ui_test_find_id (t->page, "protect_button")));
+  g_assert_false (gtk_widget_get_visible (pd_ui_test_find_id (t->page, "pause_button")));
+
+  g_assert_true (gtk_widget_activate_action (t->page, "account.change", "s", "protect"));
+  toast = g_strdup_printf ("show-toast '%s is protected'", pd_account_get_display_name (account));
+  client_test_wait_action (t, toast);
+  client_test_wait_protection (t, "org_1", "svc_3", id, PD_ACCOUNT_PROTECTION_PROTECTED);
+  g_assert_true (gtk_widget_get_visible (pd_ui_test_find_id (t->page, "pause_button")));
+  g_assert_false (gtk_widget_get_visible (pd_ui_test_find_id (t->page, "protect_button")));
+
+  g_assert_true (gtk_widget_activate_action (t->page, "account.change", "s", "unprotect"));
+  client_test_wait_protection (t, "org_1", "svc_3", id, PD_ACCOUNT_PROTECTION_UNPROTECTED);
+  g_assert_null (client_test_find_action (t, "show-error"));
+
+  /* Kestrel's Drive has no open seat: said before anything is sent */
+  account = first_account ("org_2", "svc_6", PD_ACCOUNT_PROTECTION_UNPROTECTED);
+  full = client_test_new_account (owner, "org_2", "svc_6", pd_resource_get_id (PD_RESOURCE (account)));
+  pd_ui_test_wait_for (shows_account, full, "the account");
+  g_assert_true (gtk_widget_activate_action (full->page, "account.change", "s", "protect"));
+  g_assert_nonnull (client_test_find_action (full, "show-error ('Not enough open seats'"));
+  g_assert_cmpuint (g_list_model_get_n_items (pd_outbox_get_entries (pd_session_get_outbox (owner->session))), ==, 0);
+}
+
 /* technician: accounts.read, not accounts.protect */
 static void
 test_technician (void)
@@ -192,6 +230,15 @@ test_technician (void)
   /* a stray activation changes nothing */
   g_assert_false (gtk_widget_is_sensitive (pd_ui_test_find_id (t->page, "protect_button")));
   pd_ui_test_screenshot (t->page, "client-read-only");
+  {
+    g_autoptr(ClientTest) account = NULL;
+    g_autoptr(PdAccount) first = g_list_model_get_item (pd_accounts_table_get_visible (t->table), 0);
+
+    account = client_test_new_account (technician, "org_1", pd_account_get_service_id (first),
+                                       pd_resource_get_id (PD_RESOURCE (first)));
+    pd_ui_test_wait_for (shows_account, account, "the account");
+    g_assert_false (gtk_widget_get_visible (pd_ui_test_find_id (account->page, "actions_box")));
+  }
 }
 
 /* finance: no accounts.read; the page explains instead of asking the portal */
@@ -228,6 +275,7 @@ main (int    argc,
   g_test_add_func ("/ui/account/site", test_site);
   g_test_add_func ("/ui/account/reseller", test_reseller);
   g_test_add_func ("/ui/account/unknown", test_unknown);
+  g_test_add_func ("/ui/account/change-protection", test_change_protection);
   g_test_add_func ("/ui/client/roles/technician", test_technician);
   g_test_add_func ("/ui/client/roles/finance", test_finance);
   status = g_test_run ();

@@ -13,72 +13,7 @@
 #include "pd-clients-sorter.h"
 #include "pd-clients-views.h"
 #include "pd-models.h"
-
-typedef struct
-{
-  const char *application;
-  const char *mode;
-  const char *authorization;
-  const char *backup;
-  gint64      total;
-  gint64      managed;
-  gint64      unprotected;
-  const char *last_backup;   /* RFC 3339 or NULL */
-} Svc;
-
-typedef struct
-{
-  const char *id;
-  const char *name;
-  const char *domain;        /* NULL: none */
-  const char *status;
-  const char *plan_type;
-  const char *relationship;
-  const char *credential;
-  const char *mapping;
-  Svc         services[3];   /* application NULL ends */
-} Org;
-
-static guint next_service_id = 1;
-
-static PdOrganization *
-make_organization (const Org *org)
-{
-  g_autoptr(GString) json = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  PdResource *resource;
-
-  g_string_append_printf (json,
-    "{\"id\": \"%s\", \"etag\": \"\\\"%s.1\\\"\", \"created_at\": \"2025-01-01T00:00:00Z\","
-    " \"updated_at\": \"2025-01-01T00:00:00Z\", \"name\": \"%s\", \"email\": null, \"domain\": %s%s%s,"
-    " \"status\": \"%s\", \"plan\": {\"name\": \"Plan %s\", \"type\": \"%s\", \"price_cents\": 100, \"currency\": \"EUR\"},"
-    " \"region\": \"eu\", \"country\": \"DE\", \"credential_status\": \"%s\", \"relationship\": \"%s\","
-    " \"mapping\": {\"status\": \"%s\", \"service_account_id\": null}, \"admin_access\": false,"
-    " \"storage_bytes\": 0, \"services\": [",
-    org->id, org->id, org->name, org->domain ? "\"" : "", org->domain ? org->domain : "null",
-    org->domain ? "\"" : "", org->status, org->plan_type, org->plan_type, org->credential,
-    org->relationship, org->mapping);
-  for (guint i = 0; i < G_N_ELEMENTS (org->services) && org->services[i].application != NULL; i++)
-    {
-      const Svc *s = &org->services[i];
-
-      g_string_append_printf (json,
-        "%s{\"id\": \"svc_%u\", \"etag\": \"\\\"s\\\"\", \"created_at\": \"2025-01-01T00:00:00Z\","
-        " \"updated_at\": \"2025-01-01T00:00:00Z\", \"organization_id\": \"%s\", \"suite\": \"microsoft365\","
-        " \"application\": \"%s\", \"management_mode\": \"%s\", \"authorization_state\": \"%s\","
-        " \"backup_status\": \"%s\", \"last_backup_at\": %s%s%s, \"next_backup_at\": null,"
-        " \"jobs\": {\"success\": 0, \"running\": 0, \"retrying\": 0, \"failed\": 0},"
-        " \"seats\": {\"total\": %" G_GINT64_FORMAT ", \"managed\": %" G_GINT64_FORMAT ", \"open\": 0,"
-        " \"unprotected\": %" G_GINT64_FORMAT "}, \"storage_bytes\": 0}",
-        i > 0 ? ", " : "", next_service_id++, org->id, s->application, s->mode, s->authorization, s->backup,
-        s->last_backup ? "\"" : "", s->last_backup ? s->last_backup : "null", s->last_backup ? "\"" : "",
-        s->total, s->managed, s->unprotected);
-    }
-  g_string_append (json, "]}");
-  resource = pd_resource_new_from_data (PD_TYPE_ORGANIZATION, json->str, json->len, &error);
-  g_assert_no_error (error);
-  return PD_ORGANIZATION (resource);
-}
+#include "clients-test-orgs.h"
 
 #define OK_SVC(app, mode, total, managed, when) { app, mode, "authorized", "success", total, managed, 0, when }
 
@@ -108,7 +43,7 @@ fixture_store (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (fixture); i++)
     {
-      g_autoptr(PdOrganization) org = make_organization (&fixture[i]);
+      g_autoptr(PdOrganization) org = clients_test_make_organization (&fixture[i]);
 
       g_list_store_append (store, org);
     }
@@ -200,7 +135,7 @@ test_search (void)
 static void
 test_search_follows_rename (void)
 {
-  g_autoptr(PdOrganization) org = make_organization (&fixture[0]);
+  g_autoptr(PdOrganization) org = clients_test_make_organization (&fixture[0]);
   Org renamed = fixture[0];
   g_autoptr(PdOrganization) update = NULL;
   g_autoptr(PdClientsFilter) filter = pd_clients_filter_new ();
@@ -208,7 +143,7 @@ test_search_follows_rename (void)
   pd_clients_filter_set_search (filter, "group");
   g_assert_true (pd_clients_filter_matches (filter, org));
   renamed.name = "Quayside Dental";
-  update = make_organization (&renamed);
+  update = clients_test_make_organization (&renamed);
   pd_resource_update (PD_RESOURCE (org), PD_RESOURCE (update));
   g_assert_false (pd_clients_filter_matches (filter, org));
   pd_clients_filter_set_search (filter, "quayside");
@@ -372,9 +307,9 @@ test_sorter (void)
         for (guint j = 0; j < G_N_ELEMENTS (fixture); j++)
           {
             if (g_str_equal (fixture[j].id, ids[i]))
-              x = make_organization (&fixture[j]);
+              x = clients_test_make_organization (&fixture[j]);
             if (g_str_equal (fixture[j].id, ids[i + 1]))
-              y = make_organization (&fixture[j]);
+              y = clients_test_make_organization (&fixture[j]);
           }
         pd_client_figures_compute (x, &a);
         pd_client_figures_compute (y, &b);
@@ -404,8 +339,8 @@ test_sorter (void)
 static void
 test_figures (void)
 {
-  g_autoptr(PdOrganization) harbor = make_organization (&fixture[0]);
-  g_autoptr(PdOrganization) nordlicht = make_organization (&fixture[4]);
+  g_autoptr(PdOrganization) harbor = clients_test_make_organization (&fixture[0]);
+  g_autoptr(PdOrganization) nordlicht = clients_test_make_organization (&fixture[4]);
   PdClientFigures figures;
 
   pd_client_figures_compute (harbor, &figures);

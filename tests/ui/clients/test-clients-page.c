@@ -71,9 +71,9 @@ fixture_close (Fixture *f)
 static GListModel *
 shown_model (Fixture *f)
 {
-  GtkWidget *list = pd_ui_test_find_type (f->page, GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = pd_ui_test_find_type (f->page, GTK_TYPE_GRID_VIEW);
 
-  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  return G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
 }
 
 static char *
@@ -1003,8 +1003,8 @@ test_keyboard (void)
   shown = shown_model (&f);
   n = g_list_model_get_n_items (shown);
   /* Tab reaches the first client; an arrow enters its tiles */
-  gtk_widget_grab_focus (pd_ui_test_find_type (f.page, GTK_TYPE_LIST_VIEW));
-  g_assert_true (gtk_widget_child_focus (pd_ui_test_find_type (f.page, GTK_TYPE_LIST_VIEW), GTK_DIR_TAB_FORWARD));
+  gtk_widget_grab_focus (pd_ui_test_find_type (f.page, GTK_TYPE_GRID_VIEW));
+  g_assert_true (gtk_widget_child_focus (pd_ui_test_find_type (f.page, GTK_TYPE_GRID_VIEW), GTK_DIR_TAB_FORWARD));
   if (focused_tile (&f) < 0)
     move (&f, "right");
   g_assert_cmpint (focused_tile (&f), ==, 0);
