@@ -8,6 +8,9 @@
 
 #include "pd-cache-private.h"
 
+/* How much the write-ahead log may hold before a commit folds it back (see attempt_open) */
+#define WAL_BOUND_BYTES (64 * 1024 * 1024)
+
 /* What one attempt to open the file found */
 typedef enum {
   ATTEMPT_OK,
@@ -140,8 +143,9 @@ attempt_open (const char  *path,
 {
   sqlite3 *db = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *pragmas = NULL;
   guint n_migrations;
-  guint64 version;
+  guint64 version, page_size;
   int rc;
   Attempt result;
 
@@ -186,6 +190,12 @@ attempt_open (const char  *path,
         }
     }
 
+  /* Rows are the portal's JSON, 2 KB for an organization: 16 KB pages hold eight, and a
+   * full sync writes a third fewer log frames and syscalls than with 4 KB ones (a third of
+   * the database thread's time). Only a new file takes it, before it is in WAL mode. */
+  if (version == 0 && (rc = sqlite3_exec (db, "PRAGMA page_size = 16384", NULL, NULL, NULL)) != SQLITE_OK)
+    goto failed;
+
   g_clear_pointer (&text, g_free);
   if ((rc = query_text (db, "PRAGMA journal_mode = WAL", &text)) != SQLITE_OK)
     goto failed;
@@ -193,10 +203,16 @@ attempt_open (const char  *path,
     g_message ("The cache file system refused WAL (journal mode %s)", text);
   /* SQLite copies the log into the file (and syncs it) on the commit that takes it past
    * wal_autocheckpoint pages, 4 MB by default: a third of the database thread's time in a
-   * 20 MB full sync, in its middle. The bound is raised past one full sync of 10,000
-   * clients, and pd_cache_checkpoint() does it when a sync is over. */
-  if ((rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-                          " PRAGMA wal_autocheckpoint = 16384", NULL, NULL, NULL)) != SQLITE_OK)
+   * 20 MB full sync, in its middle. The bound is raised to 64 MB, past one full sync of
+   * 10,000 clients, and pd_cache_checkpoint() does it when a sync is over. */
+  g_clear_pointer (&text, g_free);
+  if ((rc = query_text (db, "PRAGMA page_size", &text)) != SQLITE_OK)
+    goto failed;
+  page_size = CLAMP (g_ascii_strtoull (text != NULL ? text : "4096", NULL, 10), 512, 65536);
+  pragmas = g_strdup_printf ("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                             " PRAGMA wal_autocheckpoint = %" G_GUINT64_FORMAT,
+                             (guint64) WAL_BOUND_BYTES / page_size);
+  if ((rc = sqlite3_exec (db, pragmas, NULL, NULL, NULL)) != SQLITE_OK)
     goto failed;
 
   if ((rc = migrate (db, (guint) version)) != SQLITE_OK)
