@@ -29,6 +29,8 @@ struct _PdClientsPage
   GPtrArray          *filter_checks;     /* GtkCheckButtons of the filter popover */
   gboolean            updating_checks;
   gboolean            refreshing;        /* re-checking after a sync, not a user's change */
+  guint               warm_up_id;        /* folding search keys ahead, when idle */
+  guint               warm_up_next;
   guint               scroll_tick;       /* back to the top after a change, next frame */
   guint               focus_tick;        /* keyboard move waiting for a row to appear */
   guint               focus_position;
