@@ -32,11 +32,27 @@ test_session_and_window (void)
   pd_ui_test_window_destroy (window);
 }
 
+/* A role that may not read a list (finance and the groups) still gets an up-to-date session,
+ * with that list empty, rather than a sync that fails on every refresh. */
+static void
+test_role_without_a_list (void)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new ((const char *[]) { "--seed", "12", NULL }, "finance");
+
+  if (test == NULL)
+    return;
+  g_assert_false (pd_session_has_permission (test->session, "groups.read"));
+  g_assert_cmpuint (g_list_model_get_n_items (pd_session_get_groups (test->session)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_session_get_organizations (test->session)), ==, 12);
+  g_assert_null (pd_sync_engine_get_error (pd_session_get_sync_engine (test->session)));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   pd_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/helpers/session-and-window", test_session_and_window);
+  g_test_add_func ("/ui/helpers/role-without-a-list", test_role_without_a_list);
   return g_test_run ();
 }

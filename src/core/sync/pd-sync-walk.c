@@ -19,6 +19,7 @@ typedef struct {
   GCancellable         *cancellable;
   gboolean              want_full;
   gboolean              progress;  /* counts towards the engine's progress */
+  gboolean              hidden;    /* a top-level list the role may not read */
 
   gboolean              full;
   gint64                generation;   /* the mark this walk stores rows with */
@@ -151,7 +152,10 @@ on_swept (GObject      *source,
       none = g_ptr_array_new ();
       pd_resource_list_apply (walk->list, none, (const char * const *) removed);
     }
-  save_state (task);
+  if (walk->hidden)
+    g_task_return_boolean (task, TRUE);
+  else
+    save_state (task);
 }
 
 /* Called whenever an operation ends: finishes the walk once nothing is in flight. */
@@ -162,6 +166,19 @@ maybe_finish (GTask *task)
 
   if (walk->fetching || walk->stores_pending > 0)
     return;
+  if (walk->error != NULL && walk->progress && walk->fetched == 0 &&
+      g_error_matches (walk->error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_FORBIDDEN))
+    {
+      /* The signed-in role may not read this list (finance and groups, say): the list is
+       * empty for this user, not a failed sync; what an earlier role cached goes. */
+      g_debug ("%s is not readable by this role: %s", walk->kind->name, walk->error->message);
+      g_clear_error (&walk->error);
+      walk->hidden = TRUE;
+      pd_cache_sweep_async (pd_sync_engine_get_cache (walk->engine), walk->kind,
+                            walk->parent_id, MAX (walk->generation + 1, g_get_real_time ()),
+                            walk->cancellable, on_swept, g_object_ref (task));
+      return;
+    }
   if (walk->error != NULL)
     {
       g_task_return_error (task, g_steal_pointer (&walk->error));
