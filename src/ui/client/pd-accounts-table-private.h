@@ -41,6 +41,7 @@ struct _PdAccountsTable
   GtkLabel            *count_label;
   GtkLabel            *error_label;
   GtkStack            *accounts_stack;
+  GtkSpinner          *loading_spinner;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *type_column;

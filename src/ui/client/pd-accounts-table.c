@@ -148,6 +148,8 @@ update_state (PdAccountsTable *self)
   else
     page = "table";
   gtk_stack_set_visible_child_name (self->accounts_stack, page);
+  /* GTK 4.8 animates a spinner on a hidden stack page too: a relayout every frame */
+  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
 
   /* cached rows stay on screen when a refresh fails: the reason goes above them */
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), self->fetch_error != NULL && n_all > 0 &&
@@ -660,6 +662,7 @@ pd_accounts_table_class_init (PdAccountsTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdAccountsTable, count_label);
   gtk_widget_class_bind_template_child (widget_class, PdAccountsTable, error_label);
   gtk_widget_class_bind_template_child (widget_class, PdAccountsTable, accounts_stack);
+  gtk_widget_class_bind_template_child (widget_class, PdAccountsTable, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PdAccountsTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, PdAccountsTable, name_column);
   gtk_widget_class_bind_template_child (widget_class, PdAccountsTable, type_column);
