@@ -201,35 +201,70 @@ pd_ui_test_wait_for (gboolean   (*check) (gpointer data),
   pd_session_test_wait_for (check, data, what);
 }
 
-void
-pd_ui_test_screenshot (GtkWidget  *widget,
-                       const char *name)
+typedef struct
 {
-  const char *dir = g_getenv ("PD_SCREENSHOT_DIR");
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
+  GtkWidget  *window;
+  char       *path;
+  gboolean    done;
+} Shot;
+
+/* Rendered right after a frame GTK painted: a window at rest may not give a node otherwise. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Shot          *shot)
+{
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  GtkWidget *window;
-  int width, height;
+  int width = gtk_widget_get_width (shot->window);
+  int height = gtk_widget_get_height (shot->window);
 
-  if (dir == NULL)
+  if (shot->done)
     return;
-  window = GTK_WIDGET (gtk_widget_get_root (widget));
-  pd_ui_test_wait_frames (30);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
+  paintable = gtk_widget_paintable_new (shot->window);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  /* Still no allocation in this frame: try the next one. */
+  if (node == NULL)
+    {
+      gtk_widget_queue_draw (shot->window);
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (shot->window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, shot->path));
+  g_test_message ("wrote %s", shot->path);
+  shot->done = TRUE;
+}
+
+static gboolean
+shot_done (gpointer data)
+{
+  return ((Shot *) data)->done;
+}
+
+void
+pd_ui_test_screenshot (GtkWidget  *widget,
+                          const char *name)
+{
+  const char *dir = g_getenv ("PD_SCREENSHOT_DIR");
+  g_autofree char *file = NULL;
+  GdkFrameClock *clock;
+  Shot shot = { 0 };
+  gulong handler;
+
+  if (dir == NULL)
+    return;
+  shot.window = GTK_WIDGET (gtk_widget_get_root (widget));
+  pd_ui_test_wait_frames (30);
   file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  shot.path = g_build_filename (dir, file, NULL);
+  clock = gtk_widget_get_frame_clock (shot.window);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &shot);
+  gtk_widget_queue_draw (shot.window);
+  pd_ui_test_wait_for (shot_done, &shot, "a painted frame to render");
+  g_signal_handler_disconnect (clock, handler);
+  g_free (shot.path);
 }

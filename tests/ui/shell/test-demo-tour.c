@@ -14,7 +14,6 @@
 #include "pd-organization.h"
 #include "pd-page-stack.h"
 #include "pd-session-view.h"
-#include "pd-shell-test.h"
 #include "pd-ui-test.h"
 #include "pd-window.h"
 
@@ -105,14 +104,14 @@ run_tour (gpointer user_data)
   /* Clients, where a session opens */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sections), ==, "clients");
   settle (view);
-  pd_shell_test_screenshot (GTK_WIDGET (window), "clients");
+  pd_ui_test_screenshot (GTK_WIDGET (window), "clients");
 
   /* A client, from the Clients page, and back */
   gtk_widget_activate_action (gtk_stack_get_visible_child (sections), "win.show-client", "(ss)", client_id, "");
   g_assert_cmpuint (pd_page_stack_get_depth (stack), ==, 1);
   g_assert_cmpstr (pd_session_view_get_title (view), ==, TOUR_CLIENT);
   settle (view);
-  pd_shell_test_screenshot (GTK_WIDGET (window), "client");
+  pd_ui_test_screenshot (GTK_WIDGET (window), "client");
   gtk_widget_activate_action (GTK_WIDGET (window), "nav.back", NULL);
   g_assert_cmpuint (pd_page_stack_get_depth (stack), ==, 0);
 
@@ -120,23 +119,23 @@ run_tour (gpointer user_data)
   gtk_widget_activate_action (GTK_WIDGET (view), "win.show-page", "s", "overview");
   g_assert_cmpstr (pd_session_view_get_title (view), ==, "Overview");
   settle (view);
-  pd_shell_test_screenshot (GTK_WIDGET (window), "overview");
+  pd_ui_test_screenshot (GTK_WIDGET (window), "overview");
 
   /* Dark style */
   gtk_widget_activate_action (GTK_WIDGET (view), "win.show-page", "s", "clients");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   settle (view);
-  pd_shell_test_screenshot (GTK_WIDGET (window), "clients-dark");
+  pd_ui_test_screenshot (GTK_WIDGET (window), "clients-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* A phone-wide window: one column, the page first, the sidebar one step back. */
   gtk_window_set_default_size (window, 360, 720);
   pd_ui_test_wait_for (is_folded, view, "the window to fold");
   settle (view);
-  pd_shell_test_screenshot (GTK_WIDGET (window), "clients-narrow");
+  pd_ui_test_screenshot (GTK_WIDGET (window), "clients-narrow");
   gtk_widget_activate_action (GTK_WIDGET (view), "win.show-client", "(ss)", client_id, "");
   settle (view);
-  pd_shell_test_screenshot (GTK_WIDGET (window), "client-narrow");
+  pd_ui_test_screenshot (GTK_WIDGET (window), "client-narrow");
   g_assert_true (pd_session_view_go_back (view));
   g_assert_true (pd_session_view_go_back (view));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pd_window_get_session_view (PD_WINDOW (window)))));

@@ -16,7 +16,6 @@
 #include "pd-session-banners.h"
 #include "pd-session-view.h"
 #include "pd-sync-status.h"
-#include "pd-shell-test.h"
 #include "pd-ui-test.h"
 
 static PdSyncState
@@ -160,7 +159,7 @@ test_navigation (void)
   g_assert_cmpuint (pd_page_stack_get_depth (stack), ==, 1);
   g_assert_cmpstr (pd_session_view_get_title (view), ==, name);
   g_assert_true (gtk_widget_get_visible (pd_ui_test_find_id (GTK_WIDGET (view), "back_button")));
-  pd_shell_test_screenshot (GTK_WIDGET (view), "shell-client");
+  pd_ui_test_screenshot (GTK_WIDGET (view), "shell-client");
 
   g_assert_true (gtk_widget_activate_action (pd_page_stack_get_visible_page (stack), "win.show-account", "(sss)",
                                              organization_id, "svc_x", "acc_x"));
@@ -192,14 +191,14 @@ test_navigation (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pd_session_view_get_sections (view))));
   g_assert_true (gtk_widget_get_visible (pd_ui_test_find_id (GTK_WIDGET (view), "back_button")));
   gtk_widget_activate_action (GTK_WIDGET (view), "win.show-client", "(ss)", organization_id, "");
-  pd_shell_test_screenshot (GTK_WIDGET (view), "shell-client-narrow");
+  pd_ui_test_screenshot (GTK_WIDGET (view), "shell-client-narrow");
   g_assert_true (pd_session_view_go_back (view));
   g_assert_cmpuint (pd_page_stack_get_depth (stack), ==, 0);
   g_assert_true (pd_session_view_go_back (view));
   pd_ui_test_wait_frames (20);
   g_assert_true (gtk_widget_get_mapped (pd_ui_test_find_id (GTK_WIDGET (view), "sidebar")));
   g_assert_false (gtk_widget_get_sensitive (pd_ui_test_find_id (GTK_WIDGET (view), "back_button")));
-  pd_shell_test_screenshot (GTK_WIDGET (view), "shell-sidebar-narrow");
+  pd_ui_test_screenshot (GTK_WIDGET (view), "shell-sidebar-narrow");
   pd_ui_test_window_destroy (window);
 }
 
@@ -242,7 +241,7 @@ test_sync_status_offline (void)
   pd_ui_test_wait_for (is_up_to_date, test->session, "the refresh");
   g_assert_cmpstr (pd_sync_status_get_text (status), ==, "Updated just now");
   g_assert_false (gtk_widget_get_visible (pd_ui_test_find_type (GTK_WIDGET (status), GTK_TYPE_PROGRESS_BAR)));
-  pd_shell_test_screenshot (GTK_WIDGET (view), "shell-up-to-date");
+  pd_ui_test_screenshot (GTK_WIDGET (view), "shell-up-to-date");
 
   /* The portal goes away: a refresh finds it offline; the banner says since when. */
   g_clear_pointer (&test->portal, pd_test_portal_kill);
@@ -257,15 +256,15 @@ test_sync_status_offline (void)
   wait = (LabelWait) { GTK_WIDGET (view), expected };
   pd_ui_test_wait_for (label_shown, &wait, "the offline banner's words");
   g_assert_cmpstr (pd_sync_status_get_text (status), ==, "Offline");
-  pd_shell_test_screenshot (GTK_WIDGET (view), "shell-offline");
+  pd_ui_test_screenshot (GTK_WIDGET (view), "shell-offline");
   if (g_getenv ("PD_SCREENSHOT_DIR") != NULL)
     {
       /* The banner in the high-contrast and dark styles (libadwaita 1.2 follows the theme name). */
       g_object_set (gtk_settings_get_default (), "gtk-theme-name", "HighContrast", NULL);
-      pd_shell_test_screenshot (GTK_WIDGET (view), "shell-offline-hc");
+      pd_ui_test_screenshot (GTK_WIDGET (view), "shell-offline-hc");
       g_object_set (gtk_settings_get_default (), "gtk-theme-name", "Adwaita", NULL);
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      pd_shell_test_screenshot (GTK_WIDGET (view), "shell-offline-dark");
+      pd_ui_test_screenshot (GTK_WIDGET (view), "shell-offline-dark");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
     }
 
@@ -341,7 +340,7 @@ check_details (GtkWidget  *view,
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, details);
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "copy"));
-  pd_shell_test_screenshot (dialog, "shell-error-details");
+  pd_ui_test_screenshot (dialog, "shell-error-details");
 
   /* Copy puts the title and the details on the clipboard. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "copy");
@@ -376,7 +375,7 @@ test_error_toast (void)
                               "The portal refused: this role lacks the accounts.write permission.");
   wait = (LabelWait) { GTK_WIDGET (view), "Could not pause 3 accounts" };
   pd_ui_test_wait_for (label_shown, &wait, "the error toast");
-  pd_shell_test_screenshot (GTK_WIDGET (view), "shell-error-toast");
+  pd_ui_test_screenshot (GTK_WIDGET (view), "shell-error-toast");
   check_details (GTK_WIDGET (view), "Could not pause 3 accounts",
                  "The portal refused: this role lacks the accounts.write permission.");
 
@@ -421,7 +420,7 @@ test_failed_sync (void)
   g_assert_cmpstr (pd_sync_status_get_text (status), ==, "Update failed");
   wait = (LabelWait) { GTK_WIDGET (view), "Could not update from the portal" };
   pd_ui_test_wait_for (label_shown, &wait, "the failure toast");
-  pd_shell_test_screenshot (GTK_WIDGET (view), "shell-failed");
+  pd_ui_test_screenshot (GTK_WIDGET (view), "shell-failed");
   check_details (GTK_WIDGET (view), "Could not update from the portal",
                  pd_sync_engine_get_error (pd_session_get_sync_engine (session)));
 
@@ -489,7 +488,7 @@ test_auth_banner (void)
   g_assert_cmpstr (pd_sync_status_get_text (status), ==, "Sign-in needed");
   /* Only the more urgent banner. */
   g_assert_false (pd_banner_get_revealed (pd_session_banners_get_offline_banner (banners)));
-  pd_shell_test_screenshot (GTK_WIDGET (view), "shell-auth-error");
+  pd_ui_test_screenshot (GTK_WIDGET (view), "shell-auth-error");
 
   g_signal_emit_by_name (pd_ui_test_find_type (GTK_WIDGET (auth), GTK_TYPE_BUTTON), "clicked");
   g_assert_cmpuint (asked, ==, 1);
