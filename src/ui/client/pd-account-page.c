@@ -9,7 +9,7 @@
 #include "pd-account-page.h"
 #include "pd-chip.h"
 #include "pd-client-format.h"
-#include "pd-client-style.h"
+#include "pd-widgets-style.h"
 #include "pd-format.h"
 #include "pd-organization.h"
 #include "pd-portal-error.h"
@@ -626,7 +626,7 @@ pd_account_page_class_init (PdAccountPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PD_TYPE_STATUS_BADGE);
-  pd_client_ensure_style ();
+  pd_style_ensure (RESOURCE_BASE_PATH "/client/client.css");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/client/pd-account-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "pd-account-page");

@@ -8,7 +8,7 @@
 #include "pd-chip.h"
 #include "pd-client-format.h"
 #include "pd-client-page.h"
-#include "pd-client-style.h"
+#include "pd-widgets-style.h"
 #include "pd-csv-save.h"
 #include "pd-organization.h"
 #include "pd-service-tile.h"
@@ -610,7 +610,7 @@ pd_client_page_class_init (PdClientPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PD_TYPE_ACCOUNTS_TABLE);
-  pd_client_ensure_style ();
+  pd_style_ensure (RESOURCE_BASE_PATH "/client/client.css");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/client/pd-client-page.ui");
   gtk_widget_class_set_css_name (widget_class, "pd-client-page");
   gtk_widget_class_bind_template_child (widget_class, PdClientPage, stack);

@@ -8,6 +8,7 @@
 #include "pd-client-section.h"
 #include "pd-clients-page-private.h"
 #include "pd-models.h"
+#include "pd-widgets-style.h"
 
 G_DEFINE_FINAL_TYPE (PdClientsPage, pd_clients_page, ADW_TYPE_BIN)
 
@@ -600,20 +601,15 @@ pd_clients_page_class_init (PdClientsPageClass *klass)
 static void
 pd_clients_page_init (PdClientsPage *self)
 {
-  static GdkDisplay *styled_display;
+  static GdkDisplay *icons_display;
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
 
-  /* The page's style and its own symbolic icon (the filter funnel), once per display. APPLICATION
-   * priority, like style.css: above the theme, below nothing the user set. */
-  if (display != styled_display)
+  /* The page's style and its own symbolic icon (the filter funnel), once per display. */
+  pd_style_ensure (RESOURCE_BASE_PATH "/clients/clients.css");
+  if (display != icons_display)
     {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/clients/clients.css");
-      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
       gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), RESOURCE_BASE_PATH "/clients/icons");
-      styled_display = display;
+      icons_display = display;
     }
 
   /* Before the template: its sort menu reads the "sort" property at once. */

@@ -11,6 +11,7 @@
 #include "pd-overview-page-private.h"
 #include "pd-overview-rows.h"
 #include "pd-seat-gauge.h"
+#include "pd-widgets-style.h"
 
 /* The page paints whatever it has at once (the cached dashboard of the period), then asks
  * the portal. A failed refresh keeps the figures and says so; the next sync tries again. */
@@ -466,22 +467,6 @@ pd_overview_page_set_property (GObject      *object,
 }
 
 static void
-ensure_style (void)
-{
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/overview/overview.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_once_init_leave (&done, 1);
-    }
-}
-
-static void
 pd_overview_page_class_init (PdOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -506,7 +491,7 @@ pd_overview_page_class_init (PdOverviewPageClass *klass)
 
   g_type_ensure (PD_TYPE_SEAT_GAUGE);
   g_type_ensure (PD_TYPE_OVERVIEW_HEADER);
-  ensure_style ();
+  pd_style_ensure (RESOURCE_BASE_PATH "/overview/overview.css");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/overview/pd-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PdOverviewPage, unmapped_revealer);
   gtk_widget_class_bind_template_child (widget_class, PdOverviewPage, unmapped_label);
