@@ -55,6 +55,16 @@ void              pd_edit_add_field_label (PdEdit              *self,
                                            const char          *field,
                                            const char          *label);
 
+/* Shows a field's value in the conflict dialog (e.g. a role id as the role's name): a new
+ * string, or NULL for the default (text, yes/no, numbers, lists joined by commas). */
+typedef char *(*PdEditFormatFunc) (const char *field,
+                                   JsonNode   *value,
+                                   gpointer    user_data);
+void              pd_edit_set_formatter   (PdEdit              *self,
+                                           PdEditFormatFunc     func,
+                                           gpointer             user_data,
+                                           GDestroyNotify       destroy);
+
 /* @parent: any widget of the window the edit comes from (for the conflict dialog). */
 void              pd_edit_run_async       (PdEdit              *self,
                                            GtkWidget           *parent,

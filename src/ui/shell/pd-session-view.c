@@ -10,6 +10,7 @@
 #include "pd-error-dialog.h"
 #include "pd-organization.h"
 #include "pd-page-stack.h"
+#include "pd-permission-gate.h"
 #include "pd-session-banners.h"
 #include "pd-session-view.h"
 #include "pd-sync-status.h"
@@ -46,8 +47,19 @@ struct _PdSessionView
 
 G_DEFINE_FINAL_TYPE (PdSessionView, pd_session_view, GTK_TYPE_WIDGET)
 
-/* The sections a session brings; other sections (pd_session_view_add_page) stay. */
-static const char * const session_sections[] = { "overview", "clients" };
+/* The sections a session brings, in the sidebar's order; other sections
+ * (pd_session_view_add_page) stay. A section whose read permission the signed-in role lacks
+ * is hidden (see pd-permission-gate.h). */
+static const struct {
+  const char *name;
+  const char *title;       /* N_() */
+  const char *icon_name;
+  const char *permission;  /* to read what it shows, or NULL */
+  GtkWidget *(*new_page) (PdSession *session);
+} session_sections[] = {
+  { "overview", N_("Overview"), "view-dual-symbolic", NULL, pd_overview_page_new },
+  { "clients", N_("Clients"), "view-grid-symbolic", NULL, pd_clients_page_new },
+};
 
 GtkWidget *
 pd_session_view_new (void)
@@ -287,7 +299,7 @@ remove_session_sections (PdSessionView *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (session_sections); i++)
     {
-      GtkWidget *page = gtk_stack_get_child_by_name (self->sections, session_sections[i]);
+      GtkWidget *page = gtk_stack_get_child_by_name (self->sections, session_sections[i].name);
 
       if (page != NULL)
         gtk_stack_remove (self->sections, page);
@@ -298,9 +310,6 @@ void
 pd_session_view_set_session (PdSessionView *self,
                              PdSession     *session)
 {
-  GtkWidget *overview;
-  GtkWidget *clients;
-
   g_return_if_fail (PD_IS_SESSION_VIEW (self));
   g_return_if_fail (session == NULL || PD_IS_SESSION (session));
 
@@ -317,13 +326,16 @@ pd_session_view_set_session (PdSessionView *self,
   if (session == NULL)
     return;
 
-  overview = pd_overview_page_new (session);
-  clients = pd_clients_page_new (session);
-  /* The sidebar lists them in this order; a session opens on Clients. */
-  gtk_stack_add_titled (self->sections, overview, "overview", _("Overview"));
-  gtk_stack_page_set_icon_name (gtk_stack_get_page (self->sections, overview), "view-dual-symbolic");
-  gtk_stack_add_titled (self->sections, clients, "clients", _("Clients"));
-  gtk_stack_page_set_icon_name (gtk_stack_get_page (self->sections, clients), "view-grid-symbolic");
+  for (guint i = 0; i < G_N_ELEMENTS (session_sections); i++)
+    {
+      GtkWidget *page = session_sections[i].new_page (session);
+
+      gtk_stack_add_titled (self->sections, page, session_sections[i].name, _(session_sections[i].title));
+      gtk_stack_page_set_icon_name (gtk_stack_get_page (self->sections, page), session_sections[i].icon_name);
+      if (session_sections[i].permission != NULL)
+        pd_permission_gate (page, session, session_sections[i].permission, PD_PERMISSION_GATE_HIDE);
+    }
+  /* A session opens on Clients. */
   pd_session_view_show_page (self, "clients");
   sync_state_changed_cb (self);
 }
@@ -335,6 +347,7 @@ create_sidebar_row (gpointer item,
                     gpointer user_data)
 {
   GtkStackPage *page = item;
+  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *label = gtk_label_new (NULL);
@@ -346,8 +359,11 @@ create_sidebar_row (gpointer item,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* A section the role may not read is hidden, and so is its row. */
+  g_object_bind_property (page, "visible", row, "visible", G_BINDING_SYNC_CREATE);
 
-  return box;
+  return row;
 }
 
 static void
