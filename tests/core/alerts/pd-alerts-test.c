@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include "pd-alerts-test.h"
+#include "pd-session-test.h"
+#include "pd-test-portal.h"
 
 static sqlite3 *
 open_db (const char *database)
@@ -102,4 +104,26 @@ pd_alerts_test_break_credentials (const char *database,
   exec (db, "UPDATE organizations SET credential_status = 'needs_authentication', version = version + 1, "
             "updated_at = ?1 WHERE id = ?2", now, g_ascii_strtoll (organization_id + 4, NULL, 10));
   sqlite3_close (db);
+}
+
+static void
+synced_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  pd_sync_engine_sync_finish (PD_SYNC_ENGINE (source), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+void
+pd_alerts_test_sync (PdSession *session)
+{
+  gboolean done = FALSE;
+
+  pd_sync_engine_sync_async (pd_session_get_sync_engine (session), FALSE, NULL, synced_cb, &done);
+  pd_test_wait_until (&done, PD_SESSION_TEST_TIMEOUT_MS);
+  g_assert_cmpint (pd_sync_engine_get_state (pd_session_get_sync_engine (session)), ==, PD_SYNC_STATE_UP_TO_DATE);
 }

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "pd-session.h"
+
 G_BEGIN_DECLS
 
 /* Makes the latest backup of one service of each of @n active clients (without any failure
@@ -15,5 +17,8 @@ GStrv  pd_alerts_test_fail_backups   (const char *database,
 /* Marks the client @organization_id ("org_N") as needing authentication. */
 void   pd_alerts_test_break_credentials (const char *database,
                                          const char *organization_id);
+
+/* A delta sync of @session, run to completion; fails the test when it fails. */
+void   pd_alerts_test_sync              (PdSession  *session);
 
 G_END_DECLS

@@ -97,30 +97,6 @@ watch_close (Watch *watch)
   g_clear_pointer (&watch->raised, g_ptr_array_unref);
 }
 
-static void
-synced_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  pd_sync_engine_sync_finish (PD_SYNC_ENGINE (source), result, &error);
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-/* A delta sync, then a few turns of the loop for the tracker's handler. */
-static void
-sync_now (Watch *watch)
-{
-  gboolean done = FALSE;
-
-  pd_sync_engine_sync_async (pd_session_get_sync_engine (watch->session), FALSE, NULL, synced_cb, &done);
-  pd_test_wait_until (&done, PD_SESSION_TEST_TIMEOUT_MS);
-  g_assert_cmpint (pd_sync_engine_get_state (pd_session_get_sync_engine (watch->session)), ==,
-                   PD_SYNC_STATE_UP_TO_DATE);
-}
-
 static gboolean
 evaluated (gpointer data)
 {
@@ -163,23 +139,23 @@ test_raised_once (Fixture       *f,
     }
   /* The seed has failures, credential errors and lost consent: none is new. */
   watch_open (f, &watch);
-  sync_now (&watch);
+  pd_alerts_test_sync (watch.session);
   g_assert_cmpuint (watch.raised->len, ==, 0);
 
   failed = pd_alerts_test_fail_backups (f->database, 1);
-  sync_now (&watch);
+  pd_alerts_test_sync (watch.session);
   keys = last_raised (&watch);
   g_assert_cmpuint (watch.raised->len, ==, 1);
   g_assert_cmpuint (keys->len, ==, 1);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (keys, 0), "backup-failed:svc_"));
 
   /* The same failure at the next sync is not new. */
-  sync_now (&watch);
-  sync_now (&watch);
+  pd_alerts_test_sync (watch.session);
+  pd_alerts_test_sync (watch.session);
   g_assert_cmpuint (watch.raised->len, ==, 1);
 
   pd_alerts_test_break_credentials (f->database, failed[0]);
-  sync_now (&watch);
+  pd_alerts_test_sync (watch.session);
   keys = last_raised (&watch);
   g_assert_cmpuint (watch.raised->len, ==, 2);
   g_assert_cmpuint (keys->len, ==, 1);
@@ -189,7 +165,7 @@ test_raised_once (Fixture       *f,
 
   /* A restart on the same cache remembers what was raised. */
   watch_open (f, &watch);
-  sync_now (&watch);
+  pd_alerts_test_sync (watch.session);
   g_assert_cmpuint (watch.raised->len, ==, 0);
   watch_close (&watch);
 }
@@ -209,7 +185,7 @@ test_many_at_once (Fixture       *f,
     }
   watch_open (f, &watch);
   failed = pd_alerts_test_fail_backups (f->database, 5);
-  sync_now (&watch);
+  pd_alerts_test_sync (watch.session);
   keys = last_raised (&watch);
   g_assert_cmpuint (watch.raised->len, ==, 1);
   g_assert_cmpuint (keys->len, ==, 5);
