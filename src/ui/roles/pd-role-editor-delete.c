@@ -93,6 +93,92 @@ refresh_then_show_in_use (PdRoleEditor *self,
   pd_sync_engine_sync_async (engine, FALSE, NULL, holders_synced_cb, in_use);
 }
 
+/* Undo: the portal cannot bring a role back, but it can create the same one again (a new
+ * id; nobody held the old one). */
+typedef struct {
+  PdSession *session;
+  PdRole    *role;
+  GtkWidget *opener;   /* the Roles page: its window shows the edit's dialogs and errors */
+} Undo;
+
+static void
+undo_free (gpointer data,
+           GClosure *closure)
+{
+  Undo *undo = data;
+
+  g_object_unref (undo->session);
+  g_object_unref (undo->role);
+  g_object_unref (undo->opener);
+  g_free (undo);
+}
+
+static void
+restored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GtkWidget) opener = user_data;
+  g_autoptr(PdPortalResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  response = pd_edit_run_finish (PD_EDIT (source), result, &error);
+  if (response == NULL)
+    pd_edit_show_error (opener, _("Could not restore the role"), error);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 Undo     *undo)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(PdEdit) edit = NULL;
+  g_autofree char *description = NULL;
+  const char * const *permissions = pd_role_get_permissions (undo->role);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, pd_role_get_name (undo->role));
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, pd_role_get_description (undo->role));
+  json_builder_set_member_name (builder, "rank");
+  json_builder_add_int_value (builder, pd_role_get_rank (undo->role));
+  json_builder_set_member_name (builder, "permissions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; permissions != NULL && permissions[i] != NULL; i++)
+    json_builder_add_string_value (builder, permissions[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  /* Translators: a line of the outbox; %s is a role's name */
+  description = g_strdup_printf (_("Restore the role “%s”"), pd_role_get_name (undo->role));
+  edit = pd_edit_new (undo->session, "POST", "/api/v1/roles", body, NULL, description);
+  pd_edit_set_target (edit, pd_session_get_roles (undo->session), NULL);
+  pd_edit_run_async (edit, undo->opener, NULL, restored_cb, g_object_ref (undo->opener));
+}
+
+static void
+add_undo_toast (PdRoleEditor *self)
+{
+  AdwToast *toast;
+  Undo *undo;
+
+  /* Translators: %s is a role's name */
+  toast = adw_toast_new_format (_("Role “%s” deleted"), pd_role_get_name (self->role));
+  if (self->opener != NULL)
+    {
+      undo = g_new0 (Undo, 1);
+      undo->session = g_object_ref (self->session);
+      undo->role = g_object_ref (self->role);
+      undo->opener = g_object_ref (self->opener);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo, undo_free, 0);
+    }
+  pd_role_editor_add_toast (self, toast);
+}
+
 static void
 deleted_cb (GObject      *source,
             GAsyncResult *result,
@@ -110,11 +196,7 @@ deleted_cb (GObject      *source,
   problem = error != NULL ? pd_portal_error_get_problem_type (error) : NULL;
   if (response != NULL)
     {
-      g_autofree char *text = NULL;
-
-      /* Translators: %s is a role's name */
-      text = g_strdup_printf (_("Role “%s” deleted"), pd_role_get_name (self->role));
-      pd_edit_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+      add_undo_toast (self);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_CONFLICT) &&
@@ -142,7 +224,7 @@ queued_cb (PdEdit       *edit,
 
   /* Translators: %s is a role's name */
   text = g_strdup_printf (_("“%s” will be deleted when the portal can be reached"), pd_role_get_name (self->role));
-  pd_edit_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+  pd_role_editor_add_toast (self, adw_toast_new (text));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

@@ -17,6 +17,7 @@ struct _PdRoleEditor
   GListModel            *holders;    /* of role, or NULL */
   PdPermissionCatalogue *catalogue;
   GCancellable          *cancellable;
+  GtkWidget             *opener;     /* weak: the page the editor came from, for toasts */
   gboolean               editable;
   gboolean               busy;
 
@@ -42,6 +43,9 @@ struct _PdRoleEditor
   GtkButton             *delete_button;
 };
 
+/* Adds @toast (floating) where the opener's window shows toasts */
+void pd_role_editor_add_toast      (PdRoleEditor *self,
+                                    AdwToast     *toast);
 /* While an edit is out: the form is locked and a spinner shows. */
 void pd_role_editor_set_busy       (PdRoleEditor *self,
                                     gboolean      busy);

@@ -47,12 +47,21 @@ pd_role_editor_open (GtkWidget *parent,
                      PdRole    *role,
                      PdRole    *source)
 {
-  GtkWidget *editor = pd_role_editor_new (session, role, source);
+  PdRoleEditor *editor = PD_ROLE_EDITOR (pd_role_editor_new (session, role, source));
   GtkRoot *root = gtk_widget_get_root (parent);
 
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_set_weak_pointer (&editor->opener, parent);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+void
+pd_role_editor_add_toast (PdRoleEditor *self,
+                          AdwToast     *toast)
+{
+  /* The toast overlay is in the window behind, under the page that opened the editor. */
+  pd_edit_add_toast (self->opener != NULL ? self->opener : GTK_WIDGET (self), toast);
 }
 
 void
@@ -400,7 +409,7 @@ static void
 toast (PdRoleEditor *self,
        char         *text)
 {
-  pd_edit_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+  pd_role_editor_add_toast (self, adw_toast_new (text));
   g_free (text);
 }
 
@@ -564,12 +573,14 @@ save_clicked_cb (PdRoleEditor *self)
 static void
 duplicate_clicked_cb (PdRoleEditor *self)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  GtkWidget *editor = pd_role_editor_new (self->session, NULL, self->role);
+  g_autoptr(PdSession) session = g_object_ref (self->session);
+  g_autoptr(PdRole) source = g_object_ref (self->role);
+  g_autoptr(GtkWidget) opener = self->opener != NULL ? g_object_ref (self->opener) : NULL;
 
-  gtk_window_set_transient_for (GTK_WINDOW (editor), parent);
+  /* The copy replaces this editor (self may be gone after the destroy). */
   gtk_window_destroy (GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (editor));
+  if (opener != NULL)
+    pd_role_editor_open (opener, session, NULL, source);
 }
 
 static void
@@ -593,6 +604,7 @@ pd_role_editor_dispose (GObject *object)
   PdRoleEditor *self = PD_ROLE_EDITOR (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->opener);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_ROLE_EDITOR);
   g_clear_object (&self->holders);
   g_clear_object (&self->catalogue);

@@ -25,7 +25,12 @@ roles_window (PdUiTestSession *test)
     { "show-toast", NULL, "s" },
   };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  GtkWindow *window = pd_ui_test_window_new (pd_roles_page_new (test->session), 900, 900);
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWindow *window;
+
+  /* Where the editors' toasts go, as in the session view */
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), pd_roles_page_new (test->session));
+  window = pd_ui_test_window_new (overlay, 900, 900);
 
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), NULL);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (group));
@@ -174,9 +179,31 @@ void
 roles_click_dialog (AdwMessageDialog *dialog,
                     const char       *label)
 {
-  GtkWidget *button = pd_ui_test_find (GTK_WIDGET (dialog), button_labelled, label);
+  roles_click (GTK_WIDGET (dialog), label);
+}
 
-  g_assert_nonnull (button);
+typedef struct {
+  GtkWidget  *root;
+  const char *label;
+} ButtonWait;
+
+static gboolean
+button_shown (gpointer data)
+{
+  ButtonWait *wait = data;
+
+  return pd_ui_test_find (wait->root, button_labelled, wait->label) != NULL;
+}
+
+void
+roles_click (GtkWidget  *root,
+             const char *label)
+{
+  ButtonWait wait = { root, label };
+  GtkWidget *button;
+
+  pd_ui_test_wait_for (button_shown, &wait, label);
+  button = pd_ui_test_find (root, button_labelled, label);
   gtk_widget_activate (button);
   pd_ui_test_wait_frames (2);
 }

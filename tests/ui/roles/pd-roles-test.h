@@ -31,6 +31,9 @@ AdwMessageDialog *roles_wait_dialog    (AdwMessageDialog *old);
 /* Clicks the button of @dialog whose label contains @label */
 void          roles_click_dialog       (AdwMessageDialog *dialog,
                                         const char       *label);
+/* Clicks the button under @root whose label (without mnemonic) is @label */
+void          roles_click              (GtkWidget        *root,
+                                        const char       *label);
 /* The role of the session's list named @name, or NULL */
 PdRole       *roles_lookup_by_name     (PdUiTestSession *test,
                                         const char      *name);

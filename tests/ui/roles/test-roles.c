@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Roles section under Xvfb against the reference portal: the list with each role's kind,
  * rank and holders; built-in roles read-only; a role created from scratch, duplicated,
- * renamed, its permissions changed and deleted, each checked on the portal; a role in use
+ * renamed, its permissions changed, deleted and restored, each checked on the portal; a role in use
  * refused with its holders, before asking and when the portal says so; what a technician
  * may not do is offered disabled with the reason; the portal's 422 keeps the input. */
 
@@ -80,6 +80,7 @@ test_builtin_read_only (void)
     }
   /* Its holders are listed by name */
   g_assert_nonnull (pd_ui_test_find_label (GTK_WIDGET (editor->holders_list), "Ana Duarte"));
+  pd_ui_test_screenshot (GTK_WIDGET (editor), "role-editor-builtin");
   gtk_window_destroy (GTK_WINDOW (editor));
   pd_ui_test_window_destroy (window);
 }
@@ -164,6 +165,17 @@ test_create_and_delete (void)
   answer = portal_request (test, "GET", path, NULL, NULL, &status, NULL);
   g_assert_cmpuint (status, ==, 404);
   g_assert_null (roles_lookup_by_name (test, "Billing viewer"));
+
+  /* Undo in the toast creates the same role again */
+  roles_click (GTK_WIDGET (window), "Undo");
+  roles_wait_named (test, "Billing viewer");
+  g_clear_pointer (&answer, json_node_unref);
+  role = portal_role_by_name (test, "Billing viewer", &answer);
+  g_assert_nonnull (role);
+  g_assert_cmpint (json_object_get_int_member (role, "rank"), ==, 20);
+  g_free (permissions);
+  permissions = permissions_text (role);
+  g_assert_cmpstr (permissions, ==, "dashboard.read partner.read reports.export");
   pd_ui_test_window_destroy (window);
 }
 
