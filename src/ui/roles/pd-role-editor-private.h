@@ -30,7 +30,10 @@ struct _PdRoleEditor
   AdwActionRow          *notice_row;
   AdwEntryRow           *name_row;
   AdwEntryRow           *description_row;
+  AdwActionRow          *name_view_row;         /* name and description when read-only */
+  AdwActionRow          *description_view_row;
   AdwActionRow          *rank_row;
+  GtkLabel              *rank_label;            /* the rank when read-only */
   GtkSpinButton         *rank_spin;
   GtkLabel              *error_label;
   AdwPreferencesGroup   *permissions_group;

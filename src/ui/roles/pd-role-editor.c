@@ -281,9 +281,22 @@ setup_form (PdRoleEditor *self)
   else
     rank_text = g_strdup (_("Users whose role ranks higher can give this role."));
   adw_action_row_set_subtitle (self->rank_row, rank_text);
-  gtk_editable_set_editable (GTK_EDITABLE (self->name_row), self->editable);
-  gtk_editable_set_editable (GTK_EDITABLE (self->description_row), self->editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->rank_spin), self->editable);
+  /* Read-only, the values show as plain rows, without the entries' pencils and buttons. */
+  if (!self->editable)
+    {
+      g_autofree char *rank = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->rank_spin));
+      const char *description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
+
+      adw_action_row_set_subtitle (self->name_view_row, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+      adw_action_row_set_subtitle (self->description_view_row, *description != '\0' ? description : _("None"));
+      gtk_label_set_label (self->rank_label, rank);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->name_row), self->editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_row), self->editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->name_view_row), !self->editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_view_row), !self->editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->rank_spin), self->editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->rank_label), !self->editable);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), self->editable);
   if (self->editable)
     {
@@ -708,7 +721,10 @@ pd_role_editor_class_init (PdRoleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdRoleEditor, notice_row);
   gtk_widget_class_bind_template_child (widget_class, PdRoleEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, PdRoleEditor, description_row);
+  gtk_widget_class_bind_template_child (widget_class, PdRoleEditor, name_view_row);
+  gtk_widget_class_bind_template_child (widget_class, PdRoleEditor, description_view_row);
   gtk_widget_class_bind_template_child (widget_class, PdRoleEditor, rank_row);
+  gtk_widget_class_bind_template_child (widget_class, PdRoleEditor, rank_label);
   gtk_widget_class_bind_template_child (widget_class, PdRoleEditor, rank_spin);
   gtk_widget_class_bind_template_child (widget_class, PdRoleEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, PdRoleEditor, permissions_group);

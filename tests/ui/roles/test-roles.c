@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Roles section under Xvfb against the reference portal: the list with each role's kind,
  * rank and holders; built-in roles read-only; a role created from scratch, duplicated,
- * renamed, its permissions changed, deleted and restored, each checked on the portal; a role in use
- * refused with its holders, before asking and when the portal says so; what a technician
- * may not do is offered disabled with the reason; the portal's 422 keeps the input. */
+ * renamed, its permissions changed, deleted and restored, each checked on the portal; a role
+ * in use refused with its holders, before asking and when the portal says so; what a
+ * technician may not do is offered disabled with the reason, and so is what a rank does not
+ * allow; the portal's 422 keeps the input. */
 
 #include "config.h"
 
@@ -64,8 +65,10 @@ test_builtin_read_only (void)
   admin = editor->role;
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->save_button)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->notice_group)));
-  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (editor->name_row)));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (editor->rank_spin)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->name_row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (editor->name_view_row), ==, "Admin");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->rank_spin)));
+  g_assert_cmpstr (gtk_label_get_label (editor->rank_label), ==, "80");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->delete_button)));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (editor->duplicate_button)));
   /* Every permission of the catalogue is listed; the role's are ticked; none can change. */
@@ -356,8 +359,8 @@ test_technician (void)
 
   editor = roles_open (window, onboarding_id (test));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->save_button)));
-  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (editor->name_row)));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (editor->rank_spin)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->name_row)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->rank_spin)));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (editor->notice_row), "Technician"));
   assert_disabled_with_reason (GTK_WIDGET (editor->delete_button));
   assert_disabled_with_reason (GTK_WIDGET (editor->duplicate_button));
@@ -368,6 +371,48 @@ test_technician (void)
   editor = roles_open (window, "owner");
   assert_disabled_with_reason (GTK_WIDGET (editor->duplicate_button));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->save_button)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  pd_ui_test_window_destroy (window);
+}
+
+/* ---- rank rules ------------------------------------------------------------------------ */
+
+static void
+test_rank_rules (void)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new (ROLES_PORTAL_ARGS, "super_admin");
+  g_autoptr(JsonNode) created = NULL;
+  PdRoleEditor *editor;
+  GtkWindow *window;
+  const char *role_id;
+  guint status = 0;
+
+  if (test == NULL)
+    return;
+  /* A role the owner made above the super admin (rank 90) */
+  created = portal_request (test, "POST", "/api/v1/roles",
+                            "{\"name\":\"Deputy owner\",\"rank\":95,\"permissions\":[\"partner.read\"]}",
+                            NULL, &status, NULL);
+  g_assert_cmpuint (status, ==, 201);
+  role_id = json_object_get_string_member (json_node_get_object (created), "id");
+  roles_sync (test);
+  window = roles_window (test);
+
+  /* It opens read-only, saying why; it cannot be deleted but can be duplicated below */
+  editor = roles_open (window, role_id);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->save_button)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (editor->notice_row), "ranks 95"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (editor->delete_button)));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (editor->delete_button)), "ranks 95"));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (editor->duplicate_button)));
+  gtk_widget_activate (GTK_WIDGET (editor->duplicate_button));
+  editor = roles_wait_other_editor (editor);
+  g_assert_null (editor->role);
+  /* Offered only ranks below the super admin's own */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (editor->rank_spin), ==, 89);
+  gtk_spin_button_set_value (editor->rank_spin, 95);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (editor->rank_spin), ==, 89);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (editor->rank_row), "(90)"));
   gtk_window_destroy (GTK_WINDOW (editor));
   pd_ui_test_window_destroy (window);
 }
@@ -443,6 +488,7 @@ main (int    argc,
   g_test_add_func ("/ui/roles/duplicate-rename-permissions", test_duplicate_rename_and_permissions);
   g_test_add_func ("/ui/roles/delete-in-use", test_delete_in_use);
   g_test_add_func ("/ui/roles/technician", test_technician);
+  g_test_add_func ("/ui/roles/rank-rules", test_rank_rules);
   g_test_add_func ("/ui/roles/refused-input", test_refused_input);
 
   return g_test_run ();
