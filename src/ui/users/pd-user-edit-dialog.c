@@ -197,6 +197,30 @@ run_cb (GObject      *object,
   done (self, edit, error);
 }
 
+/* The conflict dialog shows a role by its name (theirs is a reference, mine an id) and a
+ * status in words. */
+static char *
+format_field (const char *field,
+              JsonNode   *value,
+              gpointer    user_data)
+{
+  PdSession *session = user_data;
+
+  if (g_str_equal (field, "role") && JSON_NODE_HOLDS_OBJECT (value))
+    return g_strdup (json_object_get_string_member_with_default (json_node_get_object (value), "name", NULL));
+  if (g_str_equal (field, "role") && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+    {
+      PdResource *role = pd_resource_list_lookup (PD_RESOURCE_LIST (pd_session_get_roles (session)),
+                                                  json_node_get_string (value));
+
+      return role != NULL ? g_strdup (pd_role_get_name (PD_ROLE (role))) : NULL;
+    }
+  if (g_str_equal (field, "status") && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+    return g_strdup (pd_users_status_text (g_str_equal (json_node_get_string (value), "active")
+                                           ? PD_USER_STATUS_ACTIVE : PD_USER_STATUS_DEACTIVATED));
+  return NULL;
+}
+
 static void
 queued_cb (PdUserEditDialog *self)
 {
@@ -222,6 +246,7 @@ pd_user_edit_dialog_run (PdUserEditDialog *self,
   pd_edit_add_field_label (edit, "role", _("Role"));
   pd_edit_add_field_label (edit, "notify_backup_errors", _("E-mail about errors"));
   pd_edit_add_field_label (edit, "status", _("Status"));
+  pd_edit_set_formatter (edit, format_field, g_object_ref (self->session), g_object_unref);
   g_signal_connect_object (edit, "queued", G_CALLBACK (queued_cb), self, G_CONNECT_SWAPPED);
   pd_edit_run_async (edit, GTK_WIDGET (self), NULL, run_cb, run);
 }

@@ -168,7 +168,9 @@ users_test_answer (const char *response)
 {
   GtkWindow *dialog = users_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
 
+  /* What its buttons do: answer, then close */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
   pd_ui_test_wait_frames (2);
 }
 
