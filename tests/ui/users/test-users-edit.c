@@ -13,25 +13,6 @@
 #define PRIYA "priya.raman@northwind-it.example"
 #define YUKI "yuki.tanaka@northwind-it.example"
 
-static void
-select_role (PdUserEditDialog *dialog,
-             const char       *role_id)
-{
-  GListModel *roles = adw_combo_row_get_model (dialog->role_row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
-    {
-      g_autoptr(PdResource) role = g_list_model_get_item (roles, i);
-
-      if (g_str_equal (pd_resource_get_id (role), role_id))
-        {
-          adw_combo_row_set_selected (dialog->role_row, i);
-          return;
-        }
-    }
-  g_error ("the role %s is not offered", role_id);
-}
-
 typedef struct {
   UsersTest    *t;
   const char   *email;
@@ -82,7 +63,7 @@ test_role_and_status (void)
   dialog = PD_USER_EDIT_DIALOG (users_test_open_user (t, LUCAS));
   g_assert_cmpstr (adw_action_row_get_subtitle (dialog->email_row), ==, LUCAS);
   g_assert_false (gtk_widget_is_sensitive (dialog->save_button));
-  select_role (dialog, "support");
+  users_test_select_role (dialog->role_row, "support");
   g_assert_true (gtk_widget_is_sensitive (dialog->save_button));
   users_test_click (dialog->save_button);
   users_test_wait_no_window (PD_TYPE_USER_EDIT_DIALOG);
@@ -146,17 +127,6 @@ test_delete (void)
   json_node_unref (users_test_portal (t, "GET", path, NULL, NULL, 404));
 }
 
-static void
-assert_refused (GtkWidget  *widget,
-                const char *why)
-{
-  const char *tooltip = gtk_widget_get_tooltip_text (widget);
-
-  g_assert_false (gtk_widget_is_sensitive (widget));
-  if (tooltip == NULL || strstr (tooltip, why) == NULL)
-    g_error ("%s: tooltip “%s”, expected “%s”", G_OBJECT_TYPE_NAME (widget), tooltip, why);
-}
-
 /* An admin: not their own role, status or user; not the owner; not a higher rank */
 static void
 test_protections (void)
@@ -167,9 +137,9 @@ test_protections (void)
   if (t == NULL)
     return;
   dialog = PD_USER_EDIT_DIALOG (users_test_open_user (t, "admin@northwind-it.example"));
-  assert_refused (GTK_WIDGET (dialog->role_row), "your own role");
-  assert_refused (dialog->status_button, "deactivate your own user");
-  assert_refused (dialog->delete_button, "delete your own user");
+  users_test_assert_refused (GTK_WIDGET (dialog->role_row), "your own role");
+  users_test_assert_refused (dialog->status_button, "deactivate your own user");
+  users_test_assert_refused (dialog->delete_button, "delete your own user");
   g_assert_cmpstr (adw_preferences_group_get_description (dialog->actions_group), ==,
                    "You cannot delete your own user; ask another administrator.");
   /* One's own name and notification choice are one's own */
@@ -178,16 +148,16 @@ test_protections (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   dialog = PD_USER_EDIT_DIALOG (users_test_open_user (t, "owner@northwind-it.example"));
-  assert_refused (GTK_WIDGET (dialog->role_row), "keeps the role “Owner”");
-  assert_refused (dialog->status_button, "owner of the partner account cannot be deactivated");
-  assert_refused (dialog->delete_button, "owner of the partner account cannot be deleted");
-  assert_refused (GTK_WIDGET (dialog->name_row), "not below your own");
+  users_test_assert_refused (GTK_WIDGET (dialog->role_row), "keeps the role “Owner”");
+  users_test_assert_refused (dialog->status_button, "owner of the partner account cannot be deactivated");
+  users_test_assert_refused (dialog->delete_button, "owner of the partner account cannot be deleted");
+  users_test_assert_refused (GTK_WIDGET (dialog->name_row), "not below your own");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   dialog = PD_USER_EDIT_DIALOG (users_test_open_user (t, "super.admin@northwind-it.example"));
-  assert_refused (GTK_WIDGET (dialog->role_row), "Samuel Adeyemi has the role “Super admin”, which is not below your own (“Admin”)");
-  assert_refused (dialog->delete_button, "not below your own");
-  assert_refused (dialog->reset_button, "not below your own");
+  users_test_assert_refused (GTK_WIDGET (dialog->role_row), "Samuel Adeyemi has the role “Super admin”, which is not below your own (“Admin”)");
+  users_test_assert_refused (dialog->delete_button, "not below your own");
+  users_test_assert_refused (dialog->reset_button, "not below your own");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* A lower rank: everything allowed */

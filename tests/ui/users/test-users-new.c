@@ -51,26 +51,6 @@ role_names (GtkWindow *dialog)
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-static void
-select_role (GtkWindow  *dialog,
-             const char *name)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (part (dialog, "role_row"));
-  GListModel *roles = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
-    {
-      g_autoptr(PdRole) role = g_list_model_get_item (roles, i);
-
-      if (g_str_equal (pd_role_get_name (role), name))
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
-    }
-  g_error ("the role %s is not offered", name);
-}
-
 static const char *
 field_error (GtkWindow  *dialog,
              const char *id)
@@ -110,7 +90,7 @@ test_invitation (void)
   type (dialog, "email_row", "lena.wolf@");
   g_assert_false (create_sensitive (dialog));
   type (dialog, "email_row", "lena.wolf@northwind-it.example");
-  select_role (dialog, "Finance");
+  users_test_select_role (ADW_COMBO_ROW (part (dialog, "role_row")), "finance");
   g_assert_true (create_sensitive (dialog));
   users_test_click (part (dialog, "create_button"));
 

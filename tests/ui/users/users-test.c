@@ -164,6 +164,36 @@ users_test_open_user (UsersTest  *t,
 }
 
 void
+users_test_select_role (AdwComboRow *row,
+                        const char  *role_id)
+{
+  GListModel *roles = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
+    {
+      g_autoptr(PdResource) role = g_list_model_get_item (roles, i);
+
+      if (g_str_equal (pd_resource_get_id (role), role_id))
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_error ("the role %s is not offered", role_id);
+}
+
+void
+users_test_assert_refused (GtkWidget  *widget,
+                           const char *why)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  g_assert_false (gtk_widget_is_sensitive (widget));
+  if (tooltip == NULL || strstr (tooltip, why) == NULL)
+    g_error ("%s: tooltip “%s”, expected “%s”", G_OBJECT_TYPE_NAME (widget), tooltip, why);
+}
+
+void
 users_test_answer (const char *response)
 {
   GtkWindow *dialog = users_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);

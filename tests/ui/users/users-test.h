@@ -46,6 +46,12 @@ void        users_test_click          (GtkWidget    *button);
 /* Opens the editor of the user with @email from the list */
 GtkWindow  *users_test_open_user      (UsersTest    *t,
                                        const char   *email);
+/* Chooses the role @role_id in a role row; it must be offered */
+void        users_test_select_role    (AdwComboRow  *row,
+                                       const char   *role_id);
+/* @widget is insensitive and its tooltip says @why */
+void        users_test_assert_refused (GtkWidget    *widget,
+                                       const char   *why);
 /* Answers the AdwMessageDialog that is open with @response */
 void        users_test_answer         (const char   *response);
 
