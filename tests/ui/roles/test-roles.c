@@ -13,12 +13,27 @@
 
 /* ---- the list ------------------------------------------------------------------------ */
 
+static gboolean
+one_row (gpointer window)
+{
+  g_autoptr(GPtrArray) rows = pd_ui_test_find_all_type (window, PD_TYPE_ROLE_ROW);
+
+  return rows->len == 1;
+}
+
+static gboolean
+no_match_shown (gpointer window)
+{
+  return pd_ui_test_find_label (window, "No Matching Roles") != NULL;
+}
+
 static void
 test_list (void)
 {
   g_autoptr(PdUiTestSession) test = pd_ui_test_session_new (ROLES_PORTAL_ARGS, "owner");
   g_autoptr(JsonNode) answer = NULL;
   GtkWindow *window;
+  GtkEditable *search;
   JsonArray *items;
   guint status = 0;
 
@@ -45,6 +60,22 @@ test_list (void)
       g_assert_nonnull (pd_ui_test_find_label (GTK_WIDGET (row), json_object_get_string_member (role, "name")));
     }
   pd_ui_test_screenshot (GTK_WIDGET (window), "roles");
+
+  /* The search narrows the list by name; nothing found says so */
+  search = GTK_EDITABLE (pd_ui_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (search, "supp");
+  pd_ui_test_wait_for (one_row, window, "one role found");
+  g_assert_nonnull (roles_find_row (window, "support"));
+  gtk_editable_set_text (search, "no such role");
+  pd_ui_test_wait_for (no_match_shown, window, "the empty search");
+  gtk_editable_set_text (search, "");
+  pd_ui_test_window_destroy (window);
+
+  /* Down to a phone's width */
+  window = roles_window (test);
+  gtk_window_set_default_size (window, 360, 720);
+  pd_ui_test_wait_frames (10);
+  pd_ui_test_screenshot (GTK_WIDGET (window), "roles-narrow");
   pd_ui_test_window_destroy (window);
 }
 
@@ -413,6 +444,9 @@ test_rank_rules (void)
   gtk_spin_button_set_value (editor->rank_spin, 95);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (editor->rank_spin), ==, 89);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (editor->rank_row), "(90)"));
+  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 720);
+  pd_ui_test_wait_frames (10);
+  pd_ui_test_screenshot (GTK_WIDGET (editor), "role-editor-narrow");
   gtk_window_destroy (GTK_WINDOW (editor));
   pd_ui_test_window_destroy (window);
 }
