@@ -4,7 +4,7 @@
  * renamed, its permissions changed, deleted and restored, each checked on the portal; a role
  * in use refused with its holders, before asking and when the portal says so; what a
  * technician may not do is offered disabled with the reason, and so is what a rank does not
- * allow; the portal's 422 keeps the input. */
+ * allow; the portal's 422 keeps the input; offline, a new role waits in the outbox. */
 
 #include "config.h"
 
@@ -510,6 +510,71 @@ test_refused_input (void)
   pd_ui_test_window_destroy (window);
 }
 
+/* ---- offline ------------------------------------------------------------------------- */
+
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return pd_ui_test_find_label (args[0], args[1]) != NULL;
+}
+
+/* With the portal gone, the editor lists the permissions it read before, and a new role waits
+ * in the outbox (the editor closes saying so) until the portal is back. */
+static void
+test_offline (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pd-roles-XXXXXX", NULL);
+  g_autofree char *database = g_build_filename (dir, "portal.db", NULL);
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new ((const char *[]) { "--seed", "5", "--database", database, NULL },
+                                                            "owner");
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *permissions = NULL;
+  PdRoleEditor *editor;
+  GtkWindow *window;
+  JsonObject *role;
+
+  if (test == NULL)
+    return;
+  uri = g_uri_parse (pd_test_portal_get_url (test->portal), G_URI_FLAGS_NONE, NULL);
+  listen = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+  pd_portal_client_set_retry_limits (pd_session_get_client (test->session), 1, 2);
+  pd_outbox_set_retry_delays (pd_session_get_outbox (test->session), 50, 200);
+  window = roles_window (test);
+  gtk_widget_activate (roles_new_button (window));
+  editor = roles_wait_editor ();
+  gtk_window_destroy (GTK_WINDOW (editor));
+  pd_ui_test_wait_frames (10);
+  g_clear_pointer (&test->portal, pd_test_portal_stop);
+
+  gtk_widget_activate (roles_new_button (window));
+  editor = roles_wait_editor ();
+  g_assert_nonnull (pd_role_permissions_get_check (editor->permissions, "audit.read"));
+  gtk_editable_set_text (GTK_EDITABLE (editor->name_row), "Written offline");
+  gtk_spin_button_set_value (editor->rank_spin, 15);
+  tick (editor, "partner.read", TRUE);
+  tick (editor, "audit.read", TRUE);
+  save (editor);
+  roles_wait_editor_closed ();
+  pd_ui_test_wait_for (label_shown, (gpointer[]) { window, "will be saved when the portal can be reached" },
+                       "the queued toast");
+  g_assert_null (roles_lookup_by_name (test, "Written offline"));
+
+  test->portal = pd_test_portal_start_with_db (database, (const char *[]) { "--listen", listen, NULL });
+  roles_wait_named (test, "Written offline");
+  role = portal_role_by_name (test, "Written offline", &answer);
+  g_assert_nonnull (role);
+  g_assert_cmpint (json_object_get_int_member (role, "rank"), ==, 15);
+  permissions = permissions_text (role);
+  g_assert_cmpstr (permissions, ==, "audit.read partner.read");
+  pd_ui_test_window_destroy (window);
+  pd_ui_test_session_free (g_steal_pointer (&test));
+  pd_session_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -524,6 +589,7 @@ main (int    argc,
   g_test_add_func ("/ui/roles/technician", test_technician);
   g_test_add_func ("/ui/roles/rank-rules", test_rank_rules);
   g_test_add_func ("/ui/roles/refused-input", test_refused_input);
+  g_test_add_func ("/ui/roles/offline", test_offline);
 
   return g_test_run ();
 }
