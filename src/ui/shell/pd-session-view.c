@@ -62,7 +62,7 @@ static const struct {
   { "overview", N_("Overview"), "view-dual-symbolic", NULL, pd_overview_page_new },
   { "clients", N_("Clients"), "view-grid-symbolic", NULL, pd_clients_page_new },
   { "reports", N_("Reports"), "x-office-presentation-symbolic", "dashboard.read", pd_reports_page_new },
-  { "roles", N_("Roles"), "system-users-symbolic", "roles.read", pd_roles_page_new },
+  { "roles", N_("Roles"), "security-high-symbolic", "roles.read", pd_roles_page_new },
 };
 
 GtkWidget *
