@@ -64,7 +64,7 @@ static const struct {
   { "clients", N_("Clients"), "view-grid-symbolic", NULL, pd_clients_page_new },
   { "reports", N_("Reports"), "x-office-presentation-symbolic", "dashboard.read", pd_reports_page_new },
   { "users", N_("Users"), "system-users-symbolic", "users.read", pd_users_page_new },
-  { "roles", N_("Roles"), "system-users-symbolic", "roles.read", pd_roles_page_new },
+  { "roles", N_("Roles"), "security-high-symbolic", "roles.read", pd_roles_page_new },
 };
 
 GtkWidget *
