@@ -18,6 +18,7 @@ struct _PdRolesPage
   PdSession          *session;
   GtkFilterListModel *filtered;
   GtkStringFilter    *search_filter;
+  GtkSorter          *sorter;
 
   GtkSearchEntry     *search_entry;
   GtkButton          *new_button;
@@ -70,6 +71,12 @@ me_changed_cb (PdRolesPage *self)
 
   pd_permission_gate_set_reason (GTK_WIDGET (self->new_button), why);
   update_stack (self);
+}
+
+static void
+sync_state_changed_cb (PdRolesPage *self)
+{
+  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -147,8 +154,8 @@ pd_roles_page_constructed (GObject *object)
 
   self->search_filter = gtk_string_filter_new (gtk_property_expression_new (PD_TYPE_ROLE, NULL, "name"));
   self->filtered = gtk_filter_list_model_new (g_object_ref (roles), g_object_ref (GTK_FILTER (self->search_filter)));
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                    GTK_SORTER (gtk_custom_sorter_new (compare_roles, NULL, NULL)));
+  self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_roles, NULL, NULL));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), g_object_ref (self->sorter));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -160,6 +167,10 @@ pd_roles_page_constructed (GObject *object)
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (roles, "items-changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::me", G_CALLBACK (me_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A changed rank or name arrives in place, which the sort model does not see. */
+  if (pd_session_get_sync_engine (self->session) != NULL)
+    g_signal_connect_object (pd_session_get_sync_engine (self->session), "notify::state",
+                             G_CALLBACK (sync_state_changed_cb), self, G_CONNECT_SWAPPED);
   pd_permission_gate (GTK_WIDGET (self->new_button), self->session, "roles.write", PD_PERMISSION_GATE_DISABLE);
   me_changed_cb (self);
 }
@@ -172,6 +183,7 @@ pd_roles_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_ROLES_PAGE);
   g_clear_object (&self->filtered);
   g_clear_object (&self->search_filter);
+  g_clear_object (&self->sorter);
 
   G_OBJECT_CLASS (pd_roles_page_parent_class)->dispose (object);
 }

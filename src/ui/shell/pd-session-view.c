@@ -20,7 +20,9 @@
 #include "pd-client-page.h"
 #include "pd-clients-page.h"
 #include "pd-overview-page.h"
+#include "pd-reports-page.h"
 #include "pd-roles-page.h"
+#include "pd-users-page.h"
 
 struct _PdSessionView
 {
@@ -62,7 +64,9 @@ static const struct {
 } session_sections[] = {
   { "overview", N_("Overview"), "view-dual-symbolic", NULL, pd_overview_page_new },
   { "clients", N_("Clients"), "view-grid-symbolic", NULL, pd_clients_page_new },
-  { "roles", N_("Roles"), "system-users-symbolic", "roles.read", pd_roles_page_new },
+  { "reports", N_("Reports"), "x-office-presentation-symbolic", "dashboard.read", pd_reports_page_new },
+  { "users", N_("Users"), "system-users-symbolic", "users.read", pd_users_page_new },
+  { "roles", N_("Roles"), "security-high-symbolic", "roles.read", pd_roles_page_new },
 };
 
 GtkWidget *

@@ -4,7 +4,7 @@
  * renamed, its permissions changed, deleted and restored, each checked on the portal; a role
  * in use refused with its holders, before asking and when the portal says so; what a
  * technician may not do is offered disabled with the reason, and so is what a rank does not
- * allow; the portal's 422 keeps the input. */
+ * allow; the portal's 422 keeps the input; offline, a new role waits in the outbox. */
 
 #include "config.h"
 
@@ -13,12 +13,27 @@
 
 /* ---- the list ------------------------------------------------------------------------ */
 
+static gboolean
+one_row (gpointer window)
+{
+  g_autoptr(GPtrArray) rows = pd_ui_test_find_all_type (window, PD_TYPE_ROLE_ROW);
+
+  return rows->len == 1;
+}
+
+static gboolean
+no_match_shown (gpointer window)
+{
+  return pd_ui_test_find_label (window, "No Matching Roles") != NULL;
+}
+
 static void
 test_list (void)
 {
   g_autoptr(PdUiTestSession) test = pd_ui_test_session_new (ROLES_PORTAL_ARGS, "owner");
   g_autoptr(JsonNode) answer = NULL;
   GtkWindow *window;
+  GtkEditable *search;
   JsonArray *items;
   guint status = 0;
 
@@ -45,6 +60,22 @@ test_list (void)
       g_assert_nonnull (pd_ui_test_find_label (GTK_WIDGET (row), json_object_get_string_member (role, "name")));
     }
   pd_ui_test_screenshot (GTK_WIDGET (window), "roles");
+
+  /* The search narrows the list by name; nothing found says so */
+  search = GTK_EDITABLE (pd_ui_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (search, "supp");
+  pd_ui_test_wait_for (one_row, window, "one role found");
+  g_assert_nonnull (roles_find_row (window, "support"));
+  gtk_editable_set_text (search, "no such role");
+  pd_ui_test_wait_for (no_match_shown, window, "the empty search");
+  gtk_editable_set_text (search, "");
+  pd_ui_test_window_destroy (window);
+
+  /* Down to a phone's width */
+  window = roles_window (test);
+  gtk_window_set_default_size (window, 360, 720);
+  pd_ui_test_wait_frames (10);
+  pd_ui_test_screenshot (GTK_WIDGET (window), "roles-narrow");
   pd_ui_test_window_destroy (window);
 }
 
@@ -133,6 +164,11 @@ test_create_and_delete (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->name_row)), ==, "");
   /* Just below the owner's rank (100) unless chosen otherwise */
   g_assert_cmpint (gtk_spin_button_get_value_as_int (editor->rank_spin), ==, 99);
+  /* Nothing typed yet: Cancel just closes */
+  gtk_widget_activate (GTK_WIDGET (editor->cancel_button));
+  roles_wait_editor_closed ();
+  gtk_widget_activate (roles_new_button (window));
+  editor = roles_wait_editor ();
   gtk_editable_set_text (GTK_EDITABLE (editor->name_row), "Billing viewer");
   gtk_editable_set_text (GTK_EDITABLE (editor->description_row), "Sees plans, seats and reports.");
   gtk_spin_button_set_value (editor->rank_spin, 20);
@@ -413,6 +449,9 @@ test_rank_rules (void)
   gtk_spin_button_set_value (editor->rank_spin, 95);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (editor->rank_spin), ==, 89);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (editor->rank_row), "(90)"));
+  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 720);
+  pd_ui_test_wait_frames (10);
+  pd_ui_test_screenshot (GTK_WIDGET (editor), "role-editor-narrow");
   gtk_window_destroy (GTK_WINDOW (editor));
   pd_ui_test_window_destroy (window);
 }
@@ -434,6 +473,7 @@ test_refused_input (void)
   g_autoptr(PdUiTestSession) test = pd_ui_test_session_new (ROLES_PORTAL_ARGS, "owner");
   g_autoptr(JsonNode) answer = NULL;
   g_autofree char *long_text = g_strnfill (501, 'x');
+  AdwMessageDialog *dialog;
   PdRoleEditor *editor;
   GtkWindow *window;
 
@@ -470,10 +510,85 @@ test_refused_input (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor->name_row), "error"));
   g_assert_nonnull (strstr (gtk_label_get_text (editor->error_label), "already exists"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->name_row)), ==, "technician");
-  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Cancel with all this typed asks first; keeping on editing keeps it */
+  gtk_widget_activate (GTK_WIDGET (editor->cancel_button));
+  dialog = roles_wait_dialog (NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Changes?");
+  roles_click_dialog (dialog, "Keep Editing");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  gtk_widget_activate (GTK_WIDGET (editor->cancel_button));
+  dialog = roles_wait_dialog (dialog);
+  roles_click_dialog (dialog, "Discard");
+  roles_wait_editor_closed ();
   pd_ui_test_wait_frames (2);
   g_assert_null (portal_role_by_name (test, "Auditor", &answer));
   pd_ui_test_window_destroy (window);
+}
+
+/* ---- offline ------------------------------------------------------------------------- */
+
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return pd_ui_test_find_label (args[0], args[1]) != NULL;
+}
+
+/* With the portal gone, the editor lists the permissions it read before, and a new role waits
+ * in the outbox (the editor closes saying so) until the portal is back. */
+static void
+test_offline (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pd-roles-XXXXXX", NULL);
+  g_autofree char *database = g_build_filename (dir, "portal.db", NULL);
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new ((const char *[]) { "--seed", "5", "--database", database, NULL },
+                                                            "owner");
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *permissions = NULL;
+  PdRoleEditor *editor;
+  GtkWindow *window;
+  JsonObject *role;
+
+  if (test == NULL)
+    return;
+  uri = g_uri_parse (pd_test_portal_get_url (test->portal), G_URI_FLAGS_NONE, NULL);
+  listen = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+  pd_portal_client_set_retry_limits (pd_session_get_client (test->session), 1, 2);
+  pd_outbox_set_retry_delays (pd_session_get_outbox (test->session), 50, 200);
+  window = roles_window (test);
+  gtk_widget_activate (roles_new_button (window));
+  editor = roles_wait_editor ();
+  gtk_window_destroy (GTK_WINDOW (editor));
+  pd_ui_test_wait_frames (10);
+  g_clear_pointer (&test->portal, pd_test_portal_stop);
+
+  gtk_widget_activate (roles_new_button (window));
+  editor = roles_wait_editor ();
+  g_assert_nonnull (pd_role_permissions_get_check (editor->permissions, "audit.read"));
+  gtk_editable_set_text (GTK_EDITABLE (editor->name_row), "Written offline");
+  gtk_spin_button_set_value (editor->rank_spin, 15);
+  tick (editor, "partner.read", TRUE);
+  tick (editor, "audit.read", TRUE);
+  save (editor);
+  roles_wait_editor_closed ();
+  pd_ui_test_wait_for (label_shown, (gpointer[]) { window, "will be saved when the portal can be reached" },
+                       "the queued toast");
+  g_assert_null (roles_lookup_by_name (test, "Written offline"));
+
+  test->portal = pd_test_portal_start_with_db (database, (const char *[]) { "--listen", listen, NULL });
+  roles_wait_named (test, "Written offline");
+  role = portal_role_by_name (test, "Written offline", &answer);
+  g_assert_nonnull (role);
+  g_assert_cmpint (json_object_get_int_member (role, "rank"), ==, 15);
+  permissions = permissions_text (role);
+  g_assert_cmpstr (permissions, ==, "audit.read partner.read");
+  pd_ui_test_window_destroy (window);
+  pd_ui_test_session_free (g_steal_pointer (&test));
+  pd_session_test_remove_tree (dir);
 }
 
 int
@@ -490,6 +605,7 @@ main (int    argc,
   g_test_add_func ("/ui/roles/technician", test_technician);
   g_test_add_func ("/ui/roles/rank-rules", test_rank_rules);
   g_test_add_func ("/ui/roles/refused-input", test_refused_input);
+  g_test_add_func ("/ui/roles/offline", test_offline);
 
   return g_test_run ();
 }
