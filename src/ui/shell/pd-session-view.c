@@ -21,6 +21,7 @@
 #include "pd-overview-page.h"
 #include "pd-reports-page.h"
 #include "pd-roles-page.h"
+#include "pd-users-page.h"
 
 struct _PdSessionView
 {
@@ -62,6 +63,7 @@ static const struct {
   { "overview", N_("Overview"), "view-dual-symbolic", NULL, pd_overview_page_new },
   { "clients", N_("Clients"), "view-grid-symbolic", NULL, pd_clients_page_new },
   { "reports", N_("Reports"), "x-office-presentation-symbolic", "dashboard.read", pd_reports_page_new },
+  { "users", N_("Users"), "system-users-symbolic", "users.read", pd_users_page_new },
   { "roles", N_("Roles"), "security-high-symbolic", "roles.read", pd_roles_page_new },
 };
 
