@@ -19,6 +19,7 @@
 #include "pd-client-page.h"
 #include "pd-clients-page.h"
 #include "pd-overview-page.h"
+#include "pd-settings-page.h"
 
 struct _PdSessionView
 {
@@ -59,6 +60,9 @@ static const struct {
 } session_sections[] = {
   { "overview", N_("Overview"), "view-dual-symbolic", NULL, pd_overview_page_new },
   { "clients", N_("Clients"), "view-grid-symbolic", NULL, pd_clients_page_new },
+  /* SMTP (smtp.read) and partner (partner.read) settings: the row needs the weaker one,
+   * which every built-in role has; the page explains a tab the role may not read. */
+  { "settings", N_("Settings"), "emblem-system-symbolic", "partner.read", pd_settings_page_new },
 };
 
 GtkWidget *
