@@ -19,6 +19,8 @@
 #include "pd-client-page.h"
 #include "pd-clients-page.h"
 #include "pd-overview-page.h"
+#include "pd-reports-page.h"
+#include "pd-roles-page.h"
 #include "pd-settings-page.h"
 
 struct _PdSessionView
@@ -60,6 +62,8 @@ static const struct {
 } session_sections[] = {
   { "overview", N_("Overview"), "view-dual-symbolic", NULL, pd_overview_page_new },
   { "clients", N_("Clients"), "view-grid-symbolic", NULL, pd_clients_page_new },
+  { "reports", N_("Reports"), "x-office-presentation-symbolic", "dashboard.read", pd_reports_page_new },
+  { "roles", N_("Roles"), "system-users-symbolic", "roles.read", pd_roles_page_new },
   /* SMTP (smtp.read) and partner (partner.read) settings: the row needs the weaker one,
    * which every built-in role has; the page explains a tab the role may not read. */
   { "settings", N_("Settings"), "emblem-system-symbolic", "partner.read", pd_settings_page_new },
