@@ -28,6 +28,7 @@ struct _PdPartnerEditor
   PdFieldErrors       *errors;
   char                *read_name;      /* what the form was filled with */
   char                *read_country;
+  char                *read_etag;      /* the version a save builds on */
   GCancellable        *load_cancellable;
   GCancellable        *save_cancellable;
   gboolean             filling;
@@ -98,6 +99,8 @@ fill (PdPartnerEditor *self,
   self->read_name = g_strdup (pd_partner_get_name (partner));
   g_free (self->read_country);
   self->read_country = g_strdup (pd_partner_get_default_country (partner));
+  g_free (self->read_etag);
+  self->read_etag = g_strdup (pd_resource_get_etag (PD_RESOURCE (partner)));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->read_name != NULL ? self->read_name : "");
   gtk_drop_down_set_selected (self->country_dropdown, pd_country_list_find (self->read_country));
   self->filling = FALSE;
@@ -221,13 +224,12 @@ format_value (const char *field,
 static void
 save_cb (PdPartnerEditor *self)
 {
-  PdPartner *partner = pd_session_get_partner (self->session);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(PdEdit) edit = NULL;
   g_autofree char *name = g_strstrip (g_strdup (typed_name (self)));
 
-  if (partner == NULL || self->save_cancellable != NULL ||
+  if (self->read_etag == NULL || self->save_cancellable != NULL ||
       !gtk_widget_is_sensitive (pd_settings_save_bar_get_button (self->save_bar)))
     return;
   /* Only what changed: the portal keeps the rest as it is. */
@@ -245,7 +247,7 @@ save_cb (PdPartnerEditor *self)
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  edit = pd_edit_new (self->session, "PATCH", "/api/v1/partner", body, pd_resource_get_etag (PD_RESOURCE (partner)),
+  edit = pd_edit_new (self->session, "PATCH", "/api/v1/partner", body, self->read_etag,
                       _("Change the partner settings"));
   pd_edit_add_field_label (edit, "name", _("Company name"));
   pd_edit_add_field_label (edit, "default_country", _("Default country for new clients"));
@@ -346,6 +348,7 @@ pd_partner_editor_finalize (GObject *object)
 
   g_free (self->read_name);
   g_free (self->read_country);
+  g_free (self->read_etag);
 
   G_OBJECT_CLASS (pd_partner_editor_parent_class)->finalize (object);
 }

@@ -40,7 +40,7 @@ struct _PdSmtpEditor
   PdSettingsSaveBar    *save_bar;
 
   PdSession            *session;
-  PdSmtpSettings       *settings;      /* as the portal last sent them */
+  PdSmtpSettings       *settings;      /* the version the form is based on */
   char                 *baseline;      /* the form's body (no secrets) right after filling */
   PdFieldErrors        *errors;
   GCancellable         *load_cancellable;

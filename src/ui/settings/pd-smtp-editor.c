@@ -370,13 +370,13 @@ set_settings (PdSmtpEditor   *self,
               PdSmtpSettings *settings,
               gboolean        refill)
 {
-  g_set_object (&self->settings, settings);
   pd_smtp_status_group_set_settings (self->status_group, settings);
-  /* Unsaved input stays; the new version (its ETag) is what a save builds on. */
-  if (refill || !has_changes (self))
-    fill (self);
-  else
-    update (self);
+  /* Unsaved input stays, and so does the version it is based on: a save then meets the
+   * newer one as a conflict instead of overwriting it unseen. */
+  if (!refill && has_changes (self))
+    return;
+  g_set_object (&self->settings, settings);
+  fill (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
 }
 

@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (PdSmtpEditor, pd_smtp_editor, PD, SMTP_EDITOR, AdwBin)
 GtkWidget      *pd_smtp_editor_new          (PdSession    *session);
 /* Reads the settings from the portal again (the form keeps unsaved input) */
 void            pd_smtp_editor_reload       (PdSmtpEditor *self);
-/* The settings as the portal last sent them (property "settings"), NULL before */
+/* The settings the form is based on (property "settings"), NULL before they were read */
 PdSmtpSettings *pd_smtp_editor_get_settings (PdSmtpEditor *self);
 
 G_END_DECLS
