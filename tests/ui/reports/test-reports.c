@@ -4,7 +4,7 @@
  * each report's CSV is the portal's rows (header and rows, RFC 4180), through the file
  * chooser; a role without reports.export cannot export and is told why; without the portal
  * the cached figures show with their date. Screenshots: reports, reports-dark,
- * reports-narrow, reports-offline. */
+ * reports-narrow, reports-high-contrast, reports-offline. */
 
 #include "config.h"
 
@@ -164,6 +164,23 @@ assert_matches_portal (PdUiTestSession   *test,
   g_assert_true (g_str_has_prefix (status_of (page), "Figures of "));
 }
 
+static gboolean
+charts_laid_out (gpointer page)
+{
+  g_autoptr(GPtrArray) charts = pd_ui_test_find_all_type (page, PD_TYPE_REPORT_CHART);
+  guint n_charts = 0;
+
+  for (guint i = 0; i < charts->len; i++)
+    {
+      GtkWidget *chart = g_ptr_array_index (charts, i);
+
+      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)) == GTK_ACCESSIBLE_ROLE_IMG &&
+          gtk_widget_get_width (chart) > 200)
+        n_charts++;
+    }
+  return n_charts == PD_REPORT_N_KINDS;
+}
+
 static void
 test_figures_and_period (void)
 {
@@ -186,20 +203,8 @@ test_figures_and_period (void)
   assert_matches_portal (test, page, PD_DASHBOARD_PERIOD_THIS_MONTH);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack_of (page)), ==, "reports");
   g_assert_cmpuint (recorded.n_errors, ==, 0);
-  /* Four charts, drawn, each an image to assistive technologies */
-  pd_ui_test_wait_frames (5);
-  {
-    g_autoptr(GPtrArray) charts = pd_ui_test_find_all_type (GTK_WIDGET (page), PD_TYPE_REPORT_CHART);
-    guint n_charts = 0;
-
-    for (guint i = 0; i < charts->len; i++)
-      if (gtk_accessible_get_accessible_role (g_ptr_array_index (charts, i)) == GTK_ACCESSIBLE_ROLE_IMG)
-        {
-          g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (charts, i)), >, 200);
-          n_charts++;
-        }
-    g_assert_cmpuint (n_charts, ==, PD_REPORT_N_KINDS);
-  }
+  /* Four charts, laid out, each an image to assistive technologies */
+  pd_ui_test_wait_for (charts_laid_out, page, "the charts to be laid out");
   pd_ui_test_screenshot (GTK_WIDGET (window), "reports");
   jobs_this_month = g_strdup (pd_report_card_get_figure_text (pd_reports_page_get_card (page, PD_REPORT_KIND_JOBS)));
 
@@ -499,6 +504,12 @@ refresh_failed (gpointer data)
 }
 
 static gboolean
+error_shown (gpointer data)
+{
+  return recorded.n_errors > 0;
+}
+
+static gboolean
 settled (gpointer data)
 {
   return !pd_reports_page_get_refreshing (data);
@@ -534,6 +545,22 @@ test_offline_and_screenshots (void)
   pd_ui_test_window_destroy (window);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
+  /* High contrast (the desktop's setting, read by libadwaita without a settings portal):
+   * the parts get outlines */
+  {
+    g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+
+    g_settings_set_boolean (a11y, "high-contrast", TRUE);
+    pd_ui_test_wait_frames (5);
+    g_assert_true (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
+    window = reports_window (test->session, 1280, 1000);
+    page = reports_of (window);
+    wait_for_reports (page, PD_DASHBOARD_PERIOD_THIS_MONTH);
+    pd_ui_test_screenshot (GTK_WIDGET (window), "reports-high-contrast");
+    pd_ui_test_window_destroy (window);
+    g_settings_reset (a11y, "high-contrast");
+  }
+
   /* The portal goes away: a new page paints the cached figures and says the refresh failed */
   pd_portal_client_set_retry_limits (pd_session_get_client (test->session), 1, 5);
   g_clear_pointer (&test->portal, pd_test_portal_kill);
@@ -543,6 +570,13 @@ test_offline_and_screenshots (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack_of (page)), ==, "reports");
   g_assert_cmpstr (pd_report_card_get_figure_text (pd_reports_page_get_card (page, PD_REPORT_KIND_PROTECTION_COVERAGE)),
                    ==, coverage);
+  /* An export cannot read the rows: the window shows why, and nothing is saved */
+  g_signal_emit_by_name (pd_report_card_get_export_button (pd_reports_page_get_card (page, PD_REPORT_KIND_JOBS)),
+                         "clicked");
+  pd_ui_test_wait_for (error_shown, NULL, "the export's error");
+  g_test_message ("export failed: %s", recorded.error_message);
+  g_assert_cmpstr (recorded.error_message, !=, "");
+  g_assert_null (recorded.toast);
   pd_ui_test_window_destroy (window);
 
   /* Offline from the start: a new session on the same cache; the cached figures with their
@@ -588,7 +622,7 @@ test_offline_and_screenshots (void)
   }
 }
 
-/* The sidebar's "Reports" section, for a role that may read the dashboard */
+/* The sidebar's "Reports" section, for a role that may read the dashboard and export */
 static void
 test_section (void)
 {
@@ -606,6 +640,9 @@ test_section (void)
   section = gtk_stack_get_child_by_name (pd_session_view_get_sections (view), "reports");
   g_assert_true (PD_IS_REPORTS_PAGE (section));
   g_assert_true (gtk_widget_get_visible (section));
+  /* Hidden behind Clients, it reads its cache (empty) and waits to be shown to ask the portal */
+  pd_ui_test_wait_for (settled, section, "the hidden page to read its cache");
+  g_assert_null (pd_reports_page_get_dashboard (PD_REPORTS_PAGE (section)));
   g_assert_true (gtk_widget_activate_action (section, "win.show-page", "s", "reports"));
   g_assert_cmpstr (pd_session_view_get_title (view), ==, "Reports");
   wait_for_reports (PD_REPORTS_PAGE (section), pd_reports_page_get_period (PD_REPORTS_PAGE (section)));
