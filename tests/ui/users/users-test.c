@@ -15,7 +15,15 @@ UsersTest *
 users_test_new (const char *role,
                 int         width)
 {
-  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new ((const char *[]) { "--seed", "10", NULL }, role);
+  return users_test_new_full (role, width, (const char *[]) { "--seed", "10", NULL });
+}
+
+UsersTest *
+users_test_new_full (const char         *role,
+                     int                 width,
+                     const char * const *portal_args)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new (portal_args, role);
   UsersTest *t;
 
   if (test == NULL)
