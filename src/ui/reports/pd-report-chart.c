@@ -152,7 +152,7 @@ pd_report_chart_snapshot (GtkWidget   *widget,
           const PdReportSegment *segment = &g_array_index (self->segments, PdReportSegment, i);
           float part;
 
-          if (segment->value <= 0)
+          if (segment->value <= 0 || x >= width)
             continue;
           /* A part too small to see still shows: one pixel at least */
           part = MAX (room * (float) segment->value / (float) sum, 1.f);

@@ -24,6 +24,7 @@ struct _PdReportsPage
   PdDashboardPeriod   period;
   PdDashboard        *dashboard;          /* shown; NULL before the first */
   gboolean            refreshing;
+  gboolean            stale;              /* the portal synced while the page was hidden */
   char               *fetch_error;        /* why the last fetch failed, NULL when it did not */
   gboolean            exporting;
   PdReportCard       *cards[PD_REPORT_N_KINDS];
@@ -217,8 +218,24 @@ fetch (PdReportsPage *self)
 {
   GCancellable *cancellable = restart (self);
 
+  self->stale = FALSE;
   update_view (self);
   pd_dashboard_fetch_async (self->session, self->period, cancellable, fetched_cb, g_object_ref (self));
+}
+
+/* Every section lives from the start, most of them hidden: a hidden page asks the portal
+ * when it is next shown, not after every sync. */
+static void
+fetch_when_shown (PdReportsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fetch (self);
+  else
+    {
+      self->stale = TRUE;
+      set_refreshing (self, FALSE);
+      update_view (self);
+    }
 }
 
 static void
@@ -238,7 +255,7 @@ cached_cb (GObject      *source,
     show_dashboard (self, dashboard);
   /* Offline or still signing in: the end of the next sync asks the portal (sync_state_cb). */
   if (portal_ready (self))
-    fetch (self);
+    fetch_when_shown (self);
   else
     {
       set_refreshing (self, FALSE);
@@ -265,7 +282,7 @@ sync_state_cb (PdReportsPage *self)
 {
   /* The lists were just refreshed: the figures follow them. */
   if (portal_ready (self) && !self->refreshing)
-    fetch (self);
+    fetch_when_shown (self);
   else
     update_view (self);
 }
@@ -358,6 +375,16 @@ export_activated (GtkWidget  *widget,
 }
 
 /* ---- GObject ------------------------------------------------------------------------- */
+
+static void
+pd_reports_page_map (GtkWidget *widget)
+{
+  PdReportsPage *self = PD_REPORTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (pd_reports_page_parent_class)->map (widget);
+  if (self->stale && !self->refreshing && portal_ready (self))
+    fetch (self);
+}
 
 static void
 build_period_dropdown (PdReportsPage *self)
@@ -484,6 +511,7 @@ pd_reports_page_class_init (PdReportsPageClass *klass)
   object_class->finalize = pd_reports_page_finalize;
   object_class->get_property = pd_reports_page_get_property;
   object_class->set_property = pd_reports_page_set_property;
+  widget_class->map = pd_reports_page_map;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, PD_TYPE_SESSION,

@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 /* Reports: protection coverage, seat usage, clients and backup jobs by status for a period
  * (remembered in GSettings "reports-period"), each a chart with its figures and a CSV export
- * (reports.export). Paints the cached figures of the period first, then asks the portal
- * (and again after every sync); offline it keeps the cached figures and says of when. */
+ * (reports.export). Paints the cached figures of the period first, then asks the portal,
+ * and again after every sync (a hidden page when it is next shown); offline it keeps the
+ * cached figures and says of when. */
 #define PD_TYPE_REPORTS_PAGE (pd_reports_page_get_type ())
 G_DECLARE_FINAL_TYPE (PdReportsPage, pd_reports_page, PD, REPORTS_PAGE, AdwBin)
 

@@ -504,6 +504,12 @@ refresh_failed (gpointer data)
 }
 
 static gboolean
+error_shown (gpointer data)
+{
+  return recorded.n_errors > 0;
+}
+
+static gboolean
 settled (gpointer data)
 {
   return !pd_reports_page_get_refreshing (data);
@@ -564,6 +570,13 @@ test_offline_and_screenshots (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack_of (page)), ==, "reports");
   g_assert_cmpstr (pd_report_card_get_figure_text (pd_reports_page_get_card (page, PD_REPORT_KIND_PROTECTION_COVERAGE)),
                    ==, coverage);
+  /* An export cannot read the rows: the window shows why, and nothing is saved */
+  g_signal_emit_by_name (pd_report_card_get_export_button (pd_reports_page_get_card (page, PD_REPORT_KIND_JOBS)),
+                         "clicked");
+  pd_ui_test_wait_for (error_shown, NULL, "the export's error");
+  g_test_message ("export failed: %s", recorded.error_message);
+  g_assert_cmpstr (recorded.error_message, !=, "");
+  g_assert_null (recorded.toast);
   pd_ui_test_window_destroy (window);
 
   /* Offline from the start: a new session on the same cache; the cached figures with their
@@ -609,7 +622,7 @@ test_offline_and_screenshots (void)
   }
 }
 
-/* The sidebar's "Reports" section, for a role that may read the dashboard */
+/* The sidebar's "Reports" section, for a role that may read the dashboard and export */
 static void
 test_section (void)
 {
@@ -627,6 +640,9 @@ test_section (void)
   section = gtk_stack_get_child_by_name (pd_session_view_get_sections (view), "reports");
   g_assert_true (PD_IS_REPORTS_PAGE (section));
   g_assert_true (gtk_widget_get_visible (section));
+  /* Hidden behind Clients, it reads its cache (empty) and waits to be shown to ask the portal */
+  pd_ui_test_wait_for (settled, section, "the hidden page to read its cache");
+  g_assert_null (pd_reports_page_get_dashboard (PD_REPORTS_PAGE (section)));
   g_assert_true (gtk_widget_activate_action (section, "win.show-page", "s", "reports"));
   g_assert_cmpstr (pd_session_view_get_title (view), ==, "Reports");
   wait_for_reports (PD_REPORTS_PAGE (section), pd_reports_page_get_period (PD_REPORTS_PAGE (section)));
