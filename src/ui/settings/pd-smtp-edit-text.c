@@ -36,6 +36,28 @@ frequency_text (const char *key)
   return _("weekly");
 }
 
+static const char *
+security_text (const char *key)
+{
+  if (g_strcmp0 (key, "starttls") == 0)
+    return "STARTTLS";
+  if (g_strcmp0 (key, "tls") == 0)
+    return "TLS";
+  return _("no encryption");
+}
+
+/* “Name <address>”, or the address alone */
+static char *
+sender_text (JsonObject *object)
+{
+  const char *name = member_text (object, "from_name");
+  const char *address = member_text (object, "from_address");
+
+  if (name == NULL || *name == '\0')
+    return g_strdup (address);
+  return g_strdup_printf ("%s <%s>", name, address);
+}
+
 static char *
 format_value (const char *field,
               JsonNode   *value,
@@ -56,15 +78,20 @@ format_value (const char *field,
     {
       g_autofree char *port = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                json_object_get_int_member_with_default (object, "port", 0));
+      g_autofree char *sender = sender_text (object);
 
       /* Translators: an SMTP server in the conflict dialog: host, port, security, sender */
       return g_strdup_printf (_("%s, port %s, %s, from %s"), member_text (object, "host"), port,
-                              member_text (object, "security"), member_text (object, "from_address"));
+                              security_text (member_text (object, "security")), sender);
     }
   if (g_str_equal (field, "microsoft"))
-    /* Translators: a Microsoft 365 sender in the conflict dialog: tenant, application, sender */
-    return g_strdup_printf (_("Tenant %s, application %s, from %s"), member_text (object, "tenant_id"),
-                            member_text (object, "client_id"), member_text (object, "from_address"));
+    {
+      g_autofree char *sender = sender_text (object);
+
+      /* Translators: a Microsoft 365 sender in the conflict dialog: tenant, application, sender */
+      return g_strdup_printf (_("Tenant %s, application %s, from %s"), member_text (object, "tenant_id"),
+                              member_text (object, "client_id"), sender);
+    }
   if (!json_object_get_boolean_member_with_default (object, "enabled", FALSE))
     return g_strdup (_("Off"));
   /* Translators: the automatic SMTP test in the conflict dialog: how often, to whom */

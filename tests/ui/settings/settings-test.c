@@ -86,17 +86,34 @@ type_text (gpointer    editable,
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
 }
 
-static gboolean
-not_saving (gpointer data)
+gboolean
+save_bar_idle (gpointer save_bar)
 {
-  return !pd_settings_save_bar_get_saving (data);
+  return !pd_settings_save_bar_get_saving (save_bar);
+}
+
+gboolean
+conflict_dialog_shown (gpointer data)
+{
+  PdConflictDialog **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  *dialog = NULL;
+  for (guint i = 0; *dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (PD_IS_CONFLICT_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        *dialog = PD_CONFLICT_DIALOG (toplevel);
+    }
+  return *dialog != NULL;
 }
 
 void
 smtp_save (PdSmtpEditor *editor)
 {
   click (pd_settings_save_bar_get_button (editor->save_bar));
-  pd_ui_test_wait_for (not_saving, editor->save_bar, "the portal's answer to the save");
+  pd_ui_test_wait_for (save_bar_idle, editor->save_bar, "the portal's answer to the save");
 }
 
 /* ---- the portal, asked directly ------------------------------------------------------ */

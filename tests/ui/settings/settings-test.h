@@ -4,6 +4,7 @@
  * in everything the app keeps. */
 #pragma once
 
+#include "pd-conflict-dialog.h"
 #include "pd-partner-editor.h"
 #include "pd-session-view.h"
 #include "pd-settings-page.h"
@@ -35,6 +36,10 @@ void         click                       (GtkWidget       *button);
 /* Sets an entry's text as if typed */
 void         type_text                   (gpointer         editable,
                                           const char      *text);
+/* Waits: no save under way on a PdSettingsSaveBar */
+gboolean     save_bar_idle               (gpointer         save_bar);
+/* Waits: a conflict dialog is shown; *(PdConflictDialog **) @data gets it */
+gboolean     conflict_dialog_shown       (gpointer         data);
 /* Saves the SMTP form and waits for the portal's answer */
 void         smtp_save                   (PdSmtpEditor    *editor);
 

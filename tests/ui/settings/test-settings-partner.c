@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include "pd-conflict-dialog.h"
 #include "pd-country-list.h"
 #include "settings-test.h"
 
@@ -36,12 +35,6 @@ chosen_code (PartnerForm *form)
   PdCountry *country = gtk_drop_down_get_selected_item (form->country);
 
   return country != NULL ? pd_country_get_code (country) : NULL;
-}
-
-static gboolean
-not_saving (gpointer data)
-{
-  return !pd_settings_save_bar_get_saving (data);
 }
 
 static gboolean
@@ -76,7 +69,7 @@ test_round_trip (void)
   type_text (form.name_row, "Northwind IT Services GmbH");
   gtk_drop_down_set_selected (form.country, pd_country_list_find ("DE"));
   click (pd_settings_save_bar_get_button (form.save_bar));
-  pd_ui_test_wait_for (not_saving, form.save_bar, "the portal's answer to the save");
+  pd_ui_test_wait_for (save_bar_idle, form.save_bar, "the portal's answer to the save");
 
   partner = portal_request (test, "GET", "/api/v1/partner", NULL, NULL, NULL, NULL);
   object = json_node_get_object (partner);
@@ -126,24 +119,6 @@ shows_theirs (gpointer data)
   return g_str_equal (gtk_editable_get_text (GTK_EDITABLE (form->name_row)), "Northwind Theirs");
 }
 
-static gboolean
-conflict_open (gpointer data)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-  PdConflictDialog **dialog = data;
-  guint n = g_list_model_get_n_items (toplevels);
-
-  *dialog = NULL;
-  while (n-- > 0 && *dialog == NULL)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, n);
-
-      if (PD_IS_CONFLICT_DIALOG (window) && gtk_widget_get_visible (window))
-        *dialog = PD_CONFLICT_DIALOG (window);
-    }
-  return *dialog != NULL;
-}
-
 static void
 test_conflict_keep_theirs (void)
 {
@@ -169,9 +144,9 @@ test_conflict_keep_theirs (void)
   g_assert_cmpuint (status, ==, 200);
 
   click (pd_settings_save_bar_get_button (form.save_bar));
-  pd_ui_test_wait_for (conflict_open, &dialog, "the conflict dialog");
+  pd_ui_test_wait_for (conflict_dialog_shown, &dialog, "the conflict dialog");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
-  pd_ui_test_wait_for (not_saving, form.save_bar, "the end of the save");
+  pd_ui_test_wait_for (save_bar_idle, form.save_bar, "the end of the save");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (current), "name"), ==, "Northwind IT Services");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (changed), "name"), ==, "Northwind Theirs");
   /* Theirs is what the form shows now. */

@@ -525,6 +525,81 @@ test_finance_cannot_read (void)
   settings_window_close (&window);
 }
 
+static void
+test_conflict_use_mine (void)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new (portal_args, "owner");
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) theirs = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *etag = NULL;
+  PdConflictDialog *dialog = NULL;
+  SettingsWindow window;
+  PdSmtpEditor *editor;
+  JsonObject *settings;
+  guint status = 0;
+
+  if (test == NULL)
+    return;
+  settings_window_open (&window, test, 1100, 1000);
+  editor = settings_window_smtp (&window);
+  type_text (editor->from_name_row, "Northwind Service Desk");
+
+  /* Someone else turns the automatic test off meanwhile (same server: the password stays). */
+  before = portal_request (test, "GET", "/api/v1/smtp-settings", NULL, NULL, NULL, &etag);
+  theirs = portal_request (test, "PUT", "/api/v1/smtp-settings",
+                           "{\"method\": \"custom_manual\", \"manual\": {\"host\": \"smtp.northwind-it.example\", "
+                           "\"port\": 587, \"security\": \"starttls\", \"username\": \"portal-mailer@northwind-it.example\", "
+                           "\"from_address\": \"no-reply@northwind-it.example\", \"from_name\": \"Northwind IT Services\"}, "
+                           "\"auto_test\": {\"enabled\": false, \"frequency\": \"daily\"}}",
+                           etag, &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+
+  click (pd_settings_save_bar_get_button (editor->save_bar));
+  pd_ui_test_wait_for (conflict_dialog_shown, &dialog, "the conflict dialog");
+  pd_ui_test_screenshot (GTK_WIDGET (dialog), "settings-smtp-conflict");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  pd_ui_test_wait_for (save_bar_idle, editor->save_bar, "the end of the save");
+
+  settings = smtp_settings (test, &root);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (settings, "manual"), "from_name"), ==,
+                   "Northwind Service Desk");
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (settings, "auto_test"), "enabled"));
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (settings, "manual"), "password_set"));
+  g_assert_false (save_sensitive (editor));
+  settings_window_close (&window);
+}
+
+static gboolean
+shows_failure (gpointer data)
+{
+  PdSmtpEditor *editor = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (editor->state_stack), "failed") == 0;
+}
+
+static void
+test_portal_gone (void)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new (portal_args, "owner");
+  SettingsWindow window;
+  PdSmtpEditor *editor;
+  AdwStatusPage *failed;
+
+  if (test == NULL)
+    return;
+  g_clear_pointer (&test->portal, pd_test_portal_kill);
+  settings_window_open (&window, test, 1100, 1000);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (pd_ui_test_find_type (GTK_WIDGET (window.page),
+                                                                               ADW_TYPE_VIEW_STACK)), "smtp");
+  editor = PD_SMTP_EDITOR (pd_ui_test_find_type (GTK_WIDGET (window.page), PD_TYPE_SMTP_EDITOR));
+  pd_ui_test_wait_for (shows_failure, editor, "the failed read");
+  failed = ADW_STATUS_PAGE (editor->failed_page);
+  g_assert_nonnull (adw_status_page_get_description (failed));
+  g_assert_cmpstr (adw_status_page_get_description (failed), !=, "");
+  settings_window_close (&window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,5 +615,7 @@ main (int   argc,
   g_test_add_func ("/settings/smtp/refusal-keeps-input", test_refusal_keeps_input);
   g_test_add_func ("/settings/smtp/technician", test_technician_reads_only);
   g_test_add_func ("/settings/smtp/finance", test_finance_cannot_read);
+  g_test_add_func ("/settings/smtp/conflict-use-mine", test_conflict_use_mine);
+  g_test_add_func ("/settings/smtp/portal-gone", test_portal_gone);
   return g_test_run ();
 }
