@@ -18,6 +18,7 @@
 #include "pd-account-page.h"
 #include "pd-client-page.h"
 #include "pd-clients-page.h"
+#include "pd-groups-page.h"
 #include "pd-overview-page.h"
 
 struct _PdSessionView
@@ -59,6 +60,7 @@ static const struct {
 } session_sections[] = {
   { "overview", N_("Overview"), "view-dual-symbolic", NULL, pd_overview_page_new },
   { "clients", N_("Clients"), "view-grid-symbolic", NULL, pd_clients_page_new },
+  { "groups", N_("Groups"), "system-users-symbolic", "groups.read", pd_groups_page_new },
 };
 
 GtkWidget *
