@@ -4,17 +4,18 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-account.h"
 #include "pd-account-bulk.h"
 #include "pd-account-page.h"
+#include "pd-account.h"
 #include "pd-chip.h"
 #include "pd-client-format.h"
-#include "pd-widgets-style.h"
 #include "pd-format.h"
 #include "pd-organization.h"
+#include "pd-permission-gate.h"
 #include "pd-portal-error.h"
 #include "pd-service-info.h"
 #include "pd-status-badge.h"
+#include "pd-widgets-style.h"
 
 struct _PdAccountPage
 {
@@ -486,10 +487,14 @@ check_access (PdAccountPage *self)
     }
   if (!pd_session_has_permission (self->session, "accounts.read"))
     {
+      g_autofree char *missing = pd_permission_explain_missing (self->session, "accounts.read");
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says which permission the role lacks, e.g. “Your role “Finance” does not
+       * have the permission “See accounts”.” */
+      text = g_strdup_printf (_("%s Ask an owner or administrator of your company to grant it."), missing);
       set_title (self, _("Account Not Available"));
-      show_status (self, "changes-prevent-symbolic", _("Account Not Available"),
-                   _("Your role does not have the permission “accounts.read” (see accounts and their backups). "
-                     "Ask an owner or administrator of your company to grant it."));
+      show_status (self, "changes-prevent-symbolic", _("Account Not Available"), text);
       return FALSE;
     }
   return TRUE;

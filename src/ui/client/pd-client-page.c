@@ -8,10 +8,11 @@
 #include "pd-chip.h"
 #include "pd-client-format.h"
 #include "pd-client-page.h"
-#include "pd-widgets-style.h"
 #include "pd-csv-save.h"
 #include "pd-organization.h"
+#include "pd-permission-gate.h"
 #include "pd-service-tile.h"
+#include "pd-widgets-style.h"
 
 /* Below this width the table drops the columns a narrow window cannot afford. */
 #define NARROW_WIDTH 720
@@ -197,8 +198,11 @@ update_access (PdClientPage *self)
     }
   else if (!can_read)
     {
-      text = g_strdup (_("Your role does not have the permission “accounts.read” (see accounts and their "
-                         "backups). Ask an owner or administrator of your company to grant it."));
+      g_autofree char *missing = pd_permission_explain_missing (self->session, "accounts.read");
+
+      /* Translators: %s says which permission the role lacks, e.g. “Your role “Finance” does not
+       * have the permission “See accounts”.” */
+      text = g_strdup_printf (_("%s Ask an owner or administrator of your company to grant it."), missing);
       reason = _("Your role cannot see accounts");
     }
   g_free (self->locked_reason);

@@ -8,6 +8,7 @@
 #include "pd-client-section.h"
 #include "pd-clients-page-private.h"
 #include "pd-models.h"
+#include "pd-permission-gate.h"
 #include "pd-widgets-style.h"
 
 G_DEFINE_FINAL_TYPE (PdClientsPage, pd_clients_page, ADW_TYPE_BIN)
@@ -77,8 +78,7 @@ update_role_lock (PdClientsPage *self)
    * flashes locks at start-up would be worse. */
   if (pd_session_get_me (self->session) != NULL
       && !pd_session_has_permission (self->session, OPEN_CLIENT_PERMISSION))
-    /* Translators: %s is the name of a permission, e.g. “accounts.read” */
-    reason = g_strdup_printf (_("Your role cannot open client data (needs “%s”)"), OPEN_CLIENT_PERMISSION);
+    reason = pd_permission_explain_missing (self->session, OPEN_CLIENT_PERMISSION);
   if (g_strcmp0 (reason, self->role_lock) == 0)
     return;
   g_free (self->role_lock);

@@ -70,9 +70,13 @@ cell (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  /* Long values wrap, but never narrower than a few words: a narrow minimum would make the
+   * dialog as tall as the text wrapped word by word. */
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_width_chars (GTK_LABEL (label), heading ? -1 : 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_label_set_wrap (GTK_LABEL (label), !heading);
   gtk_label_set_selectable (GTK_LABEL (label), !heading);
   if (heading)
     gtk_widget_add_css_class (label, "heading");
@@ -94,6 +98,8 @@ build_table (JsonNode         *mine,
   g_autoptr(GList) members = json_object_get_members (mine_object);
   int row = 1;
 
+  gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (grid, 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_attach (GTK_GRID (grid), cell (_("Field"), TRUE), 0, 0, 1, 1);

@@ -10,6 +10,7 @@
 #include "pd-overview-header.h"
 #include "pd-overview-page-private.h"
 #include "pd-overview-rows.h"
+#include "pd-permission-gate.h"
 #include "pd-seat-gauge.h"
 #include "pd-widgets-style.h"
 
@@ -268,12 +269,11 @@ static void
 update_permissions (PdOverviewPage *self)
 {
   gboolean may_export = pd_session_has_permission (self->session, "reports.export");
+  g_autofree char *missing = may_export ? NULL : pd_permission_explain_missing (self->session, "reports.export");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.export", may_export);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), may_export);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_button),
-                               may_export ? _("Export report rows as CSV")
-                                          : _("Your role does not have the permission “reports.export” to export reports"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_button), may_export ? _("Export report rows as CSV") : missing);
   if (self->engine == NULL && pd_session_get_sync_engine (self->session) != NULL)
     {
       self->engine = g_object_ref (pd_session_get_sync_engine (self->session));

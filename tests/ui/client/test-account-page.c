@@ -254,12 +254,12 @@ test_finance (void)
   t = client_test_new (finance, "org_1", NULL, 1200, 860);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pd_ui_test_find_id (t->page, "accounts_stack"))), ==,
                    "restricted");
-  g_assert_nonnull (pd_ui_test_find_label (t->page, "accounts.read"));
+  g_assert_nonnull (pd_ui_test_find_label (t->page, "“See accounts”"));
   g_assert_false (pd_accounts_table_get_loading (t->table));
   g_assert_cmpuint (g_list_model_get_n_items (pd_accounts_table_get_all (t->table)), ==, 0);
 
   account = client_test_new_account (finance, "org_1", "svc_1", "acc_1");
-  g_assert_nonnull (pd_ui_test_find_label (account->page, "accounts.read"));
+  g_assert_nonnull (pd_ui_test_find_label (account->page, "“See accounts”"));
 }
 
 int

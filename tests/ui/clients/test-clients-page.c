@@ -11,6 +11,7 @@
 #include "pd-clients-page.h"
 #include "pd-clients-views.h"
 #include "pd-models.h"
+#include "pd-permission-gate.h"
 #include "pd-service-tile.h"
 #include "pd-status-badge.h"
 #include "pd-ui-test.h"
@@ -850,12 +851,17 @@ test_role_lock (void)
   g_autoptr(PdUiTestSession) finance = NULL;
   Fixture f = { 0 };
   g_autoptr(GPtrArray) sections = NULL;
+  g_autofree char *expected_lock = NULL;
   guint n_tiles = 0;
 
   if (owner == NULL)
     return;
   finance = finance_session_new ();
   g_assert_false (pd_session_has_permission (finance->session, "accounts.read"));
+  /* The role and the permission by name: “Your role “Finance” does not have … “See accounts”.” */
+  expected_lock = pd_permission_explain_missing (finance->session, "accounts.read");
+  g_assert_nonnull (strstr (expected_lock, "Finance"));
+  g_assert_nonnull (strstr (expected_lock, "See accounts"));
   fixture_open (&f, finance->session, 1100, 800);
   pd_ui_test_wait_frames (5);
   sections = visible_sections (&f);
@@ -871,7 +877,7 @@ test_role_lock (void)
 
           g_assert_cmpstr (pd_service_tile_get_locked_reason (PD_SERVICE_TILE (tile)), ==,
                            reseller ? "Reseller relationship: metrics only"
-                                    : "Your role cannot open client data (needs “accounts.read”)");
+                                    : expected_lock);
           g_signal_emit_by_name (tile, "activated");
           n_tiles++;
         }

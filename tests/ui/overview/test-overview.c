@@ -547,7 +547,7 @@ test_read_only_role (void)
   page = page_of (window);
   wait_for_period (page, PD_DASHBOARD_PERIOD_THIS_MONTH);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->export_button)));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (page->export_button)), "reports.export"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (page->export_button)), "“Export reports”"));
   g_assert_cmpuint (recorded.n_errors, ==, 0);
   pd_ui_test_window_destroy (window);
 }
