@@ -376,6 +376,57 @@ test_empty_scope (void)
   g_assert_true (gtk_widget_is_sensitive (find_id (scope, "empty_add_button")));
 }
 
+static gboolean
+has_height (gpointer widget)
+{
+  return gtk_widget_get_height (widget) > 0;
+}
+
+/* A scope of hundreds among a thousand clients: only the visible rows exist, in the list and
+ * in the picker, and the end of the list scrolls into view. */
+static void
+test_large_scope (void)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new ((const char *[]) { "--seed", "1000", NULL }, "owner");
+  g_autoptr(GroupsTest) t = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  GtkWidget *editor, *scope, *list, *picker;
+  GtkAdjustment *adjustment;
+  GListModel *shown;
+  g_autoptr(GObject) last = NULL;
+
+  if (test == NULL)
+    return;
+  t = groups_test_new (test, 1100, 800);
+  editor = groups_test_open (t, "Enterprise clients");
+  scope = pd_ui_test_find_type (editor, PD_TYPE_GROUP_SCOPE);
+  list = find_id (scope, "list");
+  g_assert_cmpuint (n_shown (scope, "list"), ==, 200);
+  pd_ui_test_wait_for (has_height, list, "the list to be laid out");
+  pd_ui_test_wait_frames (10);
+  rows = pd_ui_test_find_all_type (list, GTK_TYPE_BUTTON);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <, 80);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  pd_ui_test_wait_frames (30);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  last = g_list_model_get_item (shown, g_list_model_get_n_items (shown) - 1);
+  g_assert_nonnull (pd_ui_test_find_label (list, pd_organization_get_name (PD_ORGANIZATION (last))));
+
+  groups_test_click (find_id (scope, "add_button"));
+  picker = groups_test_wait_window (PD_TYPE_GROUP_PICKER);
+  g_assert_cmpuint (n_shown (picker, "list"), ==, 1000);
+  pd_ui_test_wait_for (has_height, find_id (picker, "list"), "the picker to be laid out");
+  pd_ui_test_wait_frames (10);
+  checks = pd_ui_test_find_all_type (picker, GTK_TYPE_CHECK_BUTTON);
+  g_assert_cmpuint (checks->len, <, 80);
+  gtk_window_destroy (GTK_WINDOW (picker));
+}
+
 /* ---- managers --------------------------------------------------------------------------- */
 
 static void
@@ -560,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/groups/create-edit", test_create_edit);
   g_test_add_func ("/groups/scope", test_scope);
   g_test_add_func ("/groups/empty-scope", test_empty_scope);
+  g_test_add_func ("/groups/large-scope", test_large_scope);
   g_test_add_func ("/groups/managers", test_managers);
   g_test_add_func ("/groups/delete", test_delete);
   g_test_add_func ("/groups/technician", test_technician);
