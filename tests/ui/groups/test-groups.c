@@ -377,6 +377,12 @@ test_empty_scope (void)
 }
 
 static gboolean
+label_shown (gpointer widget)
+{
+  return pd_ui_test_find_label (widget, g_object_get_data (widget, "groups-test-label")) != NULL;
+}
+
+static gboolean
 has_height (gpointer widget)
 {
   return gtk_widget_get_height (widget) > 0;
@@ -412,10 +418,10 @@ test_large_scope (void)
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  pd_ui_test_wait_frames (30);
   shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   last = g_list_model_get_item (shown, g_list_model_get_n_items (shown) - 1);
-  g_assert_nonnull (pd_ui_test_find_label (list, pd_organization_get_name (PD_ORGANIZATION (last))));
+  g_object_set_data (G_OBJECT (list), "groups-test-label", (gpointer) pd_organization_get_name (PD_ORGANIZATION (last)));
+  pd_ui_test_wait_for (label_shown, list, "the last organization");
 
   groups_test_click (find_id (scope, "add_button"));
   picker = groups_test_wait_window (PD_TYPE_GROUP_PICKER);
@@ -425,6 +431,25 @@ test_large_scope (void)
   checks = pd_ui_test_find_all_type (picker, GTK_TYPE_CHECK_BUTTON);
   g_assert_cmpuint (checks->len, <, 80);
   gtk_window_destroy (GTK_WINDOW (picker));
+}
+
+/* A phone-wide window: the editor fits, its switcher and buttons reachable */
+static void
+test_narrow (void)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new (portal_args, "owner");
+  g_autoptr(GroupsTest) t = NULL;
+  GtkWidget *editor, *scope;
+
+  if (test == NULL)
+    return;
+  t = groups_test_new (test, 360, 720);
+  pd_ui_test_screenshot (t->page, "groups-narrow");
+  editor = groups_test_open (t, "Healthcare");
+  scope = pd_ui_test_find_type (editor, PD_TYPE_GROUP_SCOPE);
+  g_assert_true (gtk_widget_get_mapped (find_id (scope, "add_button")));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (t->window)), <=, 360);
+  pd_ui_test_screenshot (editor, "group-scope-narrow");
 }
 
 /* ---- managers --------------------------------------------------------------------------- */
@@ -612,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/groups/scope", test_scope);
   g_test_add_func ("/groups/empty-scope", test_empty_scope);
   g_test_add_func ("/groups/large-scope", test_large_scope);
+  g_test_add_func ("/groups/narrow", test_narrow);
   g_test_add_func ("/groups/managers", test_managers);
   g_test_add_func ("/groups/delete", test_delete);
   g_test_add_func ("/groups/technician", test_technician);
