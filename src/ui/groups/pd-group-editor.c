@@ -127,7 +127,7 @@ pd_group_editor_constructed (GObject *object)
 
   page = adw_view_stack_add_titled (self->view_stack, pd_group_scope_new (self->session, self->group),
                                     "scope", _("Access Scope"));
-  adw_view_stack_page_set_icon_name (page, "network-workgroup-symbolic");
+  adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
   page = adw_view_stack_add_titled (self->view_stack, pd_group_managers_new (self->session, self->group),
                                     "managers", _("Group Managers"));
   adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
