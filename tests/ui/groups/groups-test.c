@@ -5,6 +5,17 @@
 #include "pd-group-editor.h"
 #include "pd-groups-page.h"
 
+/* Laid out and done sliding in */
+static gboolean
+section_shown (gpointer data)
+{
+  GroupsTest *t = data;
+  GtkStack *sections = pd_session_view_get_sections (t->view);
+
+  return !gtk_stack_get_transition_running (sections) && gtk_widget_get_mapped (t->page) &&
+         gtk_widget_get_height (t->page) > 0;
+}
+
 GroupsTest *
 groups_test_new (PdUiTestSession *test,
                  int              width,
@@ -19,6 +30,7 @@ groups_test_new (PdUiTestSession *test,
   pd_session_view_show_page (t->view, "groups");
   t->page = gtk_stack_get_child_by_name (pd_session_view_get_sections (t->view), "groups");
   g_assert_true (PD_IS_GROUPS_PAGE (t->page));
+  pd_ui_test_wait_for (section_shown, t, "the Groups section");
   pd_ui_test_wait_frames (5);
   return t;
 }
