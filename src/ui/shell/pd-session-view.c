@@ -19,6 +19,7 @@
 #include "pd-account-page.h"
 #include "pd-client-page.h"
 #include "pd-clients-page.h"
+#include "pd-notifications-page.h"
 #include "pd-overview-page.h"
 
 struct _PdSessionView
@@ -62,6 +63,7 @@ static const struct {
 } session_sections[] = {
   { "overview", N_("Overview"), "view-dual-symbolic", NULL, pd_overview_page_new },
   { "clients", N_("Clients"), "view-grid-symbolic", NULL, pd_clients_page_new },
+  { "notifications", N_("Notifications"), "mail-unread-symbolic", "notifications.read", pd_notifications_page_new },
 };
 
 GtkWidget *
