@@ -21,6 +21,7 @@
 #include "pd-clients-page.h"
 #include "pd-notifications-page.h"
 #include "pd-overview-page.h"
+#include "pd-roles-page.h"
 
 struct _PdSessionView
 {
@@ -63,6 +64,7 @@ static const struct {
 } session_sections[] = {
   { "overview", N_("Overview"), "view-dual-symbolic", NULL, pd_overview_page_new },
   { "clients", N_("Clients"), "view-grid-symbolic", NULL, pd_clients_page_new },
+  { "roles", N_("Roles"), "system-users-symbolic", "roles.read", pd_roles_page_new },
   { "notifications", N_("Notifications"), "mail-unread-symbolic", "notifications.read", pd_notifications_page_new },
 };
 
