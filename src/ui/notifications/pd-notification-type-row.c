@@ -17,6 +17,7 @@ struct _PdNotificationTypeRow
   PdNotificationFrequency  frequencies[4];
   guint                    n_frequencies;
 
+  GtkLabel                *summary_label;
   GtkSwitch               *enabled_switch;
   AdwComboRow             *frequency_row;
   GtkSpinButton           *count_spin;
@@ -45,6 +46,22 @@ choice_frequency_cb (PdNotificationTypeRow *self)
         return;
       }
   adw_combo_row_set_selected (self->frequency_row, GTK_INVALID_LIST_POSITION);
+}
+
+/* What the row's controls hold, readable while it is folded */
+static void
+update_summary (PdNotificationTypeRow *self)
+{
+  const char *frequency = pd_notification_frequency_to_text (pd_notification_choice_get_frequency (self->choice));
+  int count = pd_notification_choice_get_cumulative_count (self->choice);
+  g_autofree char *text = NULL;
+
+  if (count > 1)
+    /* Translators: %s is a frequency (“Weekly”), %d a number of events */
+    text = g_strdup_printf (ngettext ("%s, after %d event", "%s, after %d events", count), frequency, count);
+  gtk_label_set_text (self->summary_label, text != NULL ? text : frequency);
+  /* An e-mail not sent has no frequency to speak of. */
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), pd_notification_choice_get_enabled (self->choice));
 }
 
 static void
@@ -88,24 +105,32 @@ build_rows (PdNotificationTypeRow *self)
 {
   PdNotificationType *type = pd_notification_choice_get_notification_type (self->choice);
   const char *name = pd_notification_type_get_name (type);
-  GtkWidget *count_row, *preview_icon;
+  GtkWidget *suffix, *count_row, *preview_icon;
   /* Translators: %s is a kind of e-mail, e.g. “Backup errors” */
   g_autofree char *switch_label = g_strdup_printf (_("Send “%s”"), name);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), pd_notification_type_get_description (type));
 
+  /* What the folded row holds, then its switch */
+  suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
+  gtk_box_append (GTK_BOX (suffix), GTK_WIDGET (self->summary_label));
   self->enabled_switch = GTK_SWITCH (gtk_switch_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->enabled_switch), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->enabled_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   switch_label, -1);
+  gtk_box_append (GTK_BOX (suffix), GTK_WIDGET (self->enabled_switch));
 #if ADW_CHECK_VERSION (1, 4, 0)
-  adw_expander_row_add_suffix (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->enabled_switch));
+  adw_expander_row_add_suffix (ADW_EXPANDER_ROW (self), suffix);
 #else
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->enabled_switch));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), suffix);
 #endif
   g_object_bind_property (self->choice, "enabled", self->enabled_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  update_summary (self);
+  g_signal_connect_object (self->choice, "notify", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
 
   self->frequency_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->frequency_row), _("Frequency"));

@@ -169,7 +169,9 @@ pd_notifications_page_load (PdNotificationsPage *self)
 
   if (self->loading > 0)
     return;
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  /* Settings on screen stay there while they are fetched again. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "settings") != 0)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
   if (self->catalogue == NULL)
     fetch (self, DOCUMENT_CATALOGUE);
   else

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "notifications-test.h"
+#include "pd-conflict-dialog.h"
 #include "pd-notification-preview.h"
 
 static PdUiTestSession *owner;
@@ -280,7 +281,7 @@ find_conflict_dialog (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "PdConflictDialog") && gtk_widget_get_mapped (GTK_WIDGET (window)))
+      if (PD_IS_CONFLICT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
         return GTK_WINDOW (window);
     }
   return NULL;
