@@ -8,6 +8,7 @@
 #include <glib-unix.h>
 
 #include "pd-about-window.h"
+#include "pd-alerts-notifier.h"
 #include "pd-application.h"
 #include "pd-demo-portal.h"
 #include "pd-sign-in.h"
@@ -29,6 +30,7 @@ struct _PdApplication
   guint              pending_cleanups;
   gboolean           quit_requested;
   guint              signal_sources[2];
+  PdAlertsNotifier  *alerts;
 };
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
@@ -459,6 +461,13 @@ quit_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Desktop notifications follow the open session. */
+static void
+alerts_follow_session (PdApplication *self)
+{
+  pd_alerts_notifier_set_session (self->alerts, self->session);
+}
+
 static void
 pd_application_startup (GApplication *app)
 {
@@ -479,6 +488,8 @@ pd_application_startup (GApplication *app)
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::refresh-interval",
                            G_CALLBACK (refresh_interval_changed_cb), self, G_CONNECT_SWAPPED);
+  self->alerts = pd_alerts_notifier_new (GTK_APPLICATION (self), self->settings);
+  g_signal_connect_swapped (self, "notify::session", G_CALLBACK (alerts_follow_session), self);
 
   self->registry = pd_account_registry_new (NULL);
   if (!pd_account_registry_load (self->registry, &error))
@@ -599,14 +610,15 @@ static const GActionEntry app_actions[] = {
 };
 
 /* A closed main window ends its session (and forgets a demo account) before GTK lets the
- * application go: close_session() holds it until that is done. */
+ * application go: close_session() holds it until that is done. With background
+ * notifications on, a real account's session keeps running without a window instead. */
 static void
 pd_application_window_removed (GtkApplication *app,
                                GtkWindow      *window)
 {
   PdApplication *self = PD_APPLICATION (app);
 
-  if (PD_IS_WINDOW (window))
+  if (PD_IS_WINDOW (window) && (self->session_is_demo || !pd_alerts_notifier_keep_running (self->alerts)))
     close_session (self);
 
   GTK_APPLICATION_CLASS (pd_application_parent_class)->window_removed (app, window);
@@ -651,6 +663,7 @@ pd_application_dispose (GObject *object)
 {
   PdApplication *self = PD_APPLICATION (object);
 
+  g_clear_object (&self->alerts);
   g_clear_object (&self->session);
   g_clear_object (&self->demo_portal);
   g_clear_object (&self->registry);

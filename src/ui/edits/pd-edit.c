@@ -426,40 +426,67 @@ pd_edit_run_finish (PdEdit        *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static GtkWidget *
+find_descendant_overlay (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant_overlay (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The session view's toast overlay for @widget: above it in its window, or, from a dialog,
+ * inside the window the dialog is transient for. */
+static GtkWidget *
+find_overlay (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  while (overlay == NULL && GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (root));
+
+      overlay = find_descendant_overlay (GTK_WIDGET (parent));
+      root = GTK_ROOT (parent);
+    }
+  return overlay;
+}
+
 void
 pd_edit_show_error (GtkWidget    *widget,
                     const char   *title,
                     const GError *error)
 {
+  GtkWidget *overlay;
+
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (title != NULL && error != NULL);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  gtk_widget_activate_action (widget, "win.show-error", "(ss)", title, error->message);
+  /* From a dialog, the main window's session view shows it (win.show-error is its action). */
+  overlay = find_overlay (widget);
+  gtk_widget_activate_action (overlay != NULL ? overlay : widget, "win.show-error", "(ss)", title, error->message);
 }
 
 gboolean
 pd_edit_add_toast (GtkWidget *widget,
                    AdwToast  *toast)
 {
-  GtkWidget *overlay = NULL;
+  GtkWidget *overlay;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
   g_return_val_if_fail (ADW_IS_TOAST (toast), FALSE);
 
   g_object_ref_sink (toast);
-  /* From a dialog, the main window it belongs to has the overlay. */
-  while (widget != NULL)
-    {
-      GtkRoot *root;
-
-      overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-      if (overlay != NULL)
-        break;
-      root = gtk_widget_get_root (widget);
-      widget = GTK_IS_WINDOW (root) ? GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (root))) : NULL;
-    }
+  overlay = find_overlay (widget);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
   g_object_unref (toast);

@@ -20,6 +20,7 @@ struct _PdRoleEditor
   GCancellable          *cancellable;
   GtkWidget             *opener;     /* weak: the page the editor came from, for toasts */
   gboolean               editable;
+  char                  *pristine;   /* the form as shown, to tell whether it changed */
   gboolean               busy;
 
   AdwWindowTitle        *window_title;
@@ -56,6 +57,8 @@ void pd_role_editor_set_busy       (PdRoleEditor *self,
 /* pd-role-editor-save.c: the Save button, and input clearing the portal's complaints */
 void pd_role_editor_save_clicked   (PdRoleEditor *self);
 void pd_role_editor_input_changed  (PdRoleEditor *self);
+/* The form as it would be sent, as text, or NULL when nothing would be */
+char *pd_role_editor_dup_changes   (PdRoleEditor *self);
 /* pd-role-editor-delete.c: the Delete button */
 void pd_role_editor_delete_clicked (PdRoleEditor *self);
 

@@ -271,6 +271,14 @@ pd_role_editor_save_clicked (PdRoleEditor *self)
   pd_edit_run_async (edit, GTK_WIDGET (self), NULL, saved_cb, g_object_ref (self));
 }
 
+char *
+pd_role_editor_dup_changes (PdRoleEditor *self)
+{
+  g_autoptr(JsonNode) body = build_body (self);
+
+  return body != NULL ? json_to_string (body, FALSE) : NULL;
+}
+
 void
 pd_role_editor_input_changed (PdRoleEditor *self)
 {

@@ -177,6 +177,45 @@ show_permissions (PdRoleEditor *self)
     }
   gtk_stack_set_visible_child_name (self->permissions_stack, "list");
   update_permission_count (self);
+  if (self->editable)
+    self->pristine = pd_role_editor_dup_changes (self);
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PdRoleEditor     *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  /* The dialog closes after this; it must not point at the editor by then. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Closing with changes not saved asks first: what was typed is not lost by a slip. */
+static gboolean
+close_request_cb (PdRoleEditor *self)
+{
+  g_autofree char *changes = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Before the permissions show, nothing could have been changed. */
+  if (!self->editable || self->busy ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->permissions_stack), "list") != 0)
+    return FALSE;
+  changes = pd_role_editor_dup_changes (self);
+  if (g_strcmp0 (changes, self->pristine) == 0)
+    return FALSE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
+                                                       _("The changes to this role have not been saved.")));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Editing"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -318,6 +357,7 @@ pd_role_editor_constructed (GObject *object)
   setup_form (self);
   g_signal_connect_object (self->permissions, "changed", G_CALLBACK (update_permission_count), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   pd_role_catalogue_load_async (self->session, self->cancellable, catalogue_loaded_cb, self);
 }
 
@@ -377,6 +417,7 @@ pd_role_editor_finalize (GObject *object)
   g_clear_object (&self->role);
   g_clear_object (&self->source);
   g_clear_object (&self->cancellable);
+  g_free (self->pristine);
 
   G_OBJECT_CLASS (pd_role_editor_parent_class)->finalize (object);
 }

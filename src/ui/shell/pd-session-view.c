@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-account-summary.h"
+#include "pd-alerts-button.h"
 #include "pd-error-dialog.h"
 #include "pd-leave-guard.h"
 #include "pd-organization.h"
@@ -21,7 +22,10 @@
 #include "pd-clients-page.h"
 #include "pd-notifications-page.h"
 #include "pd-overview-page.h"
+#include "pd-reports-page.h"
 #include "pd-roles-page.h"
+#include "pd-settings-page.h"
+#include "pd-users-page.h"
 
 struct _PdSessionView
 {
@@ -43,6 +47,7 @@ struct _PdSessionView
   AdwWindowTitle  *content_title;
   GtkWidget       *back_button;
   PdSyncStatus    *sync_status;
+  PdAlertsButton  *alerts_button;
   PdSessionBanners *banners;
   PdPageStack     *page_stack;
   PdAccountSummary *account_summary;
@@ -64,8 +69,13 @@ static const struct {
 } session_sections[] = {
   { "overview", N_("Overview"), "view-dual-symbolic", NULL, pd_overview_page_new },
   { "clients", N_("Clients"), "view-grid-symbolic", NULL, pd_clients_page_new },
-  { "roles", N_("Roles"), "system-users-symbolic", "roles.read", pd_roles_page_new },
+  { "reports", N_("Reports"), "x-office-presentation-symbolic", "dashboard.read", pd_reports_page_new },
+  { "users", N_("Users"), "system-users-symbolic", "users.read", pd_users_page_new },
+  { "roles", N_("Roles"), "security-high-symbolic", "roles.read", pd_roles_page_new },
   { "notifications", N_("Notifications"), "mail-unread-symbolic", "notifications.read", pd_notifications_page_new },
+  /* SMTP (smtp.read) and partner (partner.read) settings: the row needs the weaker one,
+   * which every built-in role has; the page explains a tab the role may not read. */
+  { "settings", N_("Settings"), "emblem-system-symbolic", "partner.read", pd_settings_page_new },
 };
 
 GtkWidget *
@@ -404,6 +414,7 @@ pd_session_view_set_session (PdSessionView *self,
   g_clear_pointer (&self->toasted_error, g_free);
   g_signal_group_set_target (self->engine_signals, session != NULL ? pd_session_get_sync_engine (session) : NULL);
   pd_sync_status_set_session (self->sync_status, session);
+  pd_alerts_button_set_session (self->alerts_button, session);
   pd_session_banners_set_session (self->banners, session);
   pd_account_summary_set_session (self->account_summary, session);
   if (session == NULL)
@@ -601,6 +612,7 @@ pd_session_view_class_init (PdSessionViewClass *klass)
   g_type_ensure (PD_TYPE_PAGE_STACK);
   g_type_ensure (PD_TYPE_SESSION_BANNERS);
   g_type_ensure (PD_TYPE_SYNC_STATUS);
+  g_type_ensure (PD_TYPE_ALERTS_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/shell/pd-session-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PdSessionView, toast_overlay);
@@ -613,6 +625,7 @@ pd_session_view_class_init (PdSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdSessionView, content_title);
   gtk_widget_class_bind_template_child (widget_class, PdSessionView, back_button);
   gtk_widget_class_bind_template_child (widget_class, PdSessionView, sync_status);
+  gtk_widget_class_bind_template_child (widget_class, PdSessionView, alerts_button);
   gtk_widget_class_bind_template_child (widget_class, PdSessionView, banners);
   gtk_widget_class_bind_template_child (widget_class, PdSessionView, page_stack);
   gtk_widget_class_bind_template_callback (widget_class, update_navigation);

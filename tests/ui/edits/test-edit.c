@@ -360,6 +360,36 @@ test_edit_queued_offline (void)
   pd_session_test_remove_tree (dir);
 }
 
+/* Toasts from a dialog land in the main window's overlay (the dialog has none of its own). */
+static void
+test_toast_from_dialog (void)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *button = gtk_button_new_with_label ("Remove");
+  GtkWidget *lonely = gtk_button_new_with_label ("Alone");
+  GtkWindow *alone;
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), gtk_label_new ("main"));
+  window = pd_ui_test_window_new (overlay, 600, 400);
+  dialog = pd_ui_test_window_new (button, 300, 200);
+  gtk_window_set_transient_for (dialog, window);
+  alone = pd_ui_test_window_new (lonely, 300, 200);
+
+  g_assert_true (pd_edit_add_toast (button, adw_toast_new ("From the dialog")));
+  pd_ui_test_wait_frames (3);
+  g_assert_nonnull (pd_ui_test_find_label (GTK_WIDGET (window), "From the dialog"));
+  /* One toast at a time: this one waits its turn. */
+  g_assert_true (pd_edit_add_toast (overlay, adw_toast_new ("From the window")));
+  /* No overlay anywhere: said, and the toast is not leaked. */
+  g_assert_false (pd_edit_add_toast (lonely, adw_toast_new ("Nowhere")));
+
+  pd_ui_test_window_destroy (alone);
+  pd_ui_test_window_destroy (dialog);
+  pd_ui_test_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -377,6 +407,7 @@ main (int    argc,
   g_test_add_func ("/edit/validation", test_edit_validation);
   g_test_add_func ("/edit/forbidden", test_edit_forbidden);
   g_test_add_func ("/edit/queued-offline", test_edit_queued_offline);
+  g_test_add_func ("/edit/toast-from-dialog", test_toast_from_dialog);
   status = g_test_run ();
   pd_ui_test_session_free (owner);
   return status;

@@ -164,6 +164,11 @@ test_create_and_delete (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->name_row)), ==, "");
   /* Just below the owner's rank (100) unless chosen otherwise */
   g_assert_cmpint (gtk_spin_button_get_value_as_int (editor->rank_spin), ==, 99);
+  /* Nothing typed yet: Cancel just closes */
+  gtk_widget_activate (GTK_WIDGET (editor->cancel_button));
+  roles_wait_editor_closed ();
+  gtk_widget_activate (roles_new_button (window));
+  editor = roles_wait_editor ();
   gtk_editable_set_text (GTK_EDITABLE (editor->name_row), "Billing viewer");
   gtk_editable_set_text (GTK_EDITABLE (editor->description_row), "Sees plans, seats and reports.");
   gtk_spin_button_set_value (editor->rank_spin, 20);
@@ -468,6 +473,7 @@ test_refused_input (void)
   g_autoptr(PdUiTestSession) test = pd_ui_test_session_new (ROLES_PORTAL_ARGS, "owner");
   g_autoptr(JsonNode) answer = NULL;
   g_autofree char *long_text = g_strnfill (501, 'x');
+  AdwMessageDialog *dialog;
   PdRoleEditor *editor;
   GtkWindow *window;
 
@@ -504,7 +510,17 @@ test_refused_input (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor->name_row), "error"));
   g_assert_nonnull (strstr (gtk_label_get_text (editor->error_label), "already exists"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->name_row)), ==, "technician");
-  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Cancel with all this typed asks first; keeping on editing keeps it */
+  gtk_widget_activate (GTK_WIDGET (editor->cancel_button));
+  dialog = roles_wait_dialog (NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Changes?");
+  roles_click_dialog (dialog, "Keep Editing");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  gtk_widget_activate (GTK_WIDGET (editor->cancel_button));
+  dialog = roles_wait_dialog (dialog);
+  roles_click_dialog (dialog, "Discard");
+  roles_wait_editor_closed ();
   pd_ui_test_wait_frames (2);
   g_assert_null (portal_role_by_name (test, "Auditor", &answer));
   pd_ui_test_window_destroy (window);
