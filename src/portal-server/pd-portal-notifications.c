@@ -36,15 +36,25 @@ static const char schema[] =
   "CREATE TABLE IF NOT EXISTS report_recipients ("
   "  partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,"
   "  position INTEGER NOT NULL, email TEXT NOT NULL, PRIMARY KEY (partner_id, position));\n"
-  /* In-app notifications published by the portal operator; partner_id NULL = every partner. */
+  /* In-app notifications published by the portal operator; partner_id NULL = every partner,
+   * organization_id NULL = not about one client. */
   "CREATE TABLE IF NOT EXISTS inapp_notifications ("
   "  id INTEGER PRIMARY KEY, partner_id INTEGER REFERENCES partners(id) ON DELETE CASCADE,"
+  "  organization_id INTEGER REFERENCES organizations(id) ON DELETE CASCADE,"
   "  severity TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL,"
   "  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);\n"
   "CREATE TABLE IF NOT EXISTS inapp_notification_reads ("
   "  notification_id INTEGER NOT NULL REFERENCES inapp_notifications(id) ON DELETE CASCADE,"
   "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE, read_at TEXT NOT NULL,"
   "  PRIMARY KEY (notification_id, user_id));\n";
+
+/* Which notifications (aliased n) the caller gets: their partner's or every partner's, and
+ * those about an organization only when it is in the caller's access scope (as everywhere
+ * else, what is outside the scope does not exist for them). Bind ?2 to the partner and the
+ * scope with pd_portal_caller_bind_scope(). */
+#define VISIBLE_SQL \
+  "(n.partner_id IS NULL OR n.partner_id = ?2) AND (n.organization_id IS NULL OR EXISTS " \
+  "(SELECT 1 FROM organizations o WHERE o.id = n.organization_id AND " PD_PORTAL_SCOPE_SQL "))"
 
 /* Catalogue */
 
@@ -712,10 +722,10 @@ handle_list_notifications (PdPortalRequest *req)
   builder = json_builder_new ();
   pd_portal_page_begin (&page, builder);
   stmt = pd_portal_db_stmt (req->portal,
-      "SELECT n.id, n.severity, n.title, n.body, n.created_at, max(n.updated_at, coalesce(r.read_at, '')), r.read_at "
-      "FROM inapp_notifications n LEFT JOIN inapp_notification_reads r "
+      "SELECT n.id, n.severity, n.title, n.body, n.created_at, max(n.updated_at, coalesce(r.read_at, '')), r.read_at, "
+      "n.organization_id FROM inapp_notifications n LEFT JOIN inapp_notification_reads r "
       "ON r.notification_id = n.id AND r.user_id = ?1 "
-      "WHERE (n.partner_id IS NULL OR n.partner_id = ?2) AND n.id > ?3 "
+      "WHERE " VISIBLE_SQL " AND n.id > ?3 "
       "AND (?4 IS NULL OR max(n.updated_at, coalesce(r.read_at, '')) >= ?4) "
       "AND (?5 = 0 OR r.read_at IS NULL) ORDER BY n.id LIMIT ?6");
   sqlite3_bind_int64 (stmt, 1, req->caller->user_id);
@@ -724,9 +734,11 @@ handle_list_notifications (PdPortalRequest *req)
   sqlite3_bind_text (stmt, 4, page.updated_since, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, unread_only);
   sqlite3_bind_int (stmt, 6, (int) page.limit + 1);
+  pd_portal_caller_bind_scope (req->caller, stmt);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autofree char *id = NULL;
+      g_autofree char *organization = NULL;
 
       if (++count > page.limit)
         {
@@ -744,6 +756,9 @@ handle_list_notifications (PdPortalRequest *req)
       pd_portal_json_text (builder, "updated_at", pd_portal_db_text (stmt, 5));
       pd_portal_json_bool (builder, "read", sqlite3_column_type (stmt, 6) != SQLITE_NULL);
       pd_portal_json_text (builder, "read_at", pd_portal_db_text (stmt, 6));
+      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+        organization = pd_portal_id_format ("org", sqlite3_column_int64 (stmt, 7));
+      pd_portal_json_text (builder, "organization_id", organization);
       json_builder_end_object (builder);
     }
   sqlite3_reset (stmt);
@@ -767,9 +782,10 @@ handle_read_notification (PdPortalRequest *req)
       return;
     }
   stmt = pd_portal_db_stmt (portal,
-      "SELECT title FROM inapp_notifications WHERE id = ?1 AND (partner_id IS NULL OR partner_id = ?2)");
+      "SELECT n.title FROM inapp_notifications n WHERE n.id = ?1 AND " VISIBLE_SQL);
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, req->caller->partner_id);
+  pd_portal_caller_bind_scope (req->caller, stmt);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     title = g_strdup (pd_portal_db_text (stmt, 0));
   sqlite3_reset (stmt);
@@ -805,9 +821,10 @@ handle_read_all (PdPortalRequest *req)
   pd_portal_db_begin (portal);
   stmt = pd_portal_db_stmt (portal,
       "INSERT OR IGNORE INTO inapp_notification_reads (notification_id, user_id, read_at) "
-      "SELECT id, ?1, ?3 FROM inapp_notifications WHERE partner_id IS NULL OR partner_id = ?2");
+      "SELECT n.id, ?1, ?3 FROM inapp_notifications n WHERE " VISIBLE_SQL);
   sqlite3_bind_int64 (stmt, 1, req->caller->user_id);
   sqlite3_bind_int64 (stmt, 2, req->caller->partner_id);
+  pd_portal_caller_bind_scope (req->caller, stmt);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   pd_portal_db_step_done (portal, stmt);
   changed = sqlite3_changes (portal->db);
@@ -910,32 +927,59 @@ seed_settings (PdPortalSeed *seed)
     }
 }
 
+/* The ID of the main partner's @index-th organization (by ID), or 0 when it has fewer. */
+static gint64
+seed_organization (PdPortalSeed *seed,
+                   guint         index,
+                   char        **name)
+{
+  sqlite3_stmt *stmt = pd_portal_db_stmt (seed->portal,
+      "SELECT id, name FROM organizations WHERE partner_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2");
+  gint64 id = 0;
+
+  sqlite3_bind_int64 (stmt, 1, seed->partner_id);
+  sqlite3_bind_int (stmt, 2, (int) index);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      *name = g_strdup (pd_portal_db_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
 static void
 seed_inapp (PdPortalSeed *seed)
 {
   static const struct {
     gboolean    partner_only;   /* only for the main partner, not every partner */
+    int         organization;   /* about this organization of the main partner (by ID order), or -1 */
     const char *severity;
-    const char *title;
+    const char *title;          /* {name}: the organization's name */
     const char *body;
     int         days_ago;
   } items[] = {
-    { FALSE, "info", "Scheduled maintenance on Sunday",
+    { FALSE, -1, "info", "Scheduled maintenance on Sunday",
       "The portal is read-only on Sunday from 02:00 to 04:00 UTC while we upgrade the database. "
       "Backups keep running.", 27 },
-    { FALSE, "success", "Saved views for the client list",
+    { FALSE, -1, "success", "Saved views for the client list",
       "You can now save filters and sorting of the client list as named views.", 21 },
-    { FALSE, "warning", "Slower backups of Google Workspace drives",
+    { FALSE, -1, "warning", "Slower backups of Google Workspace drives",
       "The provider is throttling drive requests in the EU region. Backups finish, but later than usual.", 14 },
-    { FALSE, "success", "Drive backups are back to normal",
+    { FALSE, -1, "success", "Drive backups are back to normal",
       "The throttling of Google Workspace drive requests has ended.", 12 },
-    { TRUE, "danger", "Three organizations need to sign in again",
+    { TRUE, -1, "danger", "Three organizations need to sign in again",
       "The backup lost its authorization to some of your clients' services. Open the credentials page "
       "of each organization marked “needs authentication”.", 6 },
-    { FALSE, "warning", "Turn on multi-factor authentication",
+    { TRUE, 1, "danger", "Backups of {name} failed",
+      "The last two backups of this client did not finish. Check its services and credentials.", 4 },
+    { FALSE, -1, "warning", "Turn on multi-factor authentication",
       "From next month every partner user must use multi-factor authentication to sign in. Turn it on "
       "in your profile now to avoid interruptions.", 3 },
-    { FALSE, "info", "API version 1 stays supported",
+    /* The first organization is in the scoped admin's group, the second is not. */
+    { TRUE, 0, "warning", "{name} is almost out of seats",
+      "This client uses nearly all of its seats. Add seats before new accounts go unprotected.", 2 },
+    { FALSE, -1, "info", "API version 1 stays supported",
       "The /api/v1 endpoints stay supported for at least 24 months after a successor is announced.", 1 },
   };
   PdPortal *portal = seed->portal;
@@ -946,28 +990,48 @@ seed_inapp (PdPortalSeed *seed)
     {
       g_autofree char *created = pd_seed_time_ago (seed, (gint64) items[i].days_ago * 86400,
                                                    (gint64) items[i].days_ago * 86400 + 7200);
+      g_autofree char *name = NULL;
+      g_autofree char *title = NULL;
+      gint64 organization = 0;
+
+      if (items[i].organization >= 0)
+        {
+          GString *text;
+
+          organization = seed_organization (seed, (guint) items[i].organization, &name);
+          if (organization == 0)
+            {
+              ids[i] = 0;
+              continue;
+            }
+          text = g_string_new (items[i].title);
+          g_string_replace (text, "{name}", name, 1);
+          title = g_string_free (text, FALSE);
+        }
 
       stmt = pd_portal_db_stmt (portal,
-          "INSERT INTO inapp_notifications (partner_id, severity, title, body, created_at, updated_at) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?5) RETURNING id");
+          "INSERT INTO inapp_notifications (partner_id, organization_id, severity, title, body, created_at, updated_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id");
       if (items[i].partner_only)
         sqlite3_bind_int64 (stmt, 1, seed->partner_id);
-      sqlite3_bind_text (stmt, 2, items[i].severity, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, items[i].title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, items[i].body, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, created, -1, SQLITE_STATIC);
+      if (organization != 0)
+        sqlite3_bind_int64 (stmt, 2, organization);
+      sqlite3_bind_text (stmt, 3, items[i].severity, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, title != NULL ? title : items[i].title, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, items[i].body, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, created, -1, SQLITE_STATIC);
       ids[i] = pd_portal_db_scalar (portal, stmt, 0);
     }
 
-  /* The owner read the older ones; the admin read all but the newest two. */
+  /* The owner read the older ones; the admin read all but the newest three. */
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     for (guint u = 0; u < 2; u++)
       {
         gint64 user = u == 0 ? seed->users[PD_SEED_OWNER] : seed->users[PD_SEED_ADMIN];
-        guint read_up_to = u == 0 ? 3 : G_N_ELEMENTS (items) - 2;
+        guint read_up_to = u == 0 ? 3 : G_N_ELEMENTS (items) - 3;
         g_autofree char *read_at = NULL;
 
-        if (i >= read_up_to)
+        if (i >= read_up_to || ids[i] == 0)
           continue;
         read_at = pd_seed_time_ago (seed, (gint64) items[i].days_ago * 86400 - 86400, (gint64) items[i].days_ago * 86400 - 3600);
         stmt = pd_portal_db_stmt (portal,

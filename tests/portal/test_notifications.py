@@ -44,6 +44,10 @@ class Case(PortalTestCase):
         self.assertEqual(r.etag, r.json()["etag"])
         return r.json()
 
+    def items(self, client, **params):
+        items, _ = client.list_all(INBOX, params=params)
+        return items
+
     def latest_audit(self):
         page = self.assertStatus(self.owner.get("/api/v1/audit-log", params={"limit": 1}), 200).json()
         return page["items"][0]
@@ -282,10 +286,6 @@ class Report(Case):
 
 
 class Inbox(Case):
-    def items(self, client, **params):
-        items, _ = client.list_all(INBOX, params=params)
-        return items
-
     def test_list_shape_and_order(self):
         items = self.items(self.owner)
         self.assertGreaterEqual(len(items), 5)
@@ -347,6 +347,17 @@ class Inbox(Case):
         self.assertEqual(again.headers.get("idempotent-replayed"), "true")
         self.assertEqual(first.body, again.body)
 
+    def test_organization_reference(self):
+        items = self.items(self.owner)
+        about = [i for i in items if i["organization_id"] is not None]
+        partner_wide = [i for i in items if i["organization_id"] is None]
+        self.assertGreaterEqual(len(about), 2)
+        self.assertTrue(partner_wide)
+        for item in about:
+            org = self.assertStatus(self.owner.get(f"/api/v1/organizations/{item['organization_id']}"), 200).json()
+            self.assertIn(org["name"], item["title"])
+        self.assertTrue(all("organization_id" in i for i in items))
+
     def test_errors(self):
         self.assertProblem(self.owner.post(f"{INBOX}/ntf_999999/read"), 404)
         self.assertProblem(self.owner.post(f"{INBOX}/org_1/read"), 404)
@@ -354,6 +365,33 @@ class Inbox(Case):
         self.assertProblem(self.owner.get(INBOX, params={"unread_only": "maybe"}), 422, "unread_only")
         self.assertProblem(self.owner.get(INBOX, params={"limit": 0}), 422, "limit")
         self.assertProblem(self.anonymous().get(INBOX), 401)
+
+
+
+class InboxScope(Case):
+    """Its own portal: read-all and the scope change would disturb the other inbox tests."""
+
+    def test_outside_the_scope_is_not_listed(self):
+        scoped = self.client("scoped_admin")
+        everything = {i["id"]: i for i in self.items(self.owner)}
+        mine = self.items(scoped)
+        visible = {o["id"] for o in scoped.list_all("/api/v1/organizations")[0]}
+        about = [i for i in mine if i["organization_id"] is not None]
+        self.assertTrue(about)
+        self.assertTrue(all(i["organization_id"] in visible for i in about))
+        hidden = [i["id"] for i in everything.values()
+                  if i["organization_id"] is not None and i["organization_id"] not in visible]
+        self.assertTrue(hidden)
+        self.assertEqual(set(everything) - {i["id"] for i in mine}, set(hidden))
+        self.assertProblem(scoped.post(f"{INBOX}/{hidden[0]}/read"), 404)
+
+        # Read-all leaves the hidden one alone: once in scope, it shows up unread.
+        self.assertStatus(scoped.post(f"{INBOX}/read-all"), 204)
+        self.assertEqual(self.items(scoped, unread_only="true"), [])
+        group = self.assertStatus(scoped.get("/api/v1/groups"), 200).json()["items"][0]
+        self.assertStatus(self.owner.post(f"/api/v1/groups/{group['id']}/organizations",
+                                          {"organization_ids": [everything[hidden[0]]["organization_id"]]}), 200)
+        self.assertEqual([i["id"] for i in self.items(scoped, unread_only="true")], [hidden[0]])
 
 
 if __name__ == "__main__":
