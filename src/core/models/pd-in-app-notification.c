@@ -15,6 +15,7 @@ struct _PdInAppNotification
   char *body;
   gboolean read;
   GDateTime *read_at;
+  char *organization_id;
 };
 
 G_DEFINE_FINAL_TYPE (PdInAppNotification, pd_in_app_notification, PD_TYPE_RESOURCE)
@@ -28,6 +29,9 @@ static const PdField fields[] = {
   PD_FIELD_UPDATED_AT,
   PD_FIELD ("read", "read", PD_FIELD_BOOL, PD_FIELD_REQUIRED, PdInAppNotification, read),
   PD_FIELD ("read_at", "read-at", PD_FIELD_TIME, PD_FIELD_NULLABLE, PdInAppNotification, read_at),
+  /* Absent from portals older than the member: then no notification is about a client. */
+  PD_FIELD ("organization_id", "organization-id", PD_FIELD_STRING, PD_FIELD_NULLABLE | PD_FIELD_OPTIONAL,
+            PdInAppNotification, organization_id),
 };
 
 static void
@@ -80,4 +84,13 @@ pd_in_app_notification_get_read_at (PdInAppNotification *self)
   g_return_val_if_fail (PD_IS_IN_APP_NOTIFICATION (self), NULL);
 
   return self->read_at;
+}
+
+/* The organization the notification is about, or NULL for a partner-wide notice. */
+const char *
+pd_in_app_notification_get_organization_id (PdInAppNotification *self)
+{
+  g_return_val_if_fail (PD_IS_IN_APP_NOTIFICATION (self), NULL);
+
+  return self->organization_id;
 }

@@ -15,5 +15,6 @@ const char             *pd_in_app_notification_get_title    (PdInAppNotification
 const char             *pd_in_app_notification_get_body     (PdInAppNotification *self);
 gboolean                pd_in_app_notification_get_read     (PdInAppNotification *self);
 GDateTime              *pd_in_app_notification_get_read_at  (PdInAppNotification *self);
+const char             *pd_in_app_notification_get_organization_id (PdInAppNotification *self);
 
 G_END_DECLS

@@ -230,6 +230,40 @@ test_unknown_members_and_values (void)
   }
 }
 
+/* The organization a notification is about: optional (older portals), nullable, a string. */
+static void
+test_notification_organization (void)
+{
+  static const char base[] =
+    "{\"id\": \"ntf_9\", \"severity\": \"danger\", \"title\": \"Backups of Contoso failed\", "
+    "\"body\": \"Check its services.\", \"created_at\": \"2025-03-01T09:30:00Z\", "
+    "\"updated_at\": \"2025-03-01T09:30:00Z\", \"read\": false, \"read_at\": null";
+  struct { const char *member; const char *expected; const char *error; } cases[] = {
+    { ", \"organization_id\": \"org_12\"", "org_12", NULL },
+    { ", \"organization_id\": null", NULL, NULL },
+    { "", NULL, NULL },
+    { ", \"organization_id\": 12", NULL, "Notification “ntf_9”: “organization_id” must be a string" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat (base, cases[i].member, "}", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PdResource) resource = pd_resource_new_from_data (PD_TYPE_IN_APP_NOTIFICATION, text, -1, &error);
+
+      if (cases[i].error != NULL)
+        {
+          g_assert_null (resource);
+          g_assert_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE);
+          g_assert_cmpstr (error->message, ==, cases[i].error);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_cmpstr (pd_in_app_notification_get_organization_id (PD_IN_APP_NOTIFICATION (resource)), ==,
+                       cases[i].expected);
+    }
+}
+
 static void
 test_nullable_enums_and_parents (void)
 {
@@ -544,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/models/decode/too-deep", test_too_deep);
   g_test_add_func ("/models/decode/unknown-members-and-values", test_unknown_members_and_values);
   g_test_add_func ("/models/decode/nullable", test_nullable_enums_and_parents);
+  g_test_add_func ("/models/decode/notification-organization", test_notification_organization);
   g_test_add_func ("/models/decode/text", test_text);
   g_test_add_func ("/models/decode/update-notifies-changes-only", test_update_notifies_changes_only);
 
