@@ -320,8 +320,6 @@ setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = pd_alerts_row_new ();
 
-  /* The row's own button is what acts; the row itself opens nothing. */
-  gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_child (list_item, row);
   g_signal_connect_object (self, "marked", G_CALLBACK (row_marked_cb), row, G_CONNECT_SWAPPED);
 }
@@ -332,9 +330,11 @@ bind_cb (GtkSignalListItemFactory *factory,
          PdAlertsButton           *self)
 {
   PdInAppNotification *item = gtk_list_item_get_item (list_item);
+  PdAlertsRow *row = PD_ALERTS_ROW (gtk_list_item_get_child (list_item));
 
-  pd_alerts_row_set_item (PD_ALERTS_ROW (gtk_list_item_get_child (list_item)), item,
-                          g_hash_table_contains (self->marked, pd_resource_get_id (PD_RESOURCE (item))));
+  pd_alerts_row_set_item (row, item, g_hash_table_contains (self->marked, pd_resource_get_id (PD_RESOURCE (item))));
+  /* A row about a client opens it; a partner-wide one only has its own button. */
+  gtk_list_item_set_activatable (list_item, pd_alerts_row_opens_client (row));
 }
 
 static void
@@ -343,6 +343,20 @@ unbind_cb (GtkSignalListItemFactory *factory,
            PdAlertsButton           *self)
 {
   pd_alerts_row_set_item (PD_ALERTS_ROW (gtk_list_item_get_child (list_item)), NULL, FALSE);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+activate_cb (PdAlertsButton *self,
+             guint           position)
+{
+  g_autoptr(PdInAppNotification) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  const char *organization_id = item != NULL ? pd_in_app_notification_get_organization_id (item) : NULL;
+
+  if (organization_id == NULL)
+    return;
+  gtk_popover_popdown (self->popover);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-client", "(ss)", organization_id, "");
 }
 
 static void
@@ -393,6 +407,7 @@ pd_alerts_button_class_init (PdAlertsButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdAlertsButton, popover);
   gtk_widget_class_bind_template_child (widget_class, PdAlertsButton, stack);
   gtk_widget_class_bind_template_child (widget_class, PdAlertsButton, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
   gtk_widget_class_install_action (widget_class, "alerts.mark-read", "s", mark_read_activated);
   gtk_widget_class_install_action (widget_class, "alerts.mark-all-read", NULL, mark_all_read_activated);

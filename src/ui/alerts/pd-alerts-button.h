@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* The header-bar button of the portal's in-app notifications: the unread count on the
  * button (and in its accessible label), and a popover listing them newest first with
- * "Mark as Read" on each and "Mark All Read", both through PdEdit (queued when offline). */
+ * "Mark as Read" on each and "Mark All Read", both through PdEdit (queued when offline).
+ * Activating a notification about a client opens it (win.show-client) and closes the popover. */
 #define PD_TYPE_ALERTS_BUTTON (pd_alerts_button_get_type ())
 G_DECLARE_FINAL_TYPE (PdAlertsButton, pd_alerts_button, PD, ALERTS_BUTTON, GtkWidget)
 

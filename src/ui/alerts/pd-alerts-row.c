@@ -21,6 +21,7 @@ struct _PdAlertsRow
   GtkLabel            *body;
   GtkLabel            *meta;
   GtkWidget           *mark_button;
+  GtkWidget           *open_icon;
 };
 
 G_DEFINE_FINAL_TYPE (PdAlertsRow, pd_alerts_row, GTK_TYPE_WIDGET)
@@ -69,6 +70,21 @@ is_read (PdAlertsRow *self)
   return self->marked || (self->item != NULL && pd_in_app_notification_get_read (self->item));
 }
 
+/* A notification about a client opens it (the list activates the row): the arrow and the
+ * description say so; partner-wide ones open nothing. */
+static void
+update_opens (PdAlertsRow *self)
+{
+  gboolean opens = pd_alerts_row_opens_client (self);
+
+  gtk_widget_set_visible (self->open_icon, opens);
+  if (opens)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    _("Opens the client it is about"), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 update (PdAlertsRow *self)
 {
@@ -80,7 +96,10 @@ update (PdAlertsRow *self)
   gboolean read;
 
   if (self->item == NULL)
-    return;
+    {
+      update_opens (self);
+      return;
+    }
   severity = pd_in_app_notification_get_severity (self->item);
   label = pd_alerts_severity_get_label (severity);
   read = is_read (self);
@@ -108,6 +127,7 @@ update (PdAlertsRow *self)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
   gtk_widget_set_visible (self->mark_button, !read);
+  update_opens (self);
 
   /* Translators: what a screen reader says for the "mark as read" button of one
    * notification, e.g. "Mark “Scheduled maintenance” as read" */
@@ -156,6 +176,14 @@ pd_alerts_row_get_item (PdAlertsRow *self)
   return self->item;
 }
 
+gboolean
+pd_alerts_row_opens_client (PdAlertsRow *self)
+{
+  g_return_val_if_fail (PD_IS_ALERTS_ROW (self), FALSE);
+
+  return self->item != NULL && pd_in_app_notification_get_organization_id (self->item) != NULL;
+}
+
 static void
 mark_clicked_cb (PdAlertsRow *self)
 {
@@ -194,6 +222,7 @@ pd_alerts_row_class_init (PdAlertsRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdAlertsRow, body);
   gtk_widget_class_bind_template_child (widget_class, PdAlertsRow, meta);
   gtk_widget_class_bind_template_child (widget_class, PdAlertsRow, mark_button);
+  gtk_widget_class_bind_template_child (widget_class, PdAlertsRow, open_icon);
   gtk_widget_class_bind_template_callback (widget_class, mark_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -4,7 +4,8 @@
  * accessible label); marking one and all read goes to the portal and comes back with the
  * sync, and waits in the outbox while the portal is away. Desktop notifications: a new backup failure raises exactly one, the next sync and a
  * restart of the session none, many at once one summary, and activating one opens the
- * client; the background setting keeps the application when its last window closes. The
+ * client; the background setting keeps the application when its last window closes. A
+ * notification about a client opens it from the popover; a partner-wide one does nothing. The
  * failures are made in the portal's database (pd-alerts-test.h): the
  * simulation (--simulate) draws them at random, too rarely to wait for. */
 
@@ -484,6 +485,74 @@ test_background (void)
   fixture_tear_down (&f);
 }
 
+/* ---- opening the client a notification is about ------------------------------------- */
+
+static gboolean
+popover_closed (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+/* Enter on a row (what a click does too: the list activates on one click) opens the client
+ * it is about and closes the popover; a partner-wide row opens nothing. */
+static void
+test_open_client (void)
+{
+  Fixture f = { 0 };
+  PdAlertsButton *button;
+  GtkPopover *popover;
+  g_autoptr(GPtrArray) rows = NULL;
+  PdAlertsRow *about = NULL;
+  PdAlertsRow *partner_wide = NULL;
+  PdResource *organization;
+  g_autofree char *title = NULL;
+  gpointer check[2];
+
+  if (!fixture_set_up (&f))
+    {
+      g_test_skip ("No test keyring");
+      return;
+    }
+  button = PD_ALERTS_BUTTON (pd_ui_test_find_type (GTK_WIDGET (f.view), PD_TYPE_ALERTS_BUTTON));
+  popover = pd_alerts_button_get_popover (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (pd_ui_test_find_type (GTK_WIDGET (button), GTK_TYPE_MENU_BUTTON)));
+  pd_ui_test_wait_for (popover_mapped, popover, "the popover to open");
+  pd_ui_test_wait_frames (10);
+  rows = pd_ui_test_find_all_type (GTK_WIDGET (popover), PD_TYPE_ALERTS_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PdAlertsRow *row = g_ptr_array_index (rows, i);
+      gboolean opens = pd_in_app_notification_get_organization_id (pd_alerts_row_get_item (row)) != NULL;
+
+      g_assert_true (pd_alerts_row_opens_client (row) == opens);
+      g_assert_true (gtk_widget_get_visible (pd_ui_test_find_id (GTK_WIDGET (row), "open_icon")) == opens);
+      if (opens && about == NULL)
+        about = row;
+      else if (!opens && partner_wide == NULL)
+        partner_wide = row;
+    }
+  g_assert_nonnull (about);
+  g_assert_nonnull (partner_wide);
+
+  /* The row's parent is the list's item widget, whose activation is Enter's. */
+  title = g_strdup (pd_session_view_get_title (f.view));
+  gtk_widget_activate (gtk_widget_get_parent (GTK_WIDGET (partner_wide)));
+  pd_ui_test_wait_frames (10);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_cmpstr (pd_session_view_get_title (f.view), ==, title);
+
+  organization = pd_resource_list_lookup (PD_RESOURCE_LIST (pd_session_get_organizations (f.test->session)),
+                                          pd_in_app_notification_get_organization_id (pd_alerts_row_get_item (about)));
+  g_assert_nonnull (organization);
+  gtk_widget_activate (gtk_widget_get_parent (GTK_WIDGET (about)));
+  pd_ui_test_wait_for (popover_closed, popover, "the popover to close");
+  check[0] = f.view;
+  check[1] = (gpointer) pd_organization_get_name (PD_ORGANIZATION (organization));
+  pd_ui_test_wait_for (title_is, check, "the client page");
+  pd_ui_test_screenshot (GTK_WIDGET (f.window), "notifications-opened-client");
+  fixture_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/alerts/offline", test_offline);
   g_test_add_func ("/alerts/desktop", test_desktop);
   g_test_add_func ("/alerts/background", test_background);
+  g_test_add_func ("/alerts/open-client", test_open_client);
 
   return g_test_run ();
 }
