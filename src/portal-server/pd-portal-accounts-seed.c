@@ -79,6 +79,16 @@ typedef struct {
   gboolean    secondary;   /* a shared mailbox instead of a user */
 } Slot;
 
+/* What a service's accounts add up to: its seat counters and its account status counters. */
+typedef struct {
+  gint64 managed;        /* protected or paused, whatever their status */
+  gint64 unprotected;    /* active and unprotected */
+  gint64 active;
+  gint64 deactivated;
+  gint64 deleted;
+  gint64 storage;
+} Counters;
+
 typedef struct {
   PdPortal     *portal;
   PdPortalSeed  rng;
@@ -352,15 +362,14 @@ insert_account (Gen        *gen,
 }
 
 static gboolean
-load_service (Gen    *gen,
-              gint64  service_id,
-              gint64 *managed,
-              gint64 *unprotected,
-              gint64 *storage)
+load_service (Gen      *gen,
+              gint64    service_id,
+              Counters *counters)
 {
   sqlite3_stmt *stmt = pd_portal_db_stmt (gen->portal,
       "SELECT s.organization_id, s.suite, s.application, s.backup_status, s.last_backup_at, s.created_at, "
-      "s.seats_managed, s.seats_unprotected, s.storage_bytes, o.domain, o.name "
+      "s.seats_managed, s.seats_unprotected, s.storage_bytes, o.domain, o.name, "
+      "s.accounts_active, s.accounts_deactivated, s.accounts_deleted "
       "FROM services s JOIN organizations o ON o.id = s.organization_id WHERE s.id = ?1");
   gboolean found = FALSE;
 
@@ -378,9 +387,12 @@ load_service (Gen    *gen,
         gen->last_backup_usec = 0;
       if (!pd_portal_time_parse (pd_portal_db_text (stmt, 5), &gen->created_usec))
         gen->created_usec = g_get_real_time () - 90 * G_TIME_SPAN_DAY;
-      *managed = MAX (0, sqlite3_column_int64 (stmt, 6));
-      *unprotected = MAX (0, sqlite3_column_int64 (stmt, 7));
-      *storage = MAX (0, sqlite3_column_int64 (stmt, 8));
+      counters->managed = MAX (0, sqlite3_column_int64 (stmt, 6));
+      counters->unprotected = MAX (0, sqlite3_column_int64 (stmt, 7));
+      counters->storage = MAX (0, sqlite3_column_int64 (stmt, 8));
+      counters->active = MAX (0, sqlite3_column_int64 (stmt, 11));
+      counters->deactivated = MAX (0, sqlite3_column_int64 (stmt, 12));
+      counters->deleted = MAX (0, sqlite3_column_int64 (stmt, 13));
       gen->domain = domain && *domain ? g_ascii_strdown (domain, -1) : domain_from_name (pd_portal_db_text (stmt, 10));
     }
   sqlite3_reset (stmt);
@@ -393,13 +405,11 @@ gen_begin (Gen      *gen,
            PdPortal *portal,
            gint64    service_id,
            guint64   salt,
-           gint64   *managed,
-           gint64   *unprotected,
-           gint64   *storage)
+           Counters *counters)
 {
   gen->portal = portal;
   gen->service_id = service_id;
-  if (!load_service (gen, service_id, managed, unprotected, storage))
+  if (!load_service (gen, service_id, counters))
     return FALSE;
   /* Same service ID, same accounts (xorshift must not start at 0). */
   gen->rng.portal = portal;
@@ -418,32 +428,32 @@ gen_end (Gen *gen)
   g_clear_pointer (&gen->domain, g_free);
 }
 
-/* Managed accounts (a few paused, a few deactivated in the tenant), the active unprotected
- * ones, and some deactivated or deleted unprotected ones the counters do not show. */
+/* Managed accounts (a few paused, those the active count leaves out deactivated in the
+ * tenant), the active unprotected ones, and the deactivated or deleted unprotected ones the
+ * seat counters do not show. */
 static void
-generate (Gen    *gen,
-          gint64  managed,
-          gint64  unprotected,
-          gint64  storage)
+generate (Gen            *gen,
+          const Counters *c)
 {
   g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (Slot));
   g_autoptr(GArray) weights = g_array_new (FALSE, TRUE, sizeof (gint64));
-  gint64 extras, n, weight_sum = 0;
+  gint64 managed = c->managed, unprotected = c->unprotected, storage = c->storage;
+  gint64 managed_deactivated = CLAMP (managed + unprotected - c->active, 0, managed);
+  gint64 extra_deactivated = MAX (c->deactivated - managed_deactivated, 0);
+  gint64 n, weight_sum = 0;
 
-  /* An empty directory (a service just added) stays empty. */
-  extras = managed + unprotected == 0 ? 0 : unprotected / 12 + (pd_seed_chance (&gen->rng, 0.5) ? 1 : 0);
-  for (gint64 i = 0; i < managed + unprotected + extras; i++)
+  for (gint64 i = 0; i < managed + unprotected + extra_deactivated + c->deleted; i++)
     {
       Slot slot = { .protection = "unprotected", .status = "active" };
 
       if (i < managed)
         {
           slot.protection = pd_seed_chance (&gen->rng, 0.06) ? "paused" : "protected";
-          if (pd_seed_chance (&gen->rng, 0.03))
+          if (i < managed_deactivated)
             slot.status = "deactivated";
         }
       else if (i >= managed + unprotected)
-        slot.status = pd_seed_chance (&gen->rng, 0.6) ? "deactivated" : "deleted";
+        slot.status = i < managed + unprotected + extra_deactivated ? "deactivated" : "deleted";
       slot.secondary = has_shared_mailboxes (gen) && pd_seed_chance (&gen->rng, 0.08);
       g_array_append_val (slots, slot);
     }
@@ -486,19 +496,35 @@ generate (Gen    *gen,
     insert_account (gen, &g_array_index (slots, Slot, i), g_array_index (weights, gint64, i));
 }
 
+/* The status counters from the accounts just made: the same as before for a seeded service,
+ * and the real ones for a service whose counters did not fit its seat counters. */
+static void
+count_statuses (PdPortal *portal,
+                gint64    service_id)
+{
+  sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
+      "UPDATE services SET (accounts_active, accounts_deactivated, accounts_deleted) = ("
+      "  SELECT coalesce(sum(status = 'active'), 0), coalesce(sum(status = 'deactivated'), 0), "
+      "    coalesce(sum(status = 'deleted'), 0) FROM accounts WHERE service_id = ?1) WHERE id = ?1");
+
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  pd_portal_db_step_done (portal, stmt);
+}
+
 static void
 materialize (PdPortal *portal,
              gint64    service_id)
 {
   Gen gen = { 0 };
-  gint64 managed, unprotected, storage;
+  Counters counters = { 0 };
   g_autofree char *now = pd_portal_now ();
   sqlite3_stmt *stmt;
 
-  if (!gen_begin (&gen, portal, service_id, 0, &managed, &unprotected, &storage))
+  if (!gen_begin (&gen, portal, service_id, 0, &counters))
     return;
-  generate (&gen, managed, unprotected, storage);
+  generate (&gen, &counters);
   gen_end (&gen);
+  count_statuses (portal, service_id);
 
   stmt = pd_portal_db_stmt (portal, "INSERT INTO account_materialized (service_id, materialized_at) VALUES (?1, ?2)");
   sqlite3_bind_int64 (stmt, 1, service_id);
@@ -530,14 +556,15 @@ pd_portal_accounts_discover (PdPortal *portal,
 {
   sqlite3_stmt *stmt;
   gboolean own_transaction = sqlite3_get_autocommit (portal->db) != 0;
-  gint64 managed = 0, unprotected = 0, storage = 0, n;
+  Counters counters = { 0 };
+  gint64 n, extras;
   Gen gen = { 0 };
 
   if (own_transaction)
     pd_portal_db_begin (portal);
   pd_portal_accounts_ensure (portal, service_id);
-  if (!gen_begin (&gen, portal, service_id, 0xD15C0, &managed, &unprotected, &storage) ||
-      managed + unprotected > 0)
+  if (!gen_begin (&gen, portal, service_id, 0xD15C0, &counters) ||
+      counters.managed + counters.unprotected > 0)
     {
       gen_end (&gen);
       if (own_transaction)
@@ -549,13 +576,36 @@ pd_portal_accounts_discover (PdPortal *portal,
   sqlite3_bind_int64 (stmt, 1, service_id);
   n = pd_portal_db_scalar (portal, stmt, 0);
   n = n <= 1 ? 1 : CLAMP (n * pd_seed_int (&gen.rng, 70, 130) / 100, 3, 400);
-  generate (&gen, 0, n, 0);
+  /* And some accounts deactivated or deleted in the tenant. */
+  extras = n / 12 + pd_seed_int (&gen.rng, 0, 1);
+  counters = (Counters) { .unprotected = n, .active = n, .deleted = extras * 2 / 5 };
+  counters.deactivated = extras - counters.deleted;
+  generate (&gen, &counters);
   gen_end (&gen);
 
   pd_portal_accounts_recount (portal, service_id);
+  count_statuses (portal, service_id);
   pd_portal_db_touch (portal, "services", service_id);
   pd_portal_db_touch (portal, "organizations", gen.organization_id);
   if (own_transaction)
     pd_portal_db_commit (portal);
   return TRUE;
+}
+
+/* The seeded services' account status counters, which their accounts are generated from:
+ * a few managed accounts deactivated in the tenant, and about one deactivated or deleted
+ * account for twelve unprotected ones. Derived from the ID, so the seed draws no numbers
+ * and the other seeded data stays as it was. */
+void
+pd_portal_accounts_seed (PdPortalSeed *seed)
+{
+  sqlite3_stmt *stmt = pd_portal_db_stmt (seed->portal,
+      "UPDATE services SET (accounts_active, accounts_deactivated, accounts_deleted) = ("
+      "  SELECT seats_managed - managed_deactivated + seats_unprotected, "
+      "    managed_deactivated + extras - (extras + id % 3) / 3, (extras + id % 3) / 3 FROM ("
+      "      SELECT (seats_managed * (id % 7) + 50) / 100 AS managed_deactivated, "
+      "        CASE WHEN seats_managed + seats_unprotected = 0 THEN 0 "
+      "          ELSE seats_unprotected / 12 + id % 2 END AS extras))");
+
+  pd_portal_db_step_done (seed->portal, stmt);
 }
