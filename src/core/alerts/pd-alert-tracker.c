@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "pd-alert-invites.h"
 #include "pd-alert-tracker.h"
 #include "pd-cache-resources.h"
 
@@ -12,6 +13,7 @@ struct _PdAlertTracker
 
   PdSession    *session;
   GCancellable *cancellable;
+  GCancellable *fetching;   /* the invitations read for the evaluation under way */
   /* Keys of the events in the last evaluation; NULL until the document was read */
   GHashTable   *known;
   gboolean      primed;   /* FALSE: no sync of this account was ever evaluated */
@@ -21,6 +23,7 @@ G_DEFINE_FINAL_TYPE (PdAlertTracker, pd_alert_tracker, G_TYPE_OBJECT)
 
 enum {
   RAISED,
+  EVALUATED,
   N_SIGNALS
 };
 
@@ -60,14 +63,29 @@ store_known (PdAlertTracker *self)
 }
 
 /* Only events missing from the previous evaluation are new; what was resolved is
- * forgotten, so the same trouble coming back later is a new event. */
+ * forgotten, so the same trouble coming back later is a new event. @invites: the expiring
+ * invitations, or NULL when they could not be read: those known stay known. */
 static void
-evaluate (PdAlertTracker *self)
+evaluate (PdAlertTracker *self,
+          GPtrArray      *invites)
 {
   g_autoptr(GPtrArray) alerts = pd_alerts_collect (pd_session_get_organizations (self->session));
   g_autoptr(GPtrArray) raised = g_ptr_array_new ();
   GHashTable *current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean changed;
+
+  if (invites != NULL)
+    g_ptr_array_extend_and_steal (alerts, g_ptr_array_ref (invites));
+  else
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->known);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (g_str_has_prefix (key, "invite-expiring:"))
+          g_hash_table_add (current, g_strdup (key));
+    }
 
   for (guint i = 0; i < alerts->len; i++)
     {
@@ -89,6 +107,24 @@ evaluate (PdAlertTracker *self)
       g_debug ("%u new events", raised->len);
       g_signal_emit (self, signals[RAISED], 0, raised);
     }
+  g_signal_emit (self, signals[EVALUATED], 0);
+}
+
+static void
+invites_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PdAlertTracker) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) invites = pd_alert_invites_fetch_finish (PD_SESSION (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_debug ("Invitations not read: %s", error->message);
+  g_clear_object (&self->fetching);
+  evaluate (self, invites);
 }
 
 static void
@@ -97,8 +133,13 @@ sync_state_changed_cb (PdAlertTracker *self)
   PdSyncEngine *engine = pd_session_get_sync_engine (self->session);
 
   /* A failed or partial sync may show a list half-way: wait for a complete one. */
-  if (self->known != NULL && engine != NULL && pd_sync_engine_get_state (engine) == PD_SYNC_STATE_UP_TO_DATE)
-    evaluate (self);
+  if (self->known == NULL || engine == NULL || pd_sync_engine_get_state (engine) != PD_SYNC_STATE_UP_TO_DATE)
+    return;
+  /* A newer sync supersedes the evaluation under way. */
+  g_cancellable_cancel (self->fetching);
+  g_clear_object (&self->fetching);
+  self->fetching = g_cancellable_new ();
+  pd_alert_invites_fetch_async (self->session, self->fetching, invites_read_cb, g_object_ref (self));
 }
 
 static void
@@ -169,6 +210,7 @@ pd_alert_tracker_dispose (GObject *object)
   PdAlertTracker *self = PD_ALERT_TRACKER (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->fetching);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pd_alert_tracker_parent_class)->dispose (object);
@@ -180,6 +222,7 @@ pd_alert_tracker_finalize (GObject *object)
   PdAlertTracker *self = PD_ALERT_TRACKER (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->fetching);
   g_clear_pointer (&self->known, g_hash_table_unref);
 
   G_OBJECT_CLASS (pd_alert_tracker_parent_class)->finalize (object);
@@ -196,6 +239,10 @@ pd_alert_tracker_class_init (PdAlertTrackerClass *klass)
   signals[RAISED] =
     g_signal_new ("raised", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+  /* After each evaluation, whether or not it raised anything (for tests) */
+  signals[EVALUATED] =
+    g_signal_new ("evaluated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void

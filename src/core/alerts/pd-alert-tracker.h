@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * account only records what is there: old events never flood a first start.
  *
  * Signal "raised" (GPtrArray *alerts of PdAlert, borrowed): new events, at most once per
- * sync, never empty. */
+ * sync, never empty; "evaluated" follows every evaluation. */
 #define PD_TYPE_ALERT_TRACKER (pd_alert_tracker_get_type ())
 G_DECLARE_FINAL_TYPE (PdAlertTracker, pd_alert_tracker, PD, ALERT_TRACKER, GObject)
 

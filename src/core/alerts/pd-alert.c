@@ -16,12 +16,11 @@ pd_alert_free (PdAlert *alert)
   g_free (alert);
 }
 
-static void
-add_alert (GPtrArray            *alerts,
-           PdAlertKind           kind,
-           PdOrganization       *organization,
-           PdServiceApplication  application,
-           char                 *key)
+PdAlert *
+pd_alert_new (PdAlertKind           kind,
+              PdOrganization       *organization,
+              PdServiceApplication  application,
+              char                 *key)
 {
   PdAlert *alert = g_new0 (PdAlert, 1);
 
@@ -30,7 +29,17 @@ add_alert (GPtrArray            *alerts,
   alert->organization_id = g_strdup (pd_resource_get_id (PD_RESOURCE (organization)));
   alert->organization_name = g_strdup (pd_organization_get_name (organization));
   alert->application = application;
-  g_ptr_array_add (alerts, alert);
+  return alert;
+}
+
+static void
+add_alert (GPtrArray            *alerts,
+           PdAlertKind           kind,
+           PdOrganization       *organization,
+           PdServiceApplication  application,
+           char                 *key)
+{
+  g_ptr_array_add (alerts, pd_alert_new (kind, organization, application, key));
 }
 
 /* Each failed run is its own event: the service's last backup time tells the runs apart. */

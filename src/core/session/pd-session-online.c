@@ -29,6 +29,22 @@ document_stored_cb (GObject      *source,
 
 static void fetch_document (PdSession *self, guint index);
 
+gboolean
+pd_session_set_document (PdSession   *self,
+                         const char  *name,
+                         JsonNode    *node,
+                         GError     **error)
+{
+  g_return_val_if_fail (PD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (name != NULL && node != NULL, FALSE);
+
+  if (!pd_session_apply_document (self, name, node, error))
+    return FALSE;
+  if (self->cache != NULL)
+    pd_cache_store_document_async (self->cache, name, json_node_copy (node), NULL, document_stored_cb, NULL);
+  return TRUE;
+}
+
 static void
 document_fetched_cb (GObject      *source,
                      GAsyncResult *result,

@@ -145,6 +145,14 @@ pd_session_get_me (PdSession *self)
   return self->me;
 }
 
+PdPartner *
+pd_session_get_partner (PdSession *self)
+{
+  g_return_val_if_fail (PD_IS_SESSION (self), NULL);
+
+  return self->partner;
+}
+
 gboolean
 pd_session_has_permission (PdSession  *self,
                            const char *permission)

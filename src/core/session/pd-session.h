@@ -10,6 +10,7 @@
 #include "pd-portal-client.h"
 #include "pd-resource-list.h"
 #include "pd-me.h"
+#include "pd-partner.h"
 #include "pd-sync-engine.h"
 
 G_BEGIN_DECLS
@@ -62,6 +63,17 @@ PdCache        *pd_session_get_cache             (PdSession           *self);
 PdMe           *pd_session_get_me                (PdSession           *self);
 gboolean        pd_session_has_permission        (PdSession           *self,
                                                   const char          *permission);
+/* The partner document (GET /partner): NULL until read from the cache or the portal, then
+ * updated in place (e.g. its default country, for new clients). Added by issue 8;
+ * source-compatible. */
+PdPartner      *pd_session_get_partner           (PdSession           *self);
+/* Applies a fresh copy of one of the session's documents ("partner",
+ * "notification-settings"), e.g. the answer of an edit, and keeps it in the cache, so the
+ * session does not show the old one until it goes online again. Added by issue 8. */
+gboolean        pd_session_set_document          (PdSession           *self,
+                                                  const char          *name,
+                                                  JsonNode            *node,
+                                                  GError             **error);
 /* Translated, set when the cache had to be rebuilt; NULL otherwise */
 const char     *pd_session_get_cache_message     (PdSession           *self);
 

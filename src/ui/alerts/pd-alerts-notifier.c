@@ -62,6 +62,12 @@ notification_for (PdAlert *alert)
       /* Translators: %s is a service, e.g. "Exchange" */
       body = g_strdup_printf (_("The tenant withdrew its consent for %s: its backups stopped until an admin grants it again."), service);
       break;
+    case PD_ALERT_INVITE_EXPIRING:
+      /* Translators: a desktop notification's title; %s is a client's name */
+      title = g_strdup_printf (_("Invitation for %s expires soon"), alert->organization_name);
+      /* Translators: %s is a service, e.g. "Exchange" */
+      body = g_strdup_printf (_("The client’s admin has not yet accepted the invitation to authorize %s. Resend it before it expires."), service);
+      break;
     case PD_ALERT_CREDENTIALS:
     default:
       /* Translators: a desktop notification's title; %s is a client's name */

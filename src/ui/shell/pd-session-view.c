@@ -22,6 +22,7 @@
 #include "pd-overview-page.h"
 #include "pd-reports-page.h"
 #include "pd-roles-page.h"
+#include "pd-settings-page.h"
 #include "pd-users-page.h"
 
 struct _PdSessionView
@@ -67,6 +68,9 @@ static const struct {
   { "reports", N_("Reports"), "x-office-presentation-symbolic", "dashboard.read", pd_reports_page_new },
   { "users", N_("Users"), "system-users-symbolic", "users.read", pd_users_page_new },
   { "roles", N_("Roles"), "security-high-symbolic", "roles.read", pd_roles_page_new },
+  /* SMTP (smtp.read) and partner (partner.read) settings: the row needs the weaker one,
+   * which every built-in role has; the page explains a tab the role may not read. */
+  { "settings", N_("Settings"), "emblem-system-symbolic", "partner.read", pd_settings_page_new },
 };
 
 GtkWidget *

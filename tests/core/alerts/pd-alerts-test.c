@@ -106,6 +106,36 @@ pd_alerts_test_break_credentials (const char *database,
   sqlite3_close (db);
 }
 
+char *
+pd_alerts_test_expire_invitation (const char *database)
+{
+  sqlite3 *db = open_db (database);
+  g_autofree char *now = stamp_now ();
+  g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) soon = g_date_time_add_hours (utc, 12);
+  g_autofree char *expires = g_date_time_format (soon, "%Y-%m-%dT%H:%M:%S.000000Z");
+  sqlite3_stmt *stmt = NULL;
+  gint64 service, organization;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+      "SELECT s.id, o.id FROM services s JOIN organizations o ON o.id = s.organization_id "
+      "JOIN service_authorizations a ON a.service_id = s.id "
+      "WHERE o.partner_id = (SELECT id FROM partners ORDER BY id LIMIT 1) AND o.status = 'active' "
+      "AND s.authorization_state = 'pending_client_admin' AND a.invitation_email IS NOT NULL "
+      "ORDER BY s.id LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  service = sqlite3_column_int64 (stmt, 0);
+  organization = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  exec (db, "UPDATE service_authorizations SET invitation_expires_at = ?1, version = version + 1 WHERE service_id = ?2",
+        expires, service);
+  exec (db, "UPDATE authorization_tokens SET expires_at = ?1 WHERE service_id = ?2 AND kind = 'invitation'",
+        expires, service);
+  exec (db, "UPDATE organizations SET version = version + 1, updated_at = ?1 WHERE id = ?2", now, organization);
+  sqlite3_close (db);
+  return g_strdup_printf ("org_%" G_GINT64_FORMAT, organization);
+}
+
 static void
 synced_cb (GObject      *source,
            GAsyncResult *result,

@@ -18,6 +18,9 @@ GStrv  pd_alerts_test_fail_backups   (const char *database,
 void   pd_alerts_test_break_credentials (const char *database,
                                          const char *organization_id);
 
+/* Makes a pending invitation to a client's admin expire in 12 hours. Returns the client's
+ * public id. */
+char  *pd_alerts_test_expire_invitation (const char *database);
 /* A delta sync of @session, run to completion; fails the test when it fails. */
 void   pd_alerts_test_sync              (PdSession  *session);
 

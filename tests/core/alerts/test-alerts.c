@@ -2,7 +2,7 @@
 /* src/core/alerts against the reference portal: the first sync of an account raises
  * nothing, a new backup failure or credential error is raised once (not again at the next
  * sync, nor after a restart of the session on the same cache), many at once come in one
- * signal, and a failure that comes back after it was resolved is a new event. */
+ * signal, and an invitation to a client's admin about to expire is raised once. */
 
 #include "config.h"
 
@@ -31,8 +31,9 @@ fixture_set_up (Fixture       *f,
   f->database = g_build_filename (f->dir, "portal.db", NULL);
   f->registry = pd_account_registry_new (registry_path);
   f->portal = pd_test_portal_start_with_db (f->database, (const char *[]) { "--seed", "30", NULL });
-  f->account = pd_session_test_sign_in_key (f->registry, pd_test_portal_get_url (f->portal),
-                                            pd_test_portal_get_key (f->portal, "owner"));
+  if (pd_session_test_keyring_ready ())
+    f->account = pd_session_test_sign_in_key (f->registry, pd_test_portal_get_url (f->portal),
+                                              pd_test_portal_get_key (f->portal, "owner"));
 }
 
 static void
@@ -52,7 +53,15 @@ typedef struct
   PdSession      *session;
   PdAlertTracker *tracker;
   GPtrArray      *raised;   /* one GPtrArray of keys per "raised" */
+  guint           evaluated;
 } Watch;
+
+static void
+evaluated_cb (PdAlertTracker *tracker,
+              Watch          *watch)
+{
+  watch->evaluated++;
+}
 
 static void
 raised_cb (PdAlertTracker *tracker,
@@ -72,12 +81,49 @@ raised_cb (PdAlertTracker *tracker,
   g_ptr_array_add (watch->raised, keys);
 }
 
+typedef struct
+{
+  Watch *watch;
+  guint  before;
+} Evaluation;
+
+static gboolean
+evaluated_since (gpointer data)
+{
+  Evaluation *evaluation = data;
+
+  return evaluation->watch->evaluated > evaluation->before;
+}
+
+/* A sync, and the tracker's evaluation of it (which reads pending invitations first) */
 static void
+sync_and_evaluate (Watch *watch)
+{
+  Evaluation evaluation = { watch, watch->evaluated };
+
+  pd_alerts_test_sync (watch->session);
+  pd_session_test_wait_for (evaluated_since, &evaluation, "the tracker's evaluation");
+}
+
+static gboolean
+evaluated_once (gpointer data)
+{
+  return ((Watch *) data)->evaluated > 0;
+}
+
+/* A session on the account's cache with a tracker, after its first evaluation and one
+ * more sync: the events already there are never new. FALSE (skipped) without a keyring. */
+static gboolean
 watch_open (Fixture *f,
             Watch   *watch)
 {
   g_autofree char *cache_dir = g_build_filename (f->dir, "cache", NULL);
 
+  if (f->account == NULL)
+    {
+      g_test_skip ("No test keyring");
+      return FALSE;
+    }
   watch->session = pd_session_new (f->account, cache_dir);
   pd_session_set_registry (watch->session, f->registry);
   pd_session_set_refresh_interval (watch->session, 0);
@@ -85,7 +131,13 @@ watch_open (Fixture *f,
   watch->tracker = pd_alert_tracker_new (watch->session);
   watch->raised = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (watch->tracker, "raised", G_CALLBACK (raised_cb), watch);
+  g_signal_connect (watch->tracker, "evaluated", G_CALLBACK (evaluated_cb), watch);
   pd_session_test_wait_state (watch->session, PD_SYNC_STATE_UP_TO_DATE);
+  /* The evaluation of the sync that started the session */
+  pd_session_test_wait_for (evaluated_once, watch, "the tracker's first evaluation");
+  sync_and_evaluate (watch);
+  g_assert_cmpuint (watch->raised->len, ==, 0);
+  return TRUE;
 }
 
 static void
@@ -97,19 +149,10 @@ watch_close (Watch *watch)
   g_clear_pointer (&watch->raised, g_ptr_array_unref);
 }
 
-static gboolean
-evaluated (gpointer data)
-{
-  Watch *watch = data;
-  GPtrArray *last = watch->raised->len > 0 ? g_ptr_array_index (watch->raised, watch->raised->len - 1) : NULL;
-
-  return last != NULL;
-}
-
 static GPtrArray *
 last_raised (Watch *watch)
 {
-  pd_session_test_wait_for (evaluated, watch, "new events");
+  g_assert_cmpuint (watch->raised->len, >, 0);
   return g_ptr_array_index (watch->raised, watch->raised->len - 1);
 }
 
@@ -132,30 +175,24 @@ test_raised_once (Fixture       *f,
   g_autofree char *expected = NULL;
   GPtrArray *keys;
 
-  if (!pd_session_test_keyring_ready ())
-    {
-      g_test_skip ("No test keyring");
-      return;
-    }
   /* The seed has failures, credential errors and lost consent: none is new. */
-  watch_open (f, &watch);
-  pd_alerts_test_sync (watch.session);
-  g_assert_cmpuint (watch.raised->len, ==, 0);
+  if (!watch_open (f, &watch))
+    return;
 
   failed = pd_alerts_test_fail_backups (f->database, 1);
-  pd_alerts_test_sync (watch.session);
+  sync_and_evaluate (&watch);
   keys = last_raised (&watch);
   g_assert_cmpuint (watch.raised->len, ==, 1);
   g_assert_cmpuint (keys->len, ==, 1);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (keys, 0), "backup-failed:svc_"));
 
   /* The same failure at the next sync is not new. */
-  pd_alerts_test_sync (watch.session);
-  pd_alerts_test_sync (watch.session);
+  sync_and_evaluate (&watch);
+  sync_and_evaluate (&watch);
   g_assert_cmpuint (watch.raised->len, ==, 1);
 
   pd_alerts_test_break_credentials (f->database, failed[0]);
-  pd_alerts_test_sync (watch.session);
+  sync_and_evaluate (&watch);
   keys = last_raised (&watch);
   g_assert_cmpuint (watch.raised->len, ==, 2);
   g_assert_cmpuint (keys->len, ==, 1);
@@ -164,9 +201,7 @@ test_raised_once (Fixture       *f,
   watch_close (&watch);
 
   /* A restart on the same cache remembers what was raised. */
-  watch_open (f, &watch);
-  pd_alerts_test_sync (watch.session);
-  g_assert_cmpuint (watch.raised->len, ==, 0);
+  g_assert_true (watch_open (f, &watch));
   watch_close (&watch);
 }
 
@@ -178,18 +213,38 @@ test_many_at_once (Fixture       *f,
   g_auto(GStrv) failed = NULL;
   GPtrArray *keys;
 
-  if (!pd_session_test_keyring_ready ())
-    {
-      g_test_skip ("No test keyring");
-      return;
-    }
-  watch_open (f, &watch);
+  if (!watch_open (f, &watch))
+    return;
   failed = pd_alerts_test_fail_backups (f->database, 5);
-  pd_alerts_test_sync (watch.session);
+  sync_and_evaluate (&watch);
   keys = last_raised (&watch);
   g_assert_cmpuint (watch.raised->len, ==, 1);
   g_assert_cmpuint (keys->len, ==, 5);
   g_assert_true (has_key_prefix (keys, "backup-failed:"));
+  watch_close (&watch);
+}
+
+static void
+test_invitation_expiring (Fixture       *f,
+                          gconstpointer  data)
+{
+  Watch watch = { 0 };
+  g_autofree char *organization = NULL;
+  g_autofree char *expected = NULL;
+  GPtrArray *keys;
+
+  if (!watch_open (f, &watch))
+    return;
+
+  organization = pd_alerts_test_expire_invitation (f->database);
+  sync_and_evaluate (&watch);
+  g_assert_cmpuint (watch.raised->len, ==, 1);
+  keys = last_raised (&watch);
+  g_assert_cmpuint (keys->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (keys, 0), "invite-expiring:svc_"));
+
+  sync_and_evaluate (&watch);
+  g_assert_cmpuint (watch.raised->len, ==, 1);
   watch_close (&watch);
 }
 
@@ -201,6 +256,7 @@ main (int   argc,
 
   g_test_add ("/alerts/raised-once", Fixture, NULL, fixture_set_up, test_raised_once, fixture_tear_down);
   g_test_add ("/alerts/many-at-once", Fixture, NULL, fixture_set_up, test_many_at_once, fixture_tear_down);
+  g_test_add ("/alerts/invitation-expiring", Fixture, NULL, fixture_set_up, test_invitation_expiring, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -4,7 +4,8 @@
  * accessible label); marking one and all read goes to the portal and comes back with the
  * sync. Desktop notifications: a new backup failure raises exactly one, the next sync and a
  * restart of the session none, many at once one summary, and activating one opens the
- * client. The failures are made in the portal's database (pd-alerts-test.h): the
+ * client; the background setting keeps the application when its last window closes. The
+ * failures are made in the portal's database (pd-alerts-test.h): the
  * simulation (--simulate) draws them at random, too rarely to wait for. */
 
 #include "config.h"
@@ -246,20 +247,26 @@ record_sent (GApplication  *app,
   g_ptr_array_add (sent->ids, g_strdup (id));
 }
 
-/* A sync, then a few frames for the notifier's handlers */
+/* A sync, then time for the notifier to read pending invitations and decide */
 static void
 sync_now (PdSession *session)
 {
   pd_alerts_test_sync (session);
-  pd_ui_test_wait_frames (5);
+  pd_ui_test_wait_frames (20);
 }
+
+typedef struct
+{
+  Sent  *sent;
+  guint  n;
+} SentWait;
 
 static gboolean
 sent_n (gpointer data)
 {
-  Sent *sent = data;
+  SentWait *wait = data;
 
-  return sent->ids->len > 0;
+  return wait->sent->ids->len >= wait->n;
 }
 
 static gboolean
@@ -311,6 +318,7 @@ test_desktop (void)
   g_auto(GStrv) many = NULL;
   g_autofree char *key = NULL;
   gpointer check[2];
+  SentWait wait;
   PdResource *organization;
 
   if (!fixture_set_up (&f))
@@ -333,7 +341,8 @@ test_desktop (void)
 
   failed = pd_alerts_test_fail_backups (f.database, 1);
   sync_now (f.test->session);
-  pd_ui_test_wait_for (sent_n, &sent, "a desktop notification");
+  wait = (SentWait) { &sent, 1 };
+  pd_ui_test_wait_for (sent_n, &wait, "a desktop notification");
   g_assert_cmpuint (sent.ids->len, ==, 1);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (sent.ids, 0), "backup-failed:"));
   organization = pd_resource_list_lookup (PD_RESOURCE_LIST (pd_session_get_organizations (f.test->session)), failed[0]);
@@ -361,7 +370,9 @@ test_desktop (void)
   /* Many at once: one summary */
   many = pd_alerts_test_fail_backups (f.database, 5);
   sync_now (restarted);
-  pd_ui_test_wait_frames (10);
+  wait = (SentWait) { &sent, 2 };
+  pd_ui_test_wait_for (sent_n, &wait, "the summary");
+  pd_ui_test_wait_frames (20);
   g_assert_cmpuint (sent.ids->len, ==, 2);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (sent.ids, 1), "summary:"));
 
@@ -373,6 +384,48 @@ test_desktop (void)
   g_ptr_array_unref (sent.ids);
 }
 
+/* With background notifications on, the last window closing keeps the application (held)
+ * and its session; off, or without a session, it does not. A new window releases it. */
+static void
+test_background (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(PdAlertsNotifier) notifier = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!fixture_set_up (&f))
+    {
+      g_test_skip ("No test keyring");
+      return;
+    }
+  settings = g_settings_new ("io.github.partnerdesk.PartnerDesk");
+  app = gtk_application_new ("io.github.partnerdesk.PartnerDesk.BackgroundTest", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  notifier = pd_alerts_notifier_new (app, settings);
+
+  g_settings_set_boolean (settings, "background-notifications", TRUE);
+  g_assert_false (pd_alerts_notifier_keep_running (notifier));   /* no session */
+  pd_alerts_notifier_set_session (notifier, f.test->session);
+  g_settings_set_boolean (settings, "background-notifications", FALSE);
+  g_assert_false (pd_alerts_notifier_keep_running (notifier));
+  g_settings_set_boolean (settings, "background-notifications", TRUE);
+  g_assert_true (pd_alerts_notifier_keep_running (notifier));
+  /* Asked again while held: still one hold, released once by the next window. */
+  g_assert_true (pd_alerts_notifier_keep_running (notifier));
+  gtk_application_add_window (app, f.window);
+  gtk_application_remove_window (app, f.window);
+  g_assert_true (pd_alerts_notifier_keep_running (notifier));
+  /* Turned off while running without a window: the hold goes, the application may end. */
+  g_settings_set_boolean (settings, "background-notifications", FALSE);
+
+  pd_alerts_notifier_set_session (notifier, NULL);
+  g_clear_object (&notifier);
+  fixture_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +434,7 @@ main (int   argc,
 
   g_test_add_func ("/alerts/popover", test_popover);
   g_test_add_func ("/alerts/desktop", test_desktop);
+  g_test_add_func ("/alerts/background", test_background);
 
   return g_test_run ();
 }
