@@ -79,16 +79,6 @@ typedef struct {
   gboolean    secondary;   /* a shared mailbox instead of a user */
 } Slot;
 
-/* What a service's accounts add up to: its seat counters and its account status counters. */
-typedef struct {
-  gint64 managed;        /* protected or paused, whatever their status */
-  gint64 unprotected;    /* active and unprotected */
-  gint64 active;
-  gint64 deactivated;
-  gint64 deleted;
-  gint64 storage;
-} Counters;
-
 typedef struct {
   PdPortal     *portal;
   PdPortalSeed  rng;
@@ -362,14 +352,15 @@ insert_account (Gen        *gen,
 }
 
 static gboolean
-load_service (Gen      *gen,
-              gint64    service_id,
-              Counters *counters)
+load_service (Gen    *gen,
+              gint64  service_id,
+              gint64 *managed,
+              gint64 *unprotected,
+              gint64 *storage)
 {
   sqlite3_stmt *stmt = pd_portal_db_stmt (gen->portal,
       "SELECT s.organization_id, s.suite, s.application, s.backup_status, s.last_backup_at, s.created_at, "
-      "s.seats_managed, s.seats_unprotected, s.storage_bytes, o.domain, o.name, "
-      "s.accounts_active, s.accounts_deactivated, s.accounts_deleted "
+      "s.seats_managed, s.seats_unprotected, s.storage_bytes, o.domain, o.name "
       "FROM services s JOIN organizations o ON o.id = s.organization_id WHERE s.id = ?1");
   gboolean found = FALSE;
 
@@ -387,12 +378,9 @@ load_service (Gen      *gen,
         gen->last_backup_usec = 0;
       if (!pd_portal_time_parse (pd_portal_db_text (stmt, 5), &gen->created_usec))
         gen->created_usec = g_get_real_time () - 90 * G_TIME_SPAN_DAY;
-      counters->managed = MAX (0, sqlite3_column_int64 (stmt, 6));
-      counters->unprotected = MAX (0, sqlite3_column_int64 (stmt, 7));
-      counters->storage = MAX (0, sqlite3_column_int64 (stmt, 8));
-      counters->active = MAX (0, sqlite3_column_int64 (stmt, 11));
-      counters->deactivated = MAX (0, sqlite3_column_int64 (stmt, 12));
-      counters->deleted = MAX (0, sqlite3_column_int64 (stmt, 13));
+      *managed = MAX (0, sqlite3_column_int64 (stmt, 6));
+      *unprotected = MAX (0, sqlite3_column_int64 (stmt, 7));
+      *storage = MAX (0, sqlite3_column_int64 (stmt, 8));
       gen->domain = domain && *domain ? g_ascii_strdown (domain, -1) : domain_from_name (pd_portal_db_text (stmt, 10));
     }
   sqlite3_reset (stmt);
@@ -405,11 +393,13 @@ gen_begin (Gen      *gen,
            PdPortal *portal,
            gint64    service_id,
            guint64   salt,
-           Counters *counters)
+           gint64   *managed,
+           gint64   *unprotected,
+           gint64   *storage)
 {
   gen->portal = portal;
   gen->service_id = service_id;
-  if (!load_service (gen, service_id, counters))
+  if (!load_service (gen, service_id, managed, unprotected, storage))
     return FALSE;
   /* Same service ID, same accounts (xorshift must not start at 0). */
   gen->rng.portal = portal;
@@ -428,35 +418,48 @@ gen_end (Gen *gen)
   g_clear_pointer (&gen->domain, g_free);
 }
 
-/* Managed accounts (a few paused, those the active count leaves out deactivated in the
- * tenant), the active unprotected ones, and the deactivated or deleted unprotected ones the
- * seat counters do not show. */
-static void
-generate (Gen            *gen,
-          const Counters *c)
+/* Managed accounts (a few paused, a few deactivated in the tenant), the active unprotected
+ * ones, and some deactivated or deleted unprotected ones the seat counters do not show. The
+ * first draws of the generator: what the seed counts the statuses of, so the other draws
+ * (names, storage) stay out of it. */
+static GArray *
+draw_slots (Gen    *gen,
+            gint64  managed,
+            gint64  unprotected)
 {
-  g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (Slot));
-  g_autoptr(GArray) weights = g_array_new (FALSE, TRUE, sizeof (gint64));
-  gint64 managed = c->managed, unprotected = c->unprotected, storage = c->storage;
-  gint64 managed_deactivated = CLAMP (managed + unprotected - c->active, 0, managed);
-  gint64 extra_deactivated = MAX (c->deactivated - managed_deactivated, 0);
-  gint64 n, weight_sum = 0;
+  GArray *slots = g_array_new (FALSE, TRUE, sizeof (Slot));
+  gint64 extras;
 
-  for (gint64 i = 0; i < managed + unprotected + extra_deactivated + c->deleted; i++)
+  /* An empty directory (a service just added) stays empty. */
+  extras = managed + unprotected == 0 ? 0 : unprotected / 12 + (pd_seed_chance (&gen->rng, 0.5) ? 1 : 0);
+  for (gint64 i = 0; i < managed + unprotected + extras; i++)
     {
       Slot slot = { .protection = "unprotected", .status = "active" };
 
       if (i < managed)
         {
           slot.protection = pd_seed_chance (&gen->rng, 0.06) ? "paused" : "protected";
-          if (i < managed_deactivated)
+          if (pd_seed_chance (&gen->rng, 0.03))
             slot.status = "deactivated";
         }
       else if (i >= managed + unprotected)
-        slot.status = i < managed + unprotected + extra_deactivated ? "deactivated" : "deleted";
+        slot.status = pd_seed_chance (&gen->rng, 0.6) ? "deactivated" : "deleted";
       slot.secondary = has_shared_mailboxes (gen) && pd_seed_chance (&gen->rng, 0.08);
       g_array_append_val (slots, slot);
     }
+  return slots;
+}
+
+static void
+generate (Gen    *gen,
+          gint64  managed,
+          gint64  unprotected,
+          gint64  storage)
+{
+  g_autoptr(GArray) slots = draw_slots (gen, managed, unprotected);
+  g_autoptr(GArray) weights = g_array_new (FALSE, TRUE, sizeof (gint64));
+  gint64 n, weight_sum = 0;
+
   /* Mixed, as a tenant's directory is. */
   n = slots->len;
   for (gint64 i = n - 1; i > 0; i--)
@@ -496,8 +499,8 @@ generate (Gen            *gen,
     insert_account (gen, &g_array_index (slots, Slot, i), g_array_index (weights, gint64, i));
 }
 
-/* The status counters from the accounts just made: the same as before for a seeded service,
- * and the real ones for a service whose counters did not fit its seat counters. */
+/* The status counters from the accounts just made: the same as the seed's for a seeded
+ * service, and the first ones for a service added since. */
 static void
 count_statuses (PdPortal *portal,
                 gint64    service_id)
@@ -516,13 +519,13 @@ materialize (PdPortal *portal,
              gint64    service_id)
 {
   Gen gen = { 0 };
-  Counters counters = { 0 };
+  gint64 managed, unprotected, storage;
   g_autofree char *now = pd_portal_now ();
   sqlite3_stmt *stmt;
 
-  if (!gen_begin (&gen, portal, service_id, 0, &counters))
+  if (!gen_begin (&gen, portal, service_id, 0, &managed, &unprotected, &storage))
     return;
-  generate (&gen, &counters);
+  generate (&gen, managed, unprotected, storage);
   gen_end (&gen);
   count_statuses (portal, service_id);
 
@@ -556,15 +559,14 @@ pd_portal_accounts_discover (PdPortal *portal,
 {
   sqlite3_stmt *stmt;
   gboolean own_transaction = sqlite3_get_autocommit (portal->db) != 0;
-  Counters counters = { 0 };
-  gint64 n, extras;
+  gint64 managed = 0, unprotected = 0, storage = 0, n;
   Gen gen = { 0 };
 
   if (own_transaction)
     pd_portal_db_begin (portal);
   pd_portal_accounts_ensure (portal, service_id);
-  if (!gen_begin (&gen, portal, service_id, 0xD15C0, &counters) ||
-      counters.managed + counters.unprotected > 0)
+  if (!gen_begin (&gen, portal, service_id, 0xD15C0, &managed, &unprotected, &storage) ||
+      managed + unprotected > 0)
     {
       gen_end (&gen);
       if (own_transaction)
@@ -576,11 +578,7 @@ pd_portal_accounts_discover (PdPortal *portal,
   sqlite3_bind_int64 (stmt, 1, service_id);
   n = pd_portal_db_scalar (portal, stmt, 0);
   n = n <= 1 ? 1 : CLAMP (n * pd_seed_int (&gen.rng, 70, 130) / 100, 3, 400);
-  /* And some accounts deactivated or deleted in the tenant. */
-  extras = n / 12 + pd_seed_int (&gen.rng, 0, 1);
-  counters = (Counters) { .unprotected = n, .active = n, .deleted = extras * 2 / 5 };
-  counters.deactivated = extras - counters.deleted;
-  generate (&gen, &counters);
+  generate (&gen, 0, n, 0);
   gen_end (&gen);
 
   pd_portal_accounts_recount (portal, service_id);
@@ -592,20 +590,45 @@ pd_portal_accounts_discover (PdPortal *portal,
   return TRUE;
 }
 
-/* The seeded services' account status counters, which their accounts are generated from:
- * a few managed accounts deactivated in the tenant, and about one deactivated or deleted
- * account for twelve unprotected ones. Derived from the ID, so the seed draws no numbers
- * and the other seeded data stays as it was. */
+/* The seeded services' account status counters, drawn as pd_portal_accounts_ensure() will
+ * draw their accounts (a service's first draws are its statuses), so that the dashboard
+ * counts accounts by status without making millions of them. */
 void
 pd_portal_accounts_seed (PdPortalSeed *seed)
 {
-  sqlite3_stmt *stmt = pd_portal_db_stmt (seed->portal,
-      "UPDATE services SET (accounts_active, accounts_deactivated, accounts_deleted) = ("
-      "  SELECT seats_managed - managed_deactivated + seats_unprotected, "
-      "    managed_deactivated + extras - (extras + id % 3) / 3, (extras + id % 3) / 3 FROM ("
-      "      SELECT (seats_managed * (id % 7) + 50) / 100 AS managed_deactivated, "
-      "        CASE WHEN seats_managed + seats_unprotected = 0 THEN 0 "
-      "          ELSE seats_unprotected / 12 + id % 2 END AS extras))");
+  PdPortal *portal = seed->portal;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = pd_portal_db_stmt (portal, "SELECT id FROM services ORDER BY id");
 
-  pd_portal_db_step_done (seed->portal, stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 service_id = g_array_index (ids, gint64, i);
+      gint64 managed, unprotected, storage, counts[3] = { 0 };
+      g_autoptr(GArray) slots = NULL;
+      Gen gen = { 0 };
+
+      if (!gen_begin (&gen, portal, service_id, 0, &managed, &unprotected, &storage))
+        continue;
+      slots = draw_slots (&gen, managed, unprotected);
+      gen_end (&gen);
+      for (guint s = 0; s < slots->len; s++)
+        {
+          const char *status = g_array_index (slots, Slot, s).status;
+
+          counts[g_str_equal (status, "active") ? 0 : g_str_equal (status, "deactivated") ? 1 : 2]++;
+        }
+      stmt = pd_portal_db_stmt (portal,
+          "UPDATE services SET accounts_active = ?2, accounts_deactivated = ?3, accounts_deleted = ?4 WHERE id = ?1");
+      sqlite3_bind_int64 (stmt, 1, service_id);
+      for (int c = 0; c < 3; c++)
+        sqlite3_bind_int64 (stmt, c + 2, counts[c]);
+      pd_portal_db_step_done (portal, stmt);
+    }
 }
