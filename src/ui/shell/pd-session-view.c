@@ -19,6 +19,7 @@
 #include "pd-account-page.h"
 #include "pd-client-page.h"
 #include "pd-clients-page.h"
+#include "pd-groups-page.h"
 #include "pd-overview-page.h"
 #include "pd-reports-page.h"
 #include "pd-roles-page.h"
@@ -68,6 +69,7 @@ static const struct {
   { "reports", N_("Reports"), "x-office-presentation-symbolic", "dashboard.read", pd_reports_page_new },
   { "users", N_("Users"), "system-users-symbolic", "users.read", pd_users_page_new },
   { "roles", N_("Roles"), "security-high-symbolic", "roles.read", pd_roles_page_new },
+  { "groups", N_("Groups"), "network-workgroup-symbolic", "groups.read", pd_groups_page_new },
   /* SMTP (smtp.read) and partner (partner.read) settings: the row needs the weaker one,
    * which every built-in role has; the page explains a tab the role may not read. */
   { "settings", N_("Settings"), "emblem-system-symbolic", "partner.read", pd_settings_page_new },

@@ -62,6 +62,7 @@ test_role_and_status (void)
   /* A new role, saved with the other fields untouched */
   dialog = PD_USER_EDIT_DIALOG (users_test_open_user (t, LUCAS));
   g_assert_cmpstr (adw_action_row_get_subtitle (dialog->email_row), ==, LUCAS);
+  pd_ui_test_screenshot (GTK_WIDGET (dialog), "users-edit");
   g_assert_false (gtk_widget_is_sensitive (dialog->save_button));
   users_test_select_role (dialog->role_row, "support");
   g_assert_true (gtk_widget_is_sensitive (dialog->save_button));
@@ -137,6 +138,7 @@ test_protections (void)
   if (t == NULL)
     return;
   dialog = PD_USER_EDIT_DIALOG (users_test_open_user (t, "admin@northwind-it.example"));
+  pd_ui_test_screenshot (GTK_WIDGET (dialog), "users-edit-self");
   users_test_assert_refused (GTK_WIDGET (dialog->role_row), "your own role");
   users_test_assert_refused (dialog->status_button, "deactivate your own user");
   users_test_assert_refused (dialog->delete_button, "delete your own user");
