@@ -105,6 +105,9 @@ update_facts (PdUserEditDialog *self)
   g_autofree char *reset = NULL;
   g_autofree char *status_refusal = pd_users_dup_refusal (self->session, user, PD_USER_ACTION_CHANGE_STATUS);
   g_autofree char *delete_refusal = pd_users_dup_refusal (self->session, user, PD_USER_ACTION_DELETE);
+  g_autofree char *role_refusal = pd_users_dup_refusal (self->session, user, PD_USER_ACTION_CHANGE_ROLE);
+  g_autofree char *rank = NULL;
+  PdMe *me = pd_session_get_me (self->session);
 
   adw_window_title_set_title (self->window_title, pd_user_get_name (user));
   adw_window_title_set_subtitle (self->window_title, pd_user_get_role_name (user));
@@ -134,11 +137,15 @@ update_facts (PdUserEditDialog *self)
 
   gate_reason (self, GTK_WIDGET (self->name_row), PD_USER_ACTION_EDIT);
   gate_reason (self, GTK_WIDGET (self->notify_row), PD_USER_ACTION_EDIT);
-  gate_reason (self, GTK_WIDGET (self->role_row), PD_USER_ACTION_CHANGE_ROLE);
+  pd_permission_gate_set_reason (GTK_WIDGET (self->role_row), role_refusal);
   gate_reason (self, self->reset_button, PD_USER_ACTION_RESET_PASSWORD);
   pd_permission_gate_set_reason (self->status_button, status_refusal);
   pd_permission_gate_set_reason (self->delete_button, delete_refusal);
   /* The owner's and one's own protection, in words and not only in tooltips */
+  if (role_refusal == NULL && me != NULL)
+    /* Translators: %s is the signed-in user's role, e.g. “Admin” */
+    rank = g_strdup_printf (_("You can give roles ranked below your own (“%s”)."), pd_me_get_role_name (me));
+  adw_preferences_group_set_description (self->role_group, role_refusal != NULL ? role_refusal : rank);
   adw_preferences_group_set_description (self->actions_group, delete_refusal != NULL ? delete_refusal : status_refusal);
 }
 
@@ -359,16 +366,10 @@ static void
 pd_user_edit_dialog_constructed (GObject *object)
 {
   PdUserEditDialog *self = PD_USER_EDIT_DIALOG (object);
-  PdMe *me = pd_session_get_me (self->session);
-  g_autofree char *description = NULL;
 
   G_OBJECT_CLASS (pd_user_edit_dialog_parent_class)->constructed (object);
 
   pd_user_fields_setup_roles (self->role_row, self->session, pd_user_get_role_id (self->user));
-  if (me != NULL)
-    /* Translators: %s is the signed-in user's role, e.g. “Admin” */
-    description = g_strdup_printf (_("You can give roles ranked below your own (“%s”)."), pd_me_get_role_name (me));
-  adw_preferences_group_set_description (self->role_group, description);
 
   pd_permission_gate (GTK_WIDGET (self->name_row), self->session, "users.write", PD_PERMISSION_GATE_DISABLE);
   pd_permission_gate (GTK_WIDGET (self->notify_row), self->session, "users.write", PD_PERMISSION_GATE_DISABLE);

@@ -18,10 +18,7 @@ struct _PdUserRow
   AdwAvatar  *avatar;
   GtkLabel   *name_label;
   GtkLabel   *email_label;
-  GtkLabel   *role_label;
-  GtkImage   *mfa_icon;
-  GtkLabel   *mfa_label;
-  GtkLabel   *sign_in_label;
+  GtkLabel   *facts_label;
   GtkLabel   *groups_label;
   GtkWidget  *status_box;
   GtkImage   *status_icon;
@@ -39,6 +36,7 @@ update (PdUserRow *self)
   g_autofree char *sign_in = NULL;
   g_autofree char *groups = NULL;
   g_autofree char *groups_text = NULL;
+  g_autofree char *facts = NULL;
 
   if (user == NULL)
     return;
@@ -46,22 +44,20 @@ update (PdUserRow *self)
   adw_avatar_set_text (self->avatar, pd_user_get_name (user));
   gtk_label_set_text (self->name_label, pd_user_get_name (user));
   gtk_label_set_text (self->email_label, pd_user_get_email (user));
-  gtk_label_set_text (self->role_label, pd_user_get_role_name (user));
 
-  gtk_image_set_from_icon_name (self->mfa_icon, pd_user_get_mfa_enabled (user) ? "channel-secure-symbolic"
-                                                                               : "changes-allow-symbolic");
-  gtk_label_set_text (self->mfa_label, pd_user_get_mfa_enabled (user) ? _("MFA on") : _("MFA off"));
-  gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->mfa_label)),
-                               pd_user_get_mfa_enabled (user) ? _("Signing in needs a code from an authenticator app")
-                                                              : _("Signing in needs only the password"));
-
+  /* One line that wraps on narrow windows: role, MFA, last sign-in */
   if (pd_user_get_last_sign_in_at (user) != NULL)
     {
       when = pd_format_relative_time (pd_user_get_last_sign_in_at (user), NULL);
       /* Translators: %s is a relative time such as “3 hours ago” or “Yesterday” */
       sign_in = g_strdup_printf (_("Signed in: %s"), when);
     }
-  gtk_label_set_text (self->sign_in_label, sign_in != NULL ? sign_in : _("Never signed in"));
+  /* Translators: the role (in bold), whether MFA is on, and the last sign-in, e.g.
+   * “<b>Admin</b> · MFA off · Signed in: Yesterday” */
+  facts = g_markup_printf_escaped (_("<b>%s</b> · %s · %s"), pd_user_get_role_name (user),
+                                   pd_user_get_mfa_enabled (user) ? _("MFA on") : _("MFA off"),
+                                   sign_in != NULL ? sign_in : _("Never signed in"));
+  gtk_label_set_markup (self->facts_label, facts);
 
   groups = self->groups != NULL ? pd_users_dup_groups (self->groups, pd_resource_get_id (PD_RESOURCE (user))) : NULL;
   /* Translators: %s is a list of group names */
@@ -131,10 +127,7 @@ pd_user_row_class_init (PdUserRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdUserRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, PdUserRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, PdUserRow, email_label);
-  gtk_widget_class_bind_template_child (widget_class, PdUserRow, role_label);
-  gtk_widget_class_bind_template_child (widget_class, PdUserRow, mfa_icon);
-  gtk_widget_class_bind_template_child (widget_class, PdUserRow, mfa_label);
-  gtk_widget_class_bind_template_child (widget_class, PdUserRow, sign_in_label);
+  gtk_widget_class_bind_template_child (widget_class, PdUserRow, facts_label);
   gtk_widget_class_bind_template_child (widget_class, PdUserRow, groups_label);
   gtk_widget_class_bind_template_child (widget_class, PdUserRow, status_box);
   gtk_widget_class_bind_template_child (widget_class, PdUserRow, status_icon);

@@ -2,7 +2,7 @@
 /* src/ui/alerts under Xvfb against the reference portal: the popover lists the portal's
  * in-app notifications newest first with the unread count on the button (and in its
  * accessible label); marking one and all read goes to the portal and comes back with the
- * sync. Desktop notifications: a new backup failure raises exactly one, the next sync and a
+ * sync, and waits in the outbox while the portal is away. Desktop notifications: a new backup failure raises exactly one, the next sync and a
  * restart of the session none, many at once one summary, and activating one opens the
  * client; the background setting keeps the application when its last window closes. The
  * failures are made in the portal's database (pd-alerts-test.h): the
@@ -195,6 +195,10 @@ test_popover (void)
   g_assert_cmpint (g_date_time_compare (pd_resource_get_created_at (PD_RESOURCE (first)), newest), ==, 0);
   g_assert_nonnull (pd_ui_test_find_label (GTK_WIDGET (popover), pd_in_app_notification_get_title (first)));
   screenshot_with_popover (GTK_WIDGET (f.window), GTK_WIDGET (popover), "notifications-popover");
+  /* Down to the narrowest window the application supports */
+  gtk_window_set_default_size (f.window, 360, 640);
+  pd_ui_test_wait_frames (20);
+  screenshot_with_popover (GTK_WIDGET (f.window), GTK_WIDGET (popover), "notifications-popover-narrow");
 
   /* Mark one read: it goes to the portal, and the sync that follows brings it back read. */
   for (guint i = 0; i < rows->len; i++)
@@ -221,6 +225,60 @@ test_popover (void)
   g_assert_false (gtk_widget_get_sensitive (pd_ui_test_find_id (GTK_WIDGET (popover), "mark_all_button")));
 
   gtk_popover_popdown (popover);
+  fixture_tear_down (&f);
+}
+
+static gboolean
+outbox_has_one (gpointer data)
+{
+  return g_list_model_get_n_items (pd_outbox_get_entries (pd_session_get_outbox (data))) == 1;
+}
+
+/* With the portal gone, marking read waits in the outbox and shows read at once; the
+ * portal has it read once it is back. */
+static void
+test_offline (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *id = NULL;
+  GListModel *notifications;
+  PdAlertsButton *button;
+  UnreadWait wait;
+  guint unread;
+
+  if (!fixture_set_up (&f))
+    {
+      g_test_skip ("No test keyring");
+      return;
+    }
+  notifications = pd_session_get_notifications (f.test->session);
+  unread = count_unread (notifications);
+  button = PD_ALERTS_BUTTON (pd_ui_test_find_type (GTK_WIDGET (f.view), PD_TYPE_ALERTS_BUTTON));
+  for (guint i = 0; id == NULL; i++)
+    {
+      g_autoptr(PdInAppNotification) item = g_list_model_get_item (notifications, i);
+
+      if (!pd_in_app_notification_get_read (item))
+        id = g_strdup (pd_resource_get_id (PD_RESOURCE (item)));
+    }
+  uri = g_uri_parse (pd_test_portal_get_url (f.test->portal), G_URI_FLAGS_NONE, NULL);
+  listen = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+  pd_portal_client_set_retry_limits (pd_session_get_client (f.test->session), 1, 2);
+  pd_outbox_set_retry_delays (pd_session_get_outbox (f.test->session), 50, 200);
+  g_clear_pointer (&f.test->portal, pd_test_portal_stop);
+
+  gtk_widget_activate_action (GTK_WIDGET (button), "alerts.mark-read", "s", id);
+  assert_button_says (button, unread - 1);
+  pd_ui_test_wait_for (outbox_has_one, f.test->session, "the change to wait in the outbox");
+  pd_ui_test_wait_frames (10);
+  assert_button_says (button, unread - 1);
+
+  f.test->portal = pd_test_portal_start_with_db (f.database, (const char *[]) { "--listen", listen, NULL });
+  wait = (UnreadWait) { notifications, unread - 1 };
+  pd_ui_test_wait_for (unread_is, &wait, "the portal to have the notification read");
+  assert_button_says (button, unread - 1);
   fixture_tear_down (&f);
 }
 
@@ -433,6 +491,7 @@ main (int   argc,
   pd_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/alerts/popover", test_popover);
+  g_test_add_func ("/alerts/offline", test_offline);
   g_test_add_func ("/alerts/desktop", test_desktop);
   g_test_add_func ("/alerts/background", test_background);
 

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "pd-outbox.h"
 #include "pd-password-rules.h"
 #include "users-test.h"
 
@@ -196,6 +197,43 @@ test_refused (void)
   gtk_window_destroy (dialog);
 }
 
+/* With the portal gone, a new user (with a password, which stays out of the cache) waits in
+ * the outbox; the dialog closes saying so, and the user is created once the portal is back. */
+static void
+test_offline (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pd-users-XXXXXX", NULL);
+  g_autofree char *database = g_build_filename (dir, "portal.db", NULL);
+  g_autoptr(UsersTest) t = users_test_new_full ("owner", 1000,
+                                                (const char *[]) { "--seed", "5", "--database", database, NULL });
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *listen = NULL;
+  GtkWindow *dialog;
+
+  if (t == NULL)
+    return;
+  uri = g_uri_parse (pd_test_portal_get_url (t->test->portal), G_URI_FLAGS_NONE, NULL);
+  listen = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+  pd_portal_client_set_retry_limits (pd_session_get_client (t->test->session), 1, 2);
+  pd_outbox_set_retry_delays (pd_session_get_outbox (t->test->session), 50, 200);
+  g_clear_pointer (&t->test->portal, pd_test_portal_stop);
+
+  dialog = open_new (t);
+  type (dialog, "name_row", "Written Offline");
+  type (dialog, "email_row", "offline@northwind-it.example");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (part (dialog, "password_check")), TRUE);
+  type (dialog, "password_row", "a long enough password");
+  users_test_click (part (dialog, "create_button"));
+  users_test_wait_no_window (PD_TYPE_USER_NEW_DIALOG);
+  users_test_wait_toast (t, "Written Offline will be added as soon as the portal can be reached");
+  g_assert_null (users_test_lookup (t, "offline@northwind-it.example"));
+
+  t->test->portal = pd_test_portal_start_with_db (database, (const char *[]) { "--listen", listen, NULL });
+  users_test_wait_user (t, "offline@northwind-it.example", TRUE);
+  users_test_free (g_steal_pointer (&t));
+  pd_session_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -205,5 +243,6 @@ main (int    argc,
   g_test_add_func ("/ui/users/new/invitation", test_invitation);
   g_test_add_func ("/ui/users/new/password", test_password);
   g_test_add_func ("/ui/users/new/refused", test_refused);
+  g_test_add_func ("/ui/users/new/offline", test_offline);
   return g_test_run ();
 }

@@ -124,6 +124,21 @@ test_technician (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A phone-wide window: the rows keep every fact, shortened rather than cut off */
+static void
+test_narrow (void)
+{
+  g_autoptr(UsersTest) t = users_test_new ("owner", 360);
+
+  if (t == NULL)
+    return;
+  g_assert_true (pd_session_view_is_folded (t->view));
+  g_assert_cmpuint (shown (t), >=, 15);
+  assert_shows (t, "Ana Duarte");
+  assert_shows (t, "Active");
+  pd_ui_test_screenshot (GTK_WIDGET (t->window), "users-narrow");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -132,5 +147,6 @@ main (int    argc,
 
   g_test_add_func ("/ui/users/list", test_list);
   g_test_add_func ("/ui/users/technician", test_technician);
+  g_test_add_func ("/ui/users/narrow", test_narrow);
   return g_test_run ();
 }

@@ -5,11 +5,25 @@
 
 #include "users-test.h"
 
+static gboolean
+sections_still (gpointer view)
+{
+  return !gtk_stack_get_transition_running (pd_session_view_get_sections (view));
+}
+
 UsersTest *
 users_test_new (const char *role,
                 int         width)
 {
-  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new ((const char *[]) { "--seed", "10", NULL }, role);
+  return users_test_new_full (role, width, (const char *[]) { "--seed", "10", NULL });
+}
+
+UsersTest *
+users_test_new_full (const char         *role,
+                     int                 width,
+                     const char * const *portal_args)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new (portal_args, role);
   UsersTest *t;
 
   if (test == NULL)
@@ -22,6 +36,7 @@ users_test_new (const char *role,
   pd_session_view_show_page (t->view, "users");
   t->page = PD_USERS_PAGE (pd_ui_test_find_type (GTK_WIDGET (t->window), PD_TYPE_USERS_PAGE));
   g_assert_nonnull (t->page);
+  pd_ui_test_wait_for (sections_still, t->view, "the section to show");
   pd_ui_test_wait_frames (5);
   return t;
 }

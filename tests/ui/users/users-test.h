@@ -24,6 +24,10 @@ typedef struct
  * NULL (test skipped) without a test keyring. */
 UsersTest  *users_test_new            (const char   *role,
                                        int           width);
+/* Same with the portal started with @portal_args */
+UsersTest  *users_test_new_full       (const char   *role,
+                                       int           width,
+                                       const char * const *portal_args);
 void        users_test_free           (UsersTest    *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UsersTest, users_test_free)
 
