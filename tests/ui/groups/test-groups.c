@@ -626,6 +626,50 @@ test_technician (void)
     assert_disabled (g_ptr_array_index (buttons, i));
 }
 
+/* ---- an admin limited to their groups -------------------------------------------------- */
+
+static void
+assert_refused (GtkWidget  *widget,
+                const char *reason)
+{
+  g_assert_nonnull (widget);
+  g_assert_false (gtk_widget_is_sensitive (widget));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (widget), reason));
+}
+
+/* The portal lets a scoped admin rename, add organizations and managers, remove
+ * organizations, but not create or delete groups or remove managers: exactly that shows. */
+static void
+test_scoped_admin (void)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new (portal_args, "scoped_admin");
+  g_autoptr(GroupsTest) t = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  GtkWidget *editor, *scope, *managers, *row;
+
+  if (test == NULL)
+    return;
+  t = groups_test_new (test, 1100, 800);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_session_get_groups (test->session)), ==, 1);
+  assert_refused (find_id (t->page, "new_button"), "cannot create groups");
+
+  editor = groups_test_open (t, "Enterprise clients");
+  g_assert_true (gtk_widget_is_sensitive (find_id (editor, "edit_button")));
+  assert_refused (find_id (editor, "delete_button"), "cannot delete groups");
+  scope = pd_ui_test_find_type (editor, PD_TYPE_GROUP_SCOPE);
+  g_assert_true (gtk_widget_is_sensitive (find_id (scope, "add_button")));
+  buttons = pd_ui_test_find_all_type (find_id (scope, "list"), GTK_TYPE_BUTTON);
+  g_assert_cmpuint (buttons->len, >, 0);
+  for (guint i = 0; i < buttons->len; i++)
+    g_assert_true (gtk_widget_is_sensitive (g_ptr_array_index (buttons, i)));
+
+  show_managers (editor);
+  managers = pd_ui_test_find_type (editor, PD_TYPE_GROUP_MANAGERS);
+  g_assert_true (gtk_widget_is_sensitive (find_id (managers, "add_button")));
+  row = groups_test_row_of (managers, "Greta Lindqvist", ADW_TYPE_ACTION_ROW);
+  assert_refused (pd_ui_test_find_type (row, GTK_TYPE_BUTTON), "cannot remove group managers");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,5 +685,6 @@ main (int   argc,
   g_test_add_func ("/groups/managers", test_managers);
   g_test_add_func ("/groups/delete", test_delete);
   g_test_add_func ("/groups/technician", test_technician);
+  g_test_add_func ("/groups/scoped-admin", test_scoped_admin);
   return g_test_run ();
 }
