@@ -185,7 +185,12 @@ save_geometry (PdWindow *self)
 static gboolean
 pd_window_close_request (GtkWindow *window)
 {
-  save_geometry (PD_WINDOW (window));
+  PdWindow *self = PD_WINDOW (window);
+
+  /* Unsaved changes ask first; the session view closes the window once answered. */
+  if (self->session_view != NULL && pd_session_view_hold_close (self->session_view))
+    return TRUE;
+  save_geometry (self);
 
   return GTK_WINDOW_CLASS (pd_window_parent_class)->close_request (window);
 }

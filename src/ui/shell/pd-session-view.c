@@ -9,6 +9,7 @@
 #include "pd-account-summary.h"
 #include "pd-alerts-button.h"
 #include "pd-error-dialog.h"
+#include "pd-leave-guard.h"
 #include "pd-organization.h"
 #include "pd-page-stack.h"
 #include "pd-permission-gate.h"
@@ -20,6 +21,7 @@
 #include "pd-client-page.h"
 #include "pd-clients-page.h"
 #include "pd-groups-page.h"
+#include "pd-notifications-page.h"
 #include "pd-overview-page.h"
 #include "pd-reports-page.h"
 #include "pd-roles-page.h"
@@ -54,6 +56,8 @@ struct _PdSessionView
 
 G_DEFINE_FINAL_TYPE (PdSessionView, pd_session_view, GTK_TYPE_WIDGET)
 
+static void visible_section_changed_cb (PdSessionView *self);
+
 /* The sections a session brings, in the sidebar's order; other sections
  * (pd_session_view_add_page) stay. A section whose read permission the signed-in role lacks
  * is hidden (see pd-permission-gate.h). */
@@ -70,6 +74,7 @@ static const struct {
   { "users", N_("Users"), "system-users-symbolic", "users.read", pd_users_page_new },
   { "roles", N_("Roles"), "security-high-symbolic", "roles.read", pd_roles_page_new },
   { "groups", N_("Groups"), "network-workgroup-symbolic", "groups.read", pd_groups_page_new },
+  { "notifications", N_("Notifications"), "mail-unread-symbolic", "notifications.read", pd_notifications_page_new },
   /* SMTP (smtp.read) and partner (partner.read) settings: the row needs the weaker one,
    * which every built-in role has; the page explains a tab the role may not read. */
   { "settings", N_("Settings"), "emblem-system-symbolic", "partner.read", pd_settings_page_new },
@@ -159,6 +164,56 @@ update_title (PdSessionView *self)
   adw_window_title_set_title (self->content_title, title != NULL ? title : "");
 }
 
+/* Leaving the section shown: when it holds unsaved changes (pd-leave-guard.h) it asks
+ * first and @then runs only if the user saved or discarded. FALSE: nothing to ask, go on. */
+typedef void (*LeaveThen) (PdSessionView *self,
+                           const char    *name);
+
+typedef struct {
+  PdSessionView *self;
+  LeaveThen      then;
+  char          *name;
+} Leaving;
+
+static void
+leaving_answered_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Leaving *leaving = user_data;
+
+  if (pd_leave_guard_ask_finish (GTK_WIDGET (source), result))
+    leaving->then (leaving->self, leaving->name);
+  g_object_unref (leaving->self);
+  g_free (leaving->name);
+  g_free (leaving);
+}
+
+static gboolean
+ask_before_leaving (PdSessionView *self,
+                    LeaveThen      then,
+                    const char    *name)
+{
+  GtkWidget *section = gtk_stack_get_visible_child (self->sections);
+  Leaving *leaving;
+
+  if (!pd_leave_guard_has_unsaved_changes (section))
+    return FALSE;
+  leaving = g_new0 (Leaving, 1);
+  leaving->self = g_object_ref (self);
+  leaving->then = then;
+  leaving->name = g_strdup (name);
+  pd_leave_guard_ask_async (section, leaving_answered_cb, leaving);
+  return TRUE;
+}
+
+static void
+go_back_then (PdSessionView *self,
+              const char    *name)
+{
+  pd_session_view_go_back (self);
+}
+
 gboolean
 pd_session_view_go_back (PdSessionView *self)
 {
@@ -167,8 +222,27 @@ pd_session_view_go_back (PdSessionView *self)
   if (pd_page_stack_pop (self->page_stack))
     return TRUE;
   if (adw_leaflet_get_folded (self->leaflet) && !showing_sidebar (self))
-    return adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+    return ask_before_leaving (self, go_back_then, NULL) ||
+           adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   return FALSE;
+}
+
+static void
+close_window_then (PdSessionView *self,
+                   const char    *name)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_close (GTK_WINDOW (root));
+}
+
+gboolean
+pd_session_view_hold_close (PdSessionView *self)
+{
+  g_return_val_if_fail (PD_IS_SESSION_VIEW (self), FALSE);
+
+  return ask_before_leaving (self, close_window_then, NULL);
 }
 
 void
@@ -198,6 +272,13 @@ pd_session_view_show_page (PdSessionView *self,
   if (gtk_stack_get_child_by_name (self->sections, name) == NULL)
     {
       g_warning ("No section named “%s”", name);
+      return;
+    }
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sections), name) != 0 &&
+      ask_before_leaving (self, pd_session_view_show_page, name))
+    {
+      /* The sidebar keeps showing where the user still is. */
+      visible_section_changed_cb (self);
       return;
     }
   pd_page_stack_pop_to_root (self->page_stack);

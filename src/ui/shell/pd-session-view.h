@@ -40,6 +40,9 @@ void           pd_session_view_show_account    (PdSessionView *self,
                                                 const char    *account_id);
 /* Pops a pushed page, else in one column goes to the sidebar; FALSE when neither */
 gboolean       pd_session_view_go_back         (PdSessionView *self);
+/* Before the window closes: TRUE when the section shown has unsaved changes and asks the
+ * user first; it closes the window itself once they are saved or discarded. */
+gboolean       pd_session_view_hold_close      (PdSessionView *self);
 void           pd_session_view_show_toast      (PdSessionView *self,
                                                 const char    *text);
 void           pd_session_view_show_error      (PdSessionView *self,
