@@ -419,16 +419,16 @@ gen_end (Gen *gen)
 }
 
 /* Managed accounts (a few paused, a few deactivated in the tenant), the active unprotected
- * ones, and some deactivated or deleted unprotected ones the counters do not show. */
-static void
-generate (Gen    *gen,
-          gint64  managed,
-          gint64  unprotected,
-          gint64  storage)
+ * ones, and some deactivated or deleted unprotected ones the seat counters do not show. The
+ * first draws of the generator: what the seed counts the statuses of, so the other draws
+ * (names, storage) stay out of it. */
+static GArray *
+draw_slots (Gen    *gen,
+            gint64  managed,
+            gint64  unprotected)
 {
-  g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (Slot));
-  g_autoptr(GArray) weights = g_array_new (FALSE, TRUE, sizeof (gint64));
-  gint64 extras, n, weight_sum = 0;
+  GArray *slots = g_array_new (FALSE, TRUE, sizeof (Slot));
+  gint64 extras;
 
   /* An empty directory (a service just added) stays empty. */
   extras = managed + unprotected == 0 ? 0 : unprotected / 12 + (pd_seed_chance (&gen->rng, 0.5) ? 1 : 0);
@@ -447,6 +447,19 @@ generate (Gen    *gen,
       slot.secondary = has_shared_mailboxes (gen) && pd_seed_chance (&gen->rng, 0.08);
       g_array_append_val (slots, slot);
     }
+  return slots;
+}
+
+static void
+generate (Gen    *gen,
+          gint64  managed,
+          gint64  unprotected,
+          gint64  storage)
+{
+  g_autoptr(GArray) slots = draw_slots (gen, managed, unprotected);
+  g_autoptr(GArray) weights = g_array_new (FALSE, TRUE, sizeof (gint64));
+  gint64 n, weight_sum = 0;
+
   /* Mixed, as a tenant's directory is. */
   n = slots->len;
   for (gint64 i = n - 1; i > 0; i--)
@@ -486,6 +499,21 @@ generate (Gen    *gen,
     insert_account (gen, &g_array_index (slots, Slot, i), g_array_index (weights, gint64, i));
 }
 
+/* The status counters from the accounts just made: the same as the seed's for a seeded
+ * service, and the first ones for a service added since. */
+static void
+count_statuses (PdPortal *portal,
+                gint64    service_id)
+{
+  sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
+      "UPDATE services SET (accounts_active, accounts_deactivated, accounts_deleted) = ("
+      "  SELECT coalesce(sum(status = 'active'), 0), coalesce(sum(status = 'deactivated'), 0), "
+      "    coalesce(sum(status = 'deleted'), 0) FROM accounts WHERE service_id = ?1) WHERE id = ?1");
+
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  pd_portal_db_step_done (portal, stmt);
+}
+
 static void
 materialize (PdPortal *portal,
              gint64    service_id)
@@ -499,6 +527,7 @@ materialize (PdPortal *portal,
     return;
   generate (&gen, managed, unprotected, storage);
   gen_end (&gen);
+  count_statuses (portal, service_id);
 
   stmt = pd_portal_db_stmt (portal, "INSERT INTO account_materialized (service_id, materialized_at) VALUES (?1, ?2)");
   sqlite3_bind_int64 (stmt, 1, service_id);
@@ -553,9 +582,53 @@ pd_portal_accounts_discover (PdPortal *portal,
   gen_end (&gen);
 
   pd_portal_accounts_recount (portal, service_id);
+  count_statuses (portal, service_id);
   pd_portal_db_touch (portal, "services", service_id);
   pd_portal_db_touch (portal, "organizations", gen.organization_id);
   if (own_transaction)
     pd_portal_db_commit (portal);
   return TRUE;
+}
+
+/* The seeded services' account status counters, drawn as pd_portal_accounts_ensure() will
+ * draw their accounts (a service's first draws are its statuses), so that the dashboard
+ * counts accounts by status without making millions of them. */
+void
+pd_portal_accounts_seed (PdPortalSeed *seed)
+{
+  PdPortal *portal = seed->portal;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = pd_portal_db_stmt (portal, "SELECT id FROM services ORDER BY id");
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 service_id = g_array_index (ids, gint64, i);
+      gint64 managed, unprotected, storage, counts[3] = { 0 };
+      g_autoptr(GArray) slots = NULL;
+      Gen gen = { 0 };
+
+      if (!gen_begin (&gen, portal, service_id, 0, &managed, &unprotected, &storage))
+        continue;
+      slots = draw_slots (&gen, managed, unprotected);
+      gen_end (&gen);
+      for (guint s = 0; s < slots->len; s++)
+        {
+          const char *status = g_array_index (slots, Slot, s).status;
+
+          counts[g_str_equal (status, "active") ? 0 : g_str_equal (status, "deactivated") ? 1 : 2]++;
+        }
+      stmt = pd_portal_db_stmt (portal,
+          "UPDATE services SET accounts_active = ?2, accounts_deactivated = ?3, accounts_deleted = ?4 WHERE id = ?1");
+      sqlite3_bind_int64 (stmt, 1, service_id);
+      for (int c = 0; c < 3; c++)
+        sqlite3_bind_int64 (stmt, c + 2, counts[c]);
+      pd_portal_db_step_done (portal, stmt);
+    }
 }

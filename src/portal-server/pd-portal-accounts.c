@@ -677,5 +677,6 @@ register_routes (PdPortal *portal)
 const PdPortalModule pd_portal_module_accounts = {
   .name = "accounts",
   .schema = schema_sql,
+  .seed = pd_portal_accounts_seed,
   .register_routes = register_routes,
 };

@@ -2,16 +2,21 @@
 #pragma once
 
 #include "pd-portal.h"
+#include "pd-portal-seed.h"
 
 G_BEGIN_DECLS
 
 /* A service's accounts are created the first time anything needs them (seeding millions of
  * rows for --seed 10000 would be slow and mostly unread): deterministically from the service
- * ID, and exactly as many as its seat counters say. From then on the counters follow the
- * accounts. Call this before reading or changing a service's accounts; it is cheap once done
+ * ID, exactly as many as its seat counters say and with the statuses the seed counted for
+ * it. From then on the counters follow the accounts. Call this before reading or changing a service's accounts; it is cheap once done
  * and joins the caller's transaction when there is one. */
 void      pd_portal_accounts_ensure  (PdPortal     *portal,
                                       gint64        service_id);
+
+/* Sets the seeded services' account status counters (accounts_active, _deactivated,
+ * _deleted) to what pd_portal_accounts_ensure() will make; it keeps them in step after. */
+void      pd_portal_accounts_seed    (PdPortalSeed *seed);
 
 /* A service without any accounts (one just added, whose counters are 0) gets its tenant's
  * directory once consent lets the backup read it: about as many unprotected accounts as it has

@@ -64,6 +64,15 @@ static const ReportColumn protection_columns[] = {
   { NULL }
 };
 
+static const ReportColumn accounts_columns[] = {
+  ORGANIZATION_COLUMNS,
+  { "accounts_active", "Active accounts", "integer" },
+  { "accounts_deactivated", "Deactivated accounts", "integer" },
+  { "accounts_deleted", "Deleted accounts", "integer" },
+  { "accounts_total", "Total accounts", "integer" },
+  { NULL }
+};
+
 static const ReportColumn jobs_columns[] = {
   ORGANIZATION_COLUMNS,
   { "jobs_success", "Successful jobs", "integer" },
@@ -90,6 +99,11 @@ static const Report reports[] = {
     ORGANIZATION_SELECT "coalesce(sum(s.seats_managed), 0), coalesce(sum(s.seats_unprotected), 0), "
     "coalesce(sum(s.seats_managed + s.seats_unprotected), 0), "
     PERCENT ("sum(s.seats_managed)", "sum(s.seats_managed + s.seats_unprotected)") " "
+    "FROM organizations o LEFT JOIN services s ON s.organization_id = o.id WHERE" PAGE },
+  { "accounts", accounts_columns,
+    ORGANIZATION_SELECT "coalesce(sum(s.accounts_active), 0), coalesce(sum(s.accounts_deactivated), 0), "
+    "coalesce(sum(s.accounts_deleted), 0), "
+    "coalesce(sum(s.accounts_active + s.accounts_deactivated + s.accounts_deleted), 0) "
     "FROM organizations o LEFT JOIN services s ON s.organization_id = o.id WHERE" PAGE },
   { "jobs", jobs_columns,
     ORGANIZATION_SELECT "coalesce(" PD_PERIOD_SUM (success) ", 0), coalesce(" PD_PERIOD_SUM (warning) ", 0), "
@@ -185,7 +199,7 @@ pd_portal_dashboard_report (PdPortalRequest *req)
     {
       pd_portal_respond_problem (req, SOUP_STATUS_NOT_FOUND, "not-found", "Not found",
                                  "There is no report “%s”; the reports are organizations, seat-usage, "
-                                 "protection-coverage and jobs.", req->params[0] ? req->params[0] : "");
+                                 "protection-coverage, accounts and jobs.", req->params[0] ? req->params[0] : "");
       return;
     }
   if (!pd_portal_dashboard_period (req, g_get_real_time (), &period) || !pd_portal_page_parse (req, &page))

@@ -61,7 +61,8 @@ static const char schema_sql[] =
   /* The dashboard: its sums read this narrow index instead of the services' rows, and
    * what needs attention is a small part of all services. */
   "CREATE INDEX IF NOT EXISTS services_dashboard ON services "
-  "  (organization_id, backup_status, seats_total, seats_managed, seats_unprotected);\n"
+  "  (organization_id, backup_status, seats_total, seats_managed, seats_unprotected,"
+  "   accounts_active, accounts_deactivated, accounts_deleted);\n"
   "CREATE INDEX IF NOT EXISTS services_attention ON services (organization_id) WHERE " ATTENTION_SERVICES ";\n";
 
 /* Periods */
@@ -574,7 +575,7 @@ add_jobs (PdPortalRequest   *req,
   pd_portal_json_int (builder, "account_errors", sum.account_errors);
 }
 
-/* Running jobs, seats and protection, from the services' current state. */
+/* Running jobs, seats, protection and accounts, from the services' current state. */
 static void
 add_services (PdPortalRequest   *req,
               JsonBuilder       *builder,
@@ -586,10 +587,14 @@ add_services (PdPortalRequest   *req,
   "  coalesce(sum(CASE WHEN o.status <> 'deleted' THEN s.seats_total END), 0), " \
   "  coalesce(sum(CASE WHEN o.status <> 'deleted' THEN s.seats_managed END), 0), " \
   "  coalesce(sum(CASE WHEN o.status <> 'deleted' THEN max(s.seats_total - s.seats_managed, 0) END), 0), " \
-  "  coalesce(sum(CASE WHEN o.status <> 'deleted' THEN s.seats_unprotected END), 0)" from
+  "  coalesce(sum(CASE WHEN o.status <> 'deleted' THEN s.seats_unprotected END), 0), " \
+  "  coalesce(sum(CASE WHEN o.status <> 'deleted' THEN s.accounts_active END), 0), " \
+  "  coalesce(sum(CASE WHEN o.status <> 'deleted' THEN s.accounts_deactivated END), 0), " \
+  "  coalesce(sum(CASE WHEN o.status <> 'deleted' THEN s.accounts_deleted END), 0)" from
   sqlite3_stmt *stmt = filtered_stmt (req, organization_id, SERVICE_SUMS (SERVICES_OF_ALL), SERVICE_SUMS (SERVICES_OF_ONE));
 #undef SERVICE_SUMS
   gint64 running = 0, total = 0, managed = 0, open = 0, unprotected = 0;
+  gint64 active = 0, deactivated = 0, deleted = 0;
 
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -598,6 +603,9 @@ add_services (PdPortalRequest   *req,
       managed = sqlite3_column_int64 (stmt, 2);
       open = sqlite3_column_int64 (stmt, 3);
       unprotected = sqlite3_column_int64 (stmt, 4);
+      active = sqlite3_column_int64 (stmt, 5);
+      deactivated = sqlite3_column_int64 (stmt, 6);
+      deleted = sqlite3_column_int64 (stmt, 7);
     }
   sqlite3_reset (stmt);
 
@@ -618,6 +626,15 @@ add_services (PdPortalRequest   *req,
   pd_portal_json_int (builder, "protected", managed);
   pd_portal_json_int (builder, "total", managed + unprotected);
   add_percent (builder, "coverage_percent", managed, managed + unprotected);
+  json_builder_end_object (builder);
+
+  /* Every account of the tenants by its status there, whatever its protection. */
+  json_builder_set_member_name (builder, "accounts");
+  json_builder_begin_object (builder);
+  pd_portal_json_int (builder, "active", active);
+  pd_portal_json_int (builder, "deactivated", deactivated);
+  pd_portal_json_int (builder, "deleted", deleted);
+  pd_portal_json_int (builder, "total", active + deactivated + deleted);
   json_builder_end_object (builder);
 }
 

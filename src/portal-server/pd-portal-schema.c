@@ -73,8 +73,8 @@ const char pd_portal_schema_sql[] =
   "CREATE INDEX IF NOT EXISTS organizations_partner ON organizations (partner_id, id);\n"
   "CREATE INDEX IF NOT EXISTS organizations_updated ON organizations (partner_id, updated_at);\n"
 
-  /* One protected SaaS application of an organization. Seat counters are kept in step
-   * with the accounts table by the accounts module. */
+  /* One protected SaaS application of an organization. Seat and account status counters
+   * are kept in step with the accounts table by the accounts module. */
   "CREATE TABLE IF NOT EXISTS services ("
   "  id INTEGER PRIMARY KEY AUTOINCREMENT, organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,"
   "  suite TEXT NOT NULL, application TEXT NOT NULL, management_mode TEXT NOT NULL DEFAULT 'partner',"
@@ -84,6 +84,8 @@ const char pd_portal_schema_sql[] =
   "  jobs_retrying INTEGER NOT NULL DEFAULT 0, jobs_failed INTEGER NOT NULL DEFAULT 0,"
   "  seats_total INTEGER NOT NULL DEFAULT 0, seats_managed INTEGER NOT NULL DEFAULT 0,"
   "  seats_unprotected INTEGER NOT NULL DEFAULT 0, storage_bytes INTEGER NOT NULL DEFAULT 0,"
+  "  accounts_active INTEGER NOT NULL DEFAULT 0, accounts_deactivated INTEGER NOT NULL DEFAULT 0,"
+  "  accounts_deleted INTEGER NOT NULL DEFAULT 0,"
   "  version INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
   "  UNIQUE (organization_id, application));\n"
 

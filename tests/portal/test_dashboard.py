@@ -22,7 +22,8 @@ from portal_harness import Portal, PortalTestCase, main
 
 DAY = 86400
 PERIODS = ("this_month", "last_month", "last_7_days", "last_30_days", "last_90_days")
-REPORTS = ("organizations", "seat-usage", "protection-coverage", "jobs")
+REPORTS = ("organizations", "seat-usage", "protection-coverage", "accounts", "jobs")
+ACCOUNT_STATUSES = ("active", "deactivated", "deleted")
 REASONS = ("failed_backup", "consent_lost", "needs_authentication", "over_capacity",
            "pending_client_admin", "unmapped")
 COUNTERS = ("success", "warning", "retrying", "failed", "account_errors")
@@ -90,6 +91,7 @@ class DbFixture:
         last = self.stamp(last_backup_ago) if last_backup_ago is not None else None
         nxt = stamp(self.now + next_backup_in) if next_backup_in is not None else None
         # As the seed has them: the accounts of the latest run by state (one still running).
+        # Without the seed's account status counters: the accounts' first listing sets them.
         running = int(backup_status == "running")
         jobs = (max(seats_managed - running, 0) if backup_status in ("running", "success") else 0, running)
         return self.db.execute(
@@ -205,6 +207,35 @@ class Expect:
     def organization_ids(self, partner_id):
         return [r[0] for r in self.db.execute("SELECT id FROM organizations WHERE partner_id = ? ORDER BY id",
                                               (partner_id,))]
+
+    def counted_organization_ids(self, partner_id, organization_ids=None, resold=False):
+        """The organizations whose accounts the dashboard counts (not deleted, in scope): those
+        whose accounts the partner may list, or with @resold those it only resells."""
+        where, args = self.scope_sql(organization_ids)
+        return [r[0] for r in self.db.execute(f"SELECT id FROM organizations o WHERE partner_id = ? "
+                                              f"AND status <> 'deleted' AND (relationship = 'reseller') = ? "
+                                              f"AND {where} ORDER BY id", (partner_id, resold) + args)]
+
+
+def listed_accounts(client, organization_ids, resold=()):
+    """Accounts by status as the services' account lists show them (listing makes them), plus
+    the report rows of the @resold organizations, whose accounts a reseller may not list."""
+    counts = dict.fromkeys(ACCOUNT_STATUSES, 0)
+    if resold:
+        rows, _ = client.list_all("/api/v1/reports/accounts")
+        for row in rows:
+            if org_rowid(row["organization_id"]) in resold:
+                for status in ACCOUNT_STATUSES:
+                    counts[status] += row[f"accounts_{status}"]
+    for organization_id in organization_ids:
+        base = f"/api/v1/organizations/org_{organization_id}/services"
+        services, _ = client.list_all(base)
+        for service in services:
+            accounts, _ = client.list_all(f"{base}/{service['id']}/accounts")
+            for account in accounts:
+                counts[account["status"]] += 1
+    counts["total"] = sum(counts.values())
+    return counts
 
 
 def org_rowid(public_id):
@@ -349,6 +380,28 @@ class Dashboard(DashboardBase):
         self.assertEqual(body["protection"]["coverage_percent"],
                          seats["managed"] * 100 // (seats["managed"] + seats["unprotected"]))
 
+    def test_accounts_by_status_are_the_account_lists(self):
+        # The fixture's services get their counters when their accounts are made; the seeded
+        # ones have them already: the figures before their accounts are made, and after, agree.
+        listed_accounts(self.client(), [self.probe, self.attention, self.suspended])
+        before = self.dashboard()["accounts"]
+        listed = listed_accounts(self.client(), self.expect.counted_organization_ids(self.partner_id),
+                                 self.expect.counted_organization_ids(self.partner_id, resold=True))
+        self.assertEqual(before, listed)
+        self.assertEqual(self.dashboard(period="last_90_days")["accounts"], listed)
+        self.assertTrue(listed["deactivated"] and listed["deleted"], listed)
+        self.assertGreater(listed["total"], self.dashboard()["protection"]["total"])
+
+    def test_accounts_by_status_of_one_organization(self):
+        listed = listed_accounts(self.client(), [self.probe])
+        self.assertEqual(self.dashboard(organization_id=f"org_{self.probe}")["accounts"], listed)
+        # The seat counters' accounts (4 managed, 6 unprotected) and those they leave out.
+        self.assertGreaterEqual(listed["total"], 10)
+        # Accounts of a suspended organization count.
+        listed = listed_accounts(self.client(), [self.suspended])
+        self.assertEqual(self.dashboard(organization_id=f"org_{self.suspended}")["accounts"], listed)
+        self.assertGreaterEqual(listed["total"], 12)
+
     def test_invalid_period_is_422(self):
         for value in ("yesterday", "", "THIS_MONTH", "last_7_days "):
             with self.subTest(period=value):
@@ -420,6 +473,10 @@ class Dashboard(DashboardBase):
         self.assertEqual(body["organizations"], self.expect.organizations(self.partner_id, ids))
         self.assertEqual(body["jobs"]["success"], self.expect.jobs(self.partner_id, first, last, ids)["success"])
         self.assertLess(body["organizations"]["total"], self.dashboard()["organizations"]["total"])
+        listed = listed_accounts(scoped, self.expect.counted_organization_ids(self.partner_id, ids),
+                                 self.expect.counted_organization_ids(self.partner_id, ids, resold=True))
+        self.assertEqual(body["accounts"], listed)
+        self.assertLess(listed["total"], self.dashboard()["accounts"]["total"])
 
     def test_deleting_an_organization_removes_its_history(self):
         client = self.client()
@@ -532,6 +589,23 @@ class Reports(DashboardBase):
         row = self.by_id(self.walk("protection-coverage"))[self.formula]
         self.assertEqual((row["protected_accounts"], row["unprotected_accounts"], row["total_accounts"],
                           row["coverage_percent"]), (3, 1, 4, 75))
+
+    def test_accounts_values(self):
+        # A fixture's service gets its counters when its accounts are made; a seeded one has them.
+        formula = listed_accounts(self.client(), [self.formula])
+        rows = self.by_id(self.walk("accounts"))
+        readable = set(self.expect.counted_organization_ids(self.partner_id))
+        seeded = next(i for i, r in rows.items() if r["accounts_deactivated"] and i in readable)
+        for organization_id, listed in ((self.formula, formula),
+                                        (seeded, listed_accounts(self.client(), [seeded]))):
+            with self.subTest(organization=organization_id):
+                self.assertEqual({s: rows[organization_id][f"accounts_{s}"] for s in listed}, listed)
+        self.assertGreaterEqual(formula["total"], 4)
+        self.assertEqual(rows[self.plain]["accounts_total"], 0)
+        # The rows sum to the dashboard.
+        counted = [r for r in rows.values() if r["status"] != "deleted"]
+        self.assertEqual({s: sum(r[f"accounts_{s}"] for r in counted) for s in ACCOUNT_STATUSES + ("total",)},
+                         self.dashboard()["accounts"])
 
     def test_organizations_values(self):
         row = self.by_id(self.walk("organizations"))[self.quoted]

@@ -28,6 +28,10 @@ struct _PdDashboard
   gint64 protection_protected;
   gint64 protection_total;
   gint64 protection_coverage_percent;
+  gint64 accounts_active;
+  gint64 accounts_deactivated;
+  gint64 accounts_deleted;
+  gint64 accounts_total;
   gint64 organizations_active;
   gint64 organizations_suspended;
   gint64 organizations_unsubscribed;
@@ -59,6 +63,10 @@ static const PdField fields[] = {
   PD_FIELD ("protection.protected", "protection-protected", PD_FIELD_INT64, PD_FIELD_NON_NEGATIVE, PdDashboard, protection_protected),
   PD_FIELD ("protection.total", "protection-total", PD_FIELD_INT64, PD_FIELD_NON_NEGATIVE, PdDashboard, protection_total),
   PD_FIELD ("protection.coverage_percent", "protection-coverage-percent", PD_FIELD_INT64, PD_FIELD_NON_NEGATIVE, PdDashboard, protection_coverage_percent),
+  PD_FIELD ("accounts.active", "accounts-active", PD_FIELD_INT64, PD_FIELD_NON_NEGATIVE, PdDashboard, accounts_active),
+  PD_FIELD ("accounts.deactivated", "accounts-deactivated", PD_FIELD_INT64, PD_FIELD_NON_NEGATIVE, PdDashboard, accounts_deactivated),
+  PD_FIELD ("accounts.deleted", "accounts-deleted", PD_FIELD_INT64, PD_FIELD_NON_NEGATIVE, PdDashboard, accounts_deleted),
+  PD_FIELD ("accounts.total", "accounts-total", PD_FIELD_INT64, PD_FIELD_NON_NEGATIVE, PdDashboard, accounts_total),
   PD_FIELD ("organizations.active", "organizations-active", PD_FIELD_INT64, PD_FIELD_NON_NEGATIVE, PdDashboard, organizations_active),
   PD_FIELD ("organizations.suspended", "organizations-suspended", PD_FIELD_INT64, PD_FIELD_NON_NEGATIVE, PdDashboard, organizations_suspended),
   PD_FIELD ("organizations.unsubscribed", "organizations-unsubscribed", PD_FIELD_INT64, PD_FIELD_NON_NEGATIVE, PdDashboard, organizations_unsubscribed),
@@ -216,6 +224,38 @@ pd_dashboard_get_protection_coverage_percent (PdDashboard *self)
   g_return_val_if_fail (PD_IS_DASHBOARD (self), 0);
 
   return self->protection_coverage_percent;
+}
+
+gint64
+pd_dashboard_get_accounts_active (PdDashboard *self)
+{
+  g_return_val_if_fail (PD_IS_DASHBOARD (self), 0);
+
+  return self->accounts_active;
+}
+
+gint64
+pd_dashboard_get_accounts_deactivated (PdDashboard *self)
+{
+  g_return_val_if_fail (PD_IS_DASHBOARD (self), 0);
+
+  return self->accounts_deactivated;
+}
+
+gint64
+pd_dashboard_get_accounts_deleted (PdDashboard *self)
+{
+  g_return_val_if_fail (PD_IS_DASHBOARD (self), 0);
+
+  return self->accounts_deleted;
+}
+
+gint64
+pd_dashboard_get_accounts_total (PdDashboard *self)
+{
+  g_return_val_if_fail (PD_IS_DASHBOARD (self), 0);
+
+  return self->accounts_total;
 }
 
 gint64

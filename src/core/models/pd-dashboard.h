@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* The backup, seat and protection summary for a period (GET /dashboard). */
+/* The backup, seat, protection and account summary for a period (GET /dashboard). */
 #define PD_TYPE_DASHBOARD (pd_dashboard_get_type ())
 G_DECLARE_FINAL_TYPE (PdDashboard, pd_dashboard, PD, DASHBOARD, PdResource)
 
@@ -27,6 +27,10 @@ gint64             pd_dashboard_get_seats_usage_percent                (PdDashbo
 gint64             pd_dashboard_get_protection_protected               (PdDashboard *self);
 gint64             pd_dashboard_get_protection_total                   (PdDashboard *self);
 gint64             pd_dashboard_get_protection_coverage_percent        (PdDashboard *self);
+gint64             pd_dashboard_get_accounts_active                    (PdDashboard *self);
+gint64             pd_dashboard_get_accounts_deactivated               (PdDashboard *self);
+gint64             pd_dashboard_get_accounts_deleted                   (PdDashboard *self);
+gint64             pd_dashboard_get_accounts_total                     (PdDashboard *self);
 gint64             pd_dashboard_get_organizations_active               (PdDashboard *self);
 gint64             pd_dashboard_get_organizations_suspended            (PdDashboard *self);
 gint64             pd_dashboard_get_organizations_unsubscribed         (PdDashboard *self);

@@ -36,6 +36,7 @@ static const struct {
   [PD_REPORT_KIND_ORGANIZATIONS] = { "organizations", N_("Organizations") },
   [PD_REPORT_KIND_SEAT_USAGE] = { "seat-usage", N_("Seat usage") },
   [PD_REPORT_KIND_PROTECTION_COVERAGE] = { "protection-coverage", N_("Protection coverage") },
+  [PD_REPORT_KIND_ACCOUNTS] = { "accounts", N_("Accounts by status") },
   [PD_REPORT_KIND_JOBS] = { "jobs", N_("Backup jobs") },
 };
 

@@ -15,11 +15,12 @@ typedef enum {
   PD_REPORT_KIND_ORGANIZATIONS,
   PD_REPORT_KIND_SEAT_USAGE,
   PD_REPORT_KIND_PROTECTION_COVERAGE,
+  PD_REPORT_KIND_ACCOUNTS,
   PD_REPORT_KIND_JOBS,
   PD_REPORT_N_KINDS,
 } PdReportKind;
 
-/* "organizations", "seat-usage", "protection-coverage", "jobs" */
+/* "organizations", "seat-usage", "protection-coverage", "accounts", "jobs" */
 const char   *pd_report_kind_to_key        (PdReportKind kind);
 /* Translated: "Organizations", "Seat usage", … */
 const char   *pd_report_kind_get_title     (PdReportKind kind);

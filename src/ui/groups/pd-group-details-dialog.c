@@ -166,6 +166,12 @@ saved_cb (GObject      *object,
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   set_sending (self, FALSE);
+  /* A conflict settled with “Keep Theirs”: the user chose, nothing is left to save. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
   if (response == NULL)
     {
       if (!show_field_errors (self, error))

@@ -8,6 +8,7 @@
 #include "pd-group-editor.h"
 #include "pd-group-managers.h"
 #include "pd-group-scope.h"
+#include "pd-group-text.h"
 #include "pd-page-stack.h"
 #include "pd-permission-gate.h"
 
@@ -122,6 +123,7 @@ pd_group_editor_constructed (GObject *object)
 {
   PdGroupEditor *self = PD_GROUP_EDITOR (object);
   AdwViewStackPage *page;
+  g_autofree char *scoped = NULL;
 
   G_OBJECT_CLASS (pd_group_editor_parent_class)->constructed (object);
 
@@ -134,6 +136,8 @@ pd_group_editor_constructed (GObject *object)
 
   pd_permission_gate (self->edit_button, self->session, "groups.write", PD_PERMISSION_GATE_DISABLE);
   pd_permission_gate (self->delete_button, self->session, "groups.write", PD_PERMISSION_GATE_DISABLE);
+  scoped = pd_group_text_scoped_refusal (self->session, PD_GROUP_SCOPED_DELETE);
+  pd_permission_gate_set_reason (self->delete_button, scoped);
   g_signal_connect_object (self->group, "notify", G_CALLBACK (group_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pd_session_get_groups (self->session), "items-changed", G_CALLBACK (groups_changed_cb),
                            self, G_CONNECT_SWAPPED);

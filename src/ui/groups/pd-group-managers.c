@@ -65,6 +65,7 @@ create_row (gpointer item,
   g_autofree char *subtitle = person_line (pd_group_manager_get_email (manager),
                                            pd_group_manager_get_role_name (manager));
   g_autofree char *label = NULL;
+  g_autofree char *scoped = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pd_group_manager_get_name (manager));
@@ -79,6 +80,8 @@ create_row (gpointer item,
   g_object_set_data_full (G_OBJECT (remove), "pd-manager", g_object_ref (manager), g_object_unref);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
   pd_permission_gate (remove, self->session, "groups.write", PD_PERMISSION_GATE_DISABLE);
+  scoped = pd_group_text_scoped_refusal (self->session, PD_GROUP_SCOPED_REMOVE_MANAGER);
+  pd_permission_gate_set_reason (remove, scoped);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   return row;
 }

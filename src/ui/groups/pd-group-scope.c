@@ -7,6 +7,7 @@
 #include "pd-group-edit.h"
 #include "pd-group-picker.h"
 #include "pd-group-scope.h"
+#include "pd-group-text.h"
 #include "pd-organization.h"
 #include "pd-permission-gate.h"
 
@@ -155,6 +156,7 @@ bind_cb (GtkListItemFactory *factory,
   GtkWidget *remove = g_object_get_data (G_OBJECT (box), "pd-remove");
   const char *domain = pd_organization_get_domain (organization);
   g_autofree char *label = NULL;
+  g_autofree char *last = NULL;
 
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "pd-title"), pd_organization_get_name (organization));
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "pd-subtitle"), domain != NULL ? domain : "");
@@ -162,6 +164,9 @@ bind_cb (GtkListItemFactory *factory,
   /* Translators: the accessible name of a button; %s is the name of a client */
   label = g_strdup_printf (_("Remove “%s” from the scope"), pd_organization_get_name (organization));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (g_hash_table_size (self->members) == 1)
+    last = pd_group_text_scoped_refusal (self->session, PD_GROUP_SCOPED_REMOVE_LAST);
+  pd_permission_gate_set_reason (remove, last);
 }
 
 /* Picker */

@@ -5,6 +5,7 @@
 
 #include "pd-group-manager.h"
 #include "pd-group-text.h"
+#include "pd-me.h"
 
 char *
 pd_group_text_scope (PdGroup *group)
@@ -51,4 +52,28 @@ pd_group_text_manager_refusal (PdGroup *group,
   if (pd_user_get_status (user) != PD_USER_STATUS_ACTIVE)
     return g_strdup (_("Deactivated: reactivate the user first"));
   return NULL;
+}
+
+char *
+pd_group_text_scoped_refusal (PdSession           *session,
+                              PdGroupScopedAction  action)
+{
+  PdMe *me = pd_session_get_me (session);
+
+  if (me == NULL || pd_me_get_access_scope_all_organizations (me))
+    return NULL;
+  switch (action)
+    {
+    case PD_GROUP_SCOPED_CREATE:
+      return g_strdup (_("Your access is limited to the organizations of your groups, so you cannot create groups"));
+    case PD_GROUP_SCOPED_DELETE:
+      return g_strdup (_("Your access is limited to the organizations of your groups, so you cannot delete groups"));
+    case PD_GROUP_SCOPED_REMOVE_MANAGER:
+      return g_strdup (_("Your access is limited to the organizations of your groups, so you cannot remove group managers"));
+    case PD_GROUP_SCOPED_REMOVE_LAST:
+      return g_strdup (_("The last organization of the scope stays: an empty scope means all organizations, "
+                         "more than your access covers"));
+    default:
+      g_assert_not_reached ();
+    }
 }

@@ -149,6 +149,7 @@ pd_groups_page_constructed (GObject *object)
   GtkExpression *name = gtk_property_expression_new (PD_TYPE_GROUP, NULL, "name");
   GtkStringSorter *sorter = gtk_string_sorter_new (name);
   GListModel *groups = pd_session_get_groups (self->session);
+  g_autofree char *scoped = NULL;
 
   G_OBJECT_CLASS (pd_groups_page_parent_class)->constructed (object);
 
@@ -158,6 +159,9 @@ pd_groups_page_constructed (GObject *object)
   items_changed_cb (self);
   pd_permission_gate (self->new_button, self->session, "groups.write", PD_PERMISSION_GATE_DISABLE);
   pd_permission_gate (self->empty_new_button, self->session, "groups.write", PD_PERMISSION_GATE_DISABLE);
+  scoped = pd_group_text_scoped_refusal (self->session, PD_GROUP_SCOPED_CREATE);
+  pd_permission_gate_set_reason (self->new_button, scoped);
+  pd_permission_gate_set_reason (self->empty_new_button, scoped);
 }
 
 static void

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
  * the widget is insensitive (or hidden) and its tooltip says what is missing, e.g. “Your
  * role “Technician” does not have the permission “Create and edit partner users””. It
  * follows changes of /me (notify::me). The widget's own tooltip comes back when allowed.
- * Several gates on one widget: the widget is allowed only when all allow. */
+ * Several gates on one widget: the widget is allowed only when all allow.
+ * Not for a widget with an action-name: GTK keeps such a widget's sensitivity in step with
+ * the action, over the gate's; use a clicked handler, or disable the action itself. */
 typedef enum {
   PD_PERMISSION_GATE_DISABLE,  /* insensitive, with the reason as tooltip (the default) */
   PD_PERMISSION_GATE_HIDE,     /* hidden: for whole sections a role never uses */

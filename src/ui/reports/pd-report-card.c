@@ -42,6 +42,20 @@ pd_report_format_percent (gint64 percent)
   return g_strdup_printf (_("%s%%"), number);
 }
 
+/* A part's share in whole percent, rounded down; a part too small for one is not none. */
+static char *
+format_share (gint64 value,
+              gint64 sum)
+{
+  g_autofree char *one = NULL;
+
+  if (value == 0 || value * 100 >= sum)
+    return pd_report_format_percent (sum > 0 ? value * 100 / sum : 0);
+  one = pd_report_format_percent (1);
+  /* Translators: a share below one percent, %s is “1 %” */
+  return g_strdup_printf (_("<%s"), one);
+}
+
 static GtkWidget *
 legend_label (const char *text,
               float       xalign,
@@ -94,7 +108,7 @@ pd_report_card_set_figures (PdReportCard       *self,
     {
       gint64 value = MAX (items[i].segment.value, 0);
       g_autofree char *count = pd_report_format_count (value);
-      g_autofree char *share = with_shares ? pd_report_format_percent (sum > 0 ? value * 100 / sum : 0) : NULL;
+      g_autofree char *share = with_shares ? format_share (value, sum) : NULL;
       GtkWidget *name = legend_label (items[i].label, 0, NULL);
       GtkWidget *count_label = legend_label (count, 1, "pd-overview-count");
 

@@ -7,9 +7,8 @@
 #include "pd-reports-paint.h"
 
 /* Which figures of the dashboard each report draws. The dashboard counts what the report
- * rows list one organization at a time: seats, protection and organizations as they are
- * now, backup jobs within the period. The API has no partner-wide count of accounts by
- * their state in the tenant, so the fourth report is the jobs by outcome (the "jobs" rows). */
+ * rows list one organization at a time: seats, protection, accounts and organizations as
+ * they are now, backup jobs within the period. */
 
 static const struct {
   PdReportKind  kind;
@@ -18,6 +17,7 @@ static const struct {
   { PD_REPORT_KIND_PROTECTION_COVERAGE, N_("Protection Coverage") },
   { PD_REPORT_KIND_SEAT_USAGE, N_("Seat Usage") },
   { PD_REPORT_KIND_ORGANIZATIONS, N_("Clients by Status") },
+  { PD_REPORT_KIND_ACCOUNTS, N_("Accounts by Status") },
   { PD_REPORT_KIND_JOBS, N_("Backup Jobs by Status") },
 };
 
@@ -117,6 +117,29 @@ paint_organizations (PdReportCard *card,
 }
 
 static void
+paint_accounts (PdReportCard *card,
+                PdDashboard  *dashboard)
+{
+  gint64 total = pd_dashboard_get_accounts_total (dashboard);
+  g_autofree char *figure = pd_report_format_count (total);
+  const PdReportItem items[] = {
+    { C_("account status", "Active"),
+      { pd_dashboard_get_accounts_active (dashboard), PD_REPORT_TINT_SUCCESS, PD_REPORT_PATTERN_SOLID } },
+    { C_("account status", "Deactivated"),
+      { pd_dashboard_get_accounts_deactivated (dashboard), PD_REPORT_TINT_WARNING, PD_REPORT_PATTERN_STRIPES } },
+    { C_("account status", "Deleted"),
+      { pd_dashboard_get_accounts_deleted (dashboard), PD_REPORT_TINT_ERROR, PD_REPORT_PATTERN_GRID } },
+  };
+
+  pd_report_card_set_figures (card, figure,
+                              g_dngettext (GETTEXT_PACKAGE, "account in the clients’ tenants",
+                                           "accounts in the clients’ tenants", (gulong) total),
+                              items, G_N_ELEMENTS (items), TRUE,
+                              _("Their status in the tenant, whether backed up or not. "
+                                "Deleted accounts keep their backed-up data."));
+}
+
+static void
 paint_jobs (PdReportCard *card,
             PdDashboard  *dashboard)
 {
@@ -161,5 +184,6 @@ pd_reports_paint (PdReportCard *cards[PD_REPORT_N_KINDS],
   paint_coverage (cards[PD_REPORT_KIND_PROTECTION_COVERAGE], dashboard);
   paint_seats (cards[PD_REPORT_KIND_SEAT_USAGE], dashboard);
   paint_organizations (cards[PD_REPORT_KIND_ORGANIZATIONS], dashboard);
+  paint_accounts (cards[PD_REPORT_KIND_ACCOUNTS], dashboard);
   paint_jobs (cards[PD_REPORT_KIND_JOBS], dashboard);
 }

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "pd-settings-check.h"
+/* The same e-mail rule as the user dialogs (the portal's) */
+#include "pd-user-fields.h"
 
 static gboolean
 is_blank (const char *text)
@@ -18,29 +20,12 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* The portal's rule: one @, something before it, a dotted domain after it, no spaces or
- * list separators. */
-static gboolean
-is_email (const char *text)
-{
-  const char *at = strchr (text, '@');
-  const char *dot;
-
-  if (at == NULL || at == text || strchr (at + 1, '@') != NULL || strlen (text) > 254)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p) || strchr (",;<>", *p) != NULL)
-      return FALSE;
-  dot = strrchr (at + 1, '.');
-  return dot != NULL && at[1] != '.' && dot[1] != '\0' && strstr (at, "..") == NULL;
-}
-
 const char *
 pd_settings_check_email (const char *text)
 {
   if (is_blank (text))
     return _("Enter an e-mail address.");
-  if (!is_email (text))
+  if (!pd_user_fields_email_valid (text))
     return _("Enter an e-mail address like name@example.com.");
   return NULL;
 }

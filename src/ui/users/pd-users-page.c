@@ -168,6 +168,17 @@ roles_changed_cb (PdUsersPage *self)
   refilter (self);
 }
 
+static gboolean
+focus_search (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  PdUsersPage *self = PD_USERS_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}
+
 static void
 new_clicked_cb (PdUsersPage *self)
 {
@@ -325,6 +336,7 @@ pd_users_page_class_init (PdUsersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, user_activated_cb);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search, NULL);
 
   pd_style_ensure (RESOURCE_BASE_PATH "/users/users.css");
 }
@@ -334,6 +346,8 @@ pd_users_page_init (PdUsersPage *self)
 {
   self->role_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Typing anywhere on the page searches */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -208,6 +208,10 @@ assert_dashboard_matches (PdDashboard *dashboard,
   g_assert_cmpint (pd_dashboard_get_seats_unprotected (dashboard), ==, member_int (expected, "seats", "unprotected"));
   g_assert_cmpint (pd_dashboard_get_protection_coverage_percent (dashboard), ==,
                    member_int (expected, "protection", "coverage_percent"));
+  g_assert_cmpint (pd_dashboard_get_accounts_active (dashboard), ==, member_int (expected, "accounts", "active"));
+  g_assert_cmpint (pd_dashboard_get_accounts_deactivated (dashboard), ==, member_int (expected, "accounts", "deactivated"));
+  g_assert_cmpint (pd_dashboard_get_accounts_deleted (dashboard), ==, member_int (expected, "accounts", "deleted"));
+  g_assert_cmpint (pd_dashboard_get_accounts_total (dashboard), ==, member_int (expected, "accounts", "total"));
   g_assert_cmpint (pd_dashboard_get_organizations_active (dashboard), ==, member_int (expected, "organizations", "active"));
   g_assert_cmpint (pd_dashboard_get_organizations_suspended (dashboard), ==, member_int (expected, "organizations", "suspended"));
   g_assert_cmpint (pd_dashboard_get_organizations_unsubscribed (dashboard), ==,

@@ -195,6 +195,10 @@ test_popover (void)
   g_assert_cmpint (g_date_time_compare (pd_resource_get_created_at (PD_RESOURCE (first)), newest), ==, 0);
   g_assert_nonnull (pd_ui_test_find_label (GTK_WIDGET (popover), pd_in_app_notification_get_title (first)));
   screenshot_with_popover (GTK_WIDGET (f.window), GTK_WIDGET (popover), "notifications-popover");
+  /* Down to the narrowest window the application supports */
+  gtk_window_set_default_size (f.window, 360, 640);
+  pd_ui_test_wait_frames (20);
+  screenshot_with_popover (GTK_WIDGET (f.window), GTK_WIDGET (popover), "notifications-popover-narrow");
 
   /* Mark one read: it goes to the portal, and the sync that follows brings it back read. */
   for (guint i = 0; i < rows->len; i++)

@@ -584,11 +584,12 @@ test_delete (void)
 /* ---- a technician reads only ------------------------------------------------------------ */
 
 static void
-assert_disabled (GtkWidget *widget)
+assert_refused (GtkWidget  *widget,
+                const char *reason)
 {
   g_assert_nonnull (widget);
   g_assert_false (gtk_widget_is_sensitive (widget));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (widget), "Technician"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (widget), reason));
 }
 
 static void
@@ -603,27 +604,62 @@ test_technician (void)
     return;
   t = groups_test_new (test, 1100, 800);
   assert_row_text (t, "Healthcare", "6 organizations");
-  assert_disabled (find_id (t->page, "new_button"));
+  assert_refused (find_id (t->page, "new_button"), "Technician");
 
   editor = groups_test_open (t, "After-hours support");
-  assert_disabled (find_id (editor, "edit_button"));
-  assert_disabled (find_id (editor, "delete_button"));
-  assert_disabled (find_id (pd_ui_test_find_type (editor, PD_TYPE_GROUP_SCOPE), "empty_add_button"));
+  assert_refused (find_id (editor, "edit_button"), "Technician");
+  assert_refused (find_id (editor, "delete_button"), "Technician");
+  assert_refused (find_id (pd_ui_test_find_type (editor, PD_TYPE_GROUP_SCOPE), "empty_add_button"), "Technician");
   show_managers (editor);
   managers = pd_ui_test_find_type (editor, PD_TYPE_GROUP_MANAGERS);
-  assert_disabled (find_id (managers, "add_button"));
+  assert_refused (find_id (managers, "add_button"), "Technician");
   row = groups_test_row_of (managers, "Kenji Sato", ADW_TYPE_ACTION_ROW);
-  assert_disabled (pd_ui_test_find_type (row, GTK_TYPE_BUTTON));
+  assert_refused (pd_ui_test_find_type (row, GTK_TYPE_BUTTON), "Technician");
   pd_session_view_go_back (t->view);
   pd_ui_test_wait_frames (30);
 
   editor = groups_test_open (t, "Healthcare");
   scope = pd_ui_test_find_type (editor, PD_TYPE_GROUP_SCOPE);
-  assert_disabled (find_id (scope, "add_button"));
+  assert_refused (find_id (scope, "add_button"), "Technician");
   buttons = pd_ui_test_find_all_type (find_id (scope, "list"), GTK_TYPE_BUTTON);
   g_assert_cmpuint (buttons->len, ==, 6);
   for (guint i = 0; i < buttons->len; i++)
-    assert_disabled (g_ptr_array_index (buttons, i));
+    assert_refused (g_ptr_array_index (buttons, i), "Technician");
+}
+
+/* ---- an admin limited to their groups -------------------------------------------------- */
+
+/* The portal lets a scoped admin rename, add organizations and managers, remove
+ * organizations, but not create or delete groups or remove managers: exactly that shows. */
+static void
+test_scoped_admin (void)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new (portal_args, "scoped_admin");
+  g_autoptr(GroupsTest) t = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  GtkWidget *editor, *scope, *managers, *row;
+
+  if (test == NULL)
+    return;
+  t = groups_test_new (test, 1100, 800);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_session_get_groups (test->session)), ==, 1);
+  assert_refused (find_id (t->page, "new_button"), "cannot create groups");
+
+  editor = groups_test_open (t, "Enterprise clients");
+  g_assert_true (gtk_widget_is_sensitive (find_id (editor, "edit_button")));
+  assert_refused (find_id (editor, "delete_button"), "cannot delete groups");
+  scope = pd_ui_test_find_type (editor, PD_TYPE_GROUP_SCOPE);
+  g_assert_true (gtk_widget_is_sensitive (find_id (scope, "add_button")));
+  buttons = pd_ui_test_find_all_type (find_id (scope, "list"), GTK_TYPE_BUTTON);
+  g_assert_cmpuint (buttons->len, >, 0);
+  for (guint i = 0; i < buttons->len; i++)
+    g_assert_true (gtk_widget_is_sensitive (g_ptr_array_index (buttons, i)));
+
+  show_managers (editor);
+  managers = pd_ui_test_find_type (editor, PD_TYPE_GROUP_MANAGERS);
+  g_assert_true (gtk_widget_is_sensitive (find_id (managers, "add_button")));
+  row = groups_test_row_of (managers, "Greta Lindqvist", ADW_TYPE_ACTION_ROW);
+  assert_refused (pd_ui_test_find_type (row, GTK_TYPE_BUTTON), "cannot remove group managers");
 }
 
 int
@@ -641,5 +677,6 @@ main (int   argc,
   g_test_add_func ("/groups/managers", test_managers);
   g_test_add_func ("/groups/delete", test_delete);
   g_test_add_func ("/groups/technician", test_technician);
+  g_test_add_func ("/groups/scoped-admin", test_scoped_admin);
   return g_test_run ();
 }

@@ -133,6 +133,7 @@ assert_matches_portal (PdUiTestSession   *test,
   PdReportCard *coverage = pd_reports_page_get_card (page, PD_REPORT_KIND_PROTECTION_COVERAGE);
   PdReportCard *seats = pd_reports_page_get_card (page, PD_REPORT_KIND_SEAT_USAGE);
   PdReportCard *clients = pd_reports_page_get_card (page, PD_REPORT_KIND_ORGANIZATIONS);
+  PdReportCard *accounts = pd_reports_page_get_card (page, PD_REPORT_KIND_ACCOUNTS);
   PdReportCard *jobs = pd_reports_page_get_card (page, PD_REPORT_KIND_JOBS);
   gint64 total = member (portal, "seats", "total");
   gint64 managed = member (portal, "seats", "managed");
@@ -154,6 +155,12 @@ assert_matches_portal (PdUiTestSession   *test,
   assert_part (clients, "Suspended", member (portal, "organizations", "suspended"));
   assert_part (clients, "Unsubscribed", member (portal, "organizations", "unsubscribed"));
   assert_part (clients, "Deleted", member (portal, "organizations", "deleted"));
+
+  assert_figure (accounts, member (portal, "accounts", "total"), FALSE);
+  assert_part (accounts, "Active", member (portal, "accounts", "active"));
+  assert_part (accounts, "Deactivated", member (portal, "accounts", "deactivated"));
+  assert_part (accounts, "Deleted", member (portal, "accounts", "deleted"));
+  g_assert_cmpint (member (portal, "accounts", "deactivated"), >, 0);
 
   assert_figure (jobs, member (portal, "jobs", "success") + member (portal, "jobs", "warning") +
                        member (portal, "jobs", "retrying") + member (portal, "jobs", "failed"), FALSE);
@@ -203,7 +210,7 @@ test_figures_and_period (void)
   assert_matches_portal (test, page, PD_DASHBOARD_PERIOD_THIS_MONTH);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack_of (page)), ==, "reports");
   g_assert_cmpuint (recorded.n_errors, ==, 0);
-  /* Four charts, laid out, each an image to assistive technologies */
+  /* Five charts, laid out, each an image to assistive technologies */
   pd_ui_test_wait_for (charts_laid_out, page, "the charts to be laid out");
   pd_ui_test_screenshot (GTK_WIDGET (window), "reports");
   jobs_this_month = g_strdup (pd_report_card_get_figure_text (pd_reports_page_get_card (page, PD_REPORT_KIND_JOBS)));

@@ -109,6 +109,12 @@ conflict_dialog_shown (gpointer data)
   return *dialog != NULL;
 }
 
+gboolean
+smtp_save_sensitive (PdSmtpEditor *editor)
+{
+  return gtk_widget_is_sensitive (pd_settings_save_bar_get_button (editor->save_bar));
+}
+
 void
 smtp_save (PdSmtpEditor *editor)
 {
@@ -165,6 +171,14 @@ portal_request (PdUiTestSession *test,
   node = json_from_string (g_bytes_get_size (answer) > 0 ? g_bytes_get_data (answer, NULL) : "null", &error);
   g_assert_no_error (error);
   return node;
+}
+
+JsonObject *
+portal_smtp_settings (PdUiTestSession  *test,
+                      JsonNode        **root)
+{
+  *root = portal_request (test, "GET", "/api/v1/smtp-settings", NULL, NULL, NULL, NULL);
+  return json_node_get_object (*root);
 }
 
 char *

@@ -40,6 +40,8 @@ void         type_text                   (gpointer         editable,
 gboolean     save_bar_idle               (gpointer         save_bar);
 /* Waits: a conflict dialog is shown; *(PdConflictDialog **) @data gets it */
 gboolean     conflict_dialog_shown       (gpointer         data);
+/* Whether the SMTP form's Save may be used */
+gboolean     smtp_save_sensitive         (PdSmtpEditor    *editor);
 /* Saves the SMTP form and waits for the portal's answer */
 void         smtp_save                   (PdSmtpEditor    *editor);
 
@@ -52,6 +54,9 @@ JsonNode    *portal_request              (PdUiTestSession *test,
                                           const char      *if_match,
                                           guint           *status,
                                           char           **etag);
+/* GET /smtp-settings; *root keeps the answer */
+JsonObject  *portal_smtp_settings        (PdUiTestSession  *test,
+                                          JsonNode        **root);
 /* The raw body of a GET, to search for what must never be there */
 char        *portal_get_text             (PdUiTestSession *test,
                                           const char      *path);

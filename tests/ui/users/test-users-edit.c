@@ -128,17 +128,23 @@ test_delete (void)
   json_node_unref (users_test_portal (t, "GET", path, NULL, NULL, 404));
 }
 
+static gboolean
+name_refused (gpointer dialog)
+{
+  return gtk_widget_get_visible (PD_USER_EDIT_DIALOG (dialog)->name_error_row);
+}
+
 /* An admin: not their own role, status or user; not the owner; not a higher rank */
 static void
 test_protections (void)
 {
   g_autoptr(UsersTest) t = users_test_new ("admin", 1000);
+  g_autofree char *long_name = g_strnfill (201, 'x');
   PdUserEditDialog *dialog;
 
   if (t == NULL)
     return;
   dialog = PD_USER_EDIT_DIALOG (users_test_open_user (t, "admin@northwind-it.example"));
-  pd_ui_test_screenshot (GTK_WIDGET (dialog), "users-edit-self");
   users_test_assert_refused (GTK_WIDGET (dialog->role_row), "your own role");
   users_test_assert_refused (dialog->status_button, "deactivate your own user");
   users_test_assert_refused (dialog->delete_button, "delete your own user");
@@ -168,6 +174,14 @@ test_protections (void)
   g_assert_true (gtk_widget_is_sensitive (dialog->status_button));
   g_assert_true (gtk_widget_is_sensitive (dialog->delete_button));
   g_assert_cmpstr (adw_preferences_group_get_description (dialog->actions_group), ==, "");
+
+  /* What the portal refuses (a name over 200 characters) shows on the field, kept as typed */
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), long_name);
+  users_test_click (dialog->save_button);
+  pd_ui_test_wait_for (name_refused, dialog, "the name's error");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)), ==, long_name);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog->name_row), "error"));
+  g_assert_cmpstr (pd_user_get_name (users_test_lookup (t, LUCAS)), ==, "Lucas Moreau");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
