@@ -181,14 +181,18 @@ finish_with_response (PdEdit           *self,
 {
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
 
+  JsonNode *root = pd_portal_response_get_root (response);
+
   stop_watching (self);
-  if (g_str_equal (self->method, "DELETE"))
+  /* Removing a member (DELETE /groups/G/managers/U) answers with the changed item itself;
+   * removing the item answers with nothing. */
+  if (g_str_equal (self->method, "DELETE") && (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)))
     {
       if (self->target != NULL)
         pd_resource_list_remove (PD_RESOURCE_LIST (self->target), self->target_id);
     }
   else
-    g_set_object (&self->resource, apply_to_target (self, pd_portal_response_get_root (response)));
+    g_set_object (&self->resource, apply_to_target (self, root));
   sync_changes (self);
   g_task_return_pointer (task, pd_portal_response_ref (response), (GDestroyNotify) pd_portal_response_unref);
 }

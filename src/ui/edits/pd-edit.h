@@ -12,8 +12,8 @@ G_BEGIN_DECLS
  * session's outbox so nothing typed is lost, with what every editor needs around it:
  *
  * * 2xx: the answer (a resource) is decoded into the target list, if one was set, so bound
- *   widgets follow at once; a DELETE removes the target id from it. A delta sync follows so
- *   the cache and the other lists catch up. Completes with the PdPortalResponse.
+ *   widgets follow at once; a DELETE without an answer removes the target id from it. A delta
+ *   sync follows so the cache and the other lists catch up. Completes with the PdPortalResponse.
  * * The portal cannot be reached: "queued" is emitted once (the change waits in the outbox
  *   and goes out by itself when the portal is back); the task completes later, when it does.
  *   An editor usually closes on "queued" with a toast saying so.
@@ -45,7 +45,8 @@ PdEdit           *pd_edit_new             (PdSession           *session,
 void              pd_edit_set_flags       (PdEdit              *self,
                                            PdOutboxFlags        flags);
 /* The session list (a PdResourceList, e.g. pd_session_get_users()) that the answer goes
- * into, and for a DELETE the id removed from it (default: the last segment of the path). */
+ * into, and for a DELETE without an answer the id removed from it (default: the last segment
+ * of the path); a DELETE answered with an item (a member removed) puts that item in. */
 void              pd_edit_set_target      (PdEdit              *self,
                                            GListModel          *list,
                                            const char          *id);

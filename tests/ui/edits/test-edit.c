@@ -360,6 +360,41 @@ test_edit_queued_offline (void)
   pd_session_test_remove_tree (dir);
 }
 
+/* Removing a member answers with the changed group: it stays in the list, changed. */
+static void
+test_edit_delete_member (void)
+{
+  GListModel *groups = pd_session_get_groups (owner->session);
+  g_autoptr(PdEdit) edit = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *organization_id = NULL;
+  PdGroup *group = NULL;
+  Outcome outcome = { 0 };
+
+  for (guint i = 0; group == NULL && i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(PdGroup) candidate = g_list_model_get_item (groups, i);
+      const char * const *ids = pd_group_get_organization_ids (candidate);
+
+      if (ids != NULL && ids[0] != NULL)
+        group = candidate;
+    }
+  g_assert_nonnull (group);
+  organization_id = g_strdup (pd_group_get_organization_ids (group)[0]);
+  path = g_strdup_printf ("/api/v1/groups/%s/organizations/%s", pd_resource_get_id (PD_RESOURCE (group)),
+                          organization_id);
+  edit = pd_edit_new (owner->session, "DELETE", path, NULL, pd_resource_get_etag (PD_RESOURCE (group)),
+                      "Remove a client from a group");
+  pd_edit_set_target (edit, groups, NULL);
+  pd_edit_run_async (edit, NULL, NULL, edit_done_cb, &outcome);
+  pd_ui_test_wait_for (is_done, &outcome, "the removal");
+  g_assert_no_error (outcome.error);
+  g_assert_true (pd_resource_list_lookup (PD_RESOURCE_LIST (groups), pd_resource_get_id (PD_RESOURCE (group))) ==
+                 PD_RESOURCE (group));
+  g_assert_false (g_strv_contains (pd_group_get_organization_ids (group), organization_id));
+  outcome_clear (&outcome);
+}
+
 /* Toasts from a dialog land in the main window's overlay (the dialog has none of its own). */
 static void
 test_toast_from_dialog (void)
@@ -407,6 +442,7 @@ main (int    argc,
   g_test_add_func ("/edit/validation", test_edit_validation);
   g_test_add_func ("/edit/forbidden", test_edit_forbidden);
   g_test_add_func ("/edit/queued-offline", test_edit_queued_offline);
+  g_test_add_func ("/edit/delete-member", test_edit_delete_member);
   g_test_add_func ("/edit/toast-from-dialog", test_toast_from_dialog);
   status = g_test_run ();
   pd_ui_test_session_free (owner);
