@@ -514,7 +514,13 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   PdApplication *self = user_data;
+  GtkWindow *main_window = get_main_window (self);
   GList *windows;
+
+  /* Unsaved changes ask first (Save / Discard / Cancel); the window closes once answered. */
+  if (main_window != NULL &&
+      pd_session_view_hold_close (pd_window_get_session_view (PD_WINDOW (main_window))))
+    return;
 
   /* Closing the windows first lets them save their state. A copy, because
    * closing one window may destroy others. */
