@@ -266,14 +266,20 @@ void
 pd_session_view_show_page (PdSessionView *self,
                            const char    *name)
 {
+  GtkWidget *page;
+
   g_return_if_fail (PD_IS_SESSION_VIEW (self));
   g_return_if_fail (name != NULL);
 
-  if (gtk_stack_get_child_by_name (self->sections, name) == NULL)
+  page = gtk_stack_get_child_by_name (self->sections, name);
+  if (page == NULL)
     {
       g_warning ("No section named “%s”", name);
       return;
     }
+  /* Hidden: the signed-in role may not read it (a link from elsewhere, or /me changed). */
+  if (!gtk_widget_get_visible (page))
+    return;
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sections), name) != 0 &&
       ask_before_leaving (self, pd_session_view_show_page, name))
     {
@@ -456,8 +462,9 @@ create_sidebar_row (gpointer item,
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  /* A section the role may not read is hidden, and so is its row. */
-  g_object_bind_property (page, "visible", row, "visible", G_BINDING_SYNC_CREATE);
+  /* A section the role may not read is hidden, and so is its row. (GtkStackPage:visible
+   * does not follow the child's visibility in GTK 4.8: bind to the child itself.) */
+  g_object_bind_property (gtk_stack_page_get_child (page), "visible", row, "visible", G_BINDING_SYNC_CREATE);
 
   return row;
 }
