@@ -45,9 +45,13 @@ static void
 store_known (PdAlertTracker *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  PdCache *cache = pd_session_get_cache (self->session);
   GHashTableIter iter;
   gpointer key;
 
+  /* Signed out or removed meanwhile: there is no account left to remember it for. */
+  if (cache == NULL)
+    return;
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "keys");
   json_builder_begin_array (builder);
@@ -58,8 +62,7 @@ store_known (PdAlertTracker *self)
   json_builder_end_object (builder);
   /* Not cancelled with the tracker: what was raised must be remembered even when the
    * session closes right after. */
-  pd_cache_store_document_async (pd_session_get_cache (self->session), DOCUMENT,
-                                 json_builder_get_root (builder), NULL, stored_cb, NULL);
+  pd_cache_store_document_async (cache, DOCUMENT, json_builder_get_root (builder), NULL, stored_cb, NULL);
 }
 
 /* Only events missing from the previous evaluation are new; what was resolved is
