@@ -30,11 +30,9 @@ pd_group_edit_new (PdSession  *session,
   if (group != NULL && !g_str_equal (method, "POST"))
     if_match = pd_resource_get_etag (PD_RESOURCE (group));
   edit = pd_edit_new (session, method, path, body, if_match, description);
-  /* A DELETE removes the last segment of the path from the list: the group itself when it
-   * is deleted, an id the list does not hold when a member is removed (the answer then is
-   * the group, decoded into the list). */
+  /* Deleting the group removes it from the list; removing a member answers with the group,
+   * which PdEdit puts into the list. */
   pd_edit_set_target (edit, pd_session_get_groups (session), NULL);
-  g_object_set_data_full (G_OBJECT (edit), "pd-groups", g_object_ref (pd_session_get_groups (session)), g_object_unref);
   pd_edit_add_field_label (edit, "name", _("Name"));
   pd_edit_add_field_label (edit, "description", _("Description"));
   return edit;
@@ -93,26 +91,6 @@ queued_cb (PdEdit   *edit,
   pd_group_edit_say_queued (data->widget);
 }
 
-/* PdEdit takes a DELETE to remove its target; removing a member answers with the group,
- * which goes into the list at once rather than with the next sync. */
-static void
-apply_member_removal (PdEdit           *edit,
-                      PdPortalResponse *response)
-{
-  JsonNode *root = pd_portal_response_get_root (response);
-  g_autoptr(PdResource) group = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-
-  if (pd_edit_get_resource (edit) != NULL || root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return;
-  group = pd_resource_new_from_json (PD_TYPE_GROUP, root, NULL);
-  if (group == NULL)
-    return;
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (items, g_steal_pointer (&group));
-  pd_resource_list_apply (g_object_get_data (G_OBJECT (edit), "pd-groups"), items, NULL);
-}
-
 static void
 send_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -128,7 +106,6 @@ send_done_cb (GObject      *object,
     pd_edit_show_error (data->widget, data->error_title, error);
   else
     {
-      apply_member_removal (PD_EDIT (object), response);
       if (data->done != NULL)
         pd_edit_add_toast (data->widget, g_steal_pointer (&data->done));
     }
