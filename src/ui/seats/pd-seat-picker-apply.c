@@ -166,8 +166,7 @@ finish (GTask *task)
 
   if (apply->error != NULL && pd_account_bulk_error_is_seat_limit (apply->error))
     /* Translators: %s is the portal's own reason, which names the seats needed and open */
-    text = g_strdup_printf (_("The portal refused: not enough open seats. %s Raise the license tier, or select "
-                              "fewer accounts."), apply->error->message);
+    text = g_strdup_printf (_("The portal refused: not enough open seats. %s"), apply->error->message);
   else if (apply->error != NULL)
     /* Translators: %s is the portal's reason */
     text = g_strdup_printf (_("The portal refused the change: %s"), apply->error->message);

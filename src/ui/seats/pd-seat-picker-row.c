@@ -121,6 +121,21 @@ pd_seat_picker_row_class_init (PdSeatPickerRowClass *klass)
   gtk_widget_class_set_css_name (widget_class, "pd-seat-picker-row");
 }
 
+/* The check's child is not read out by every screen reader: name it, and describe it */
+static void
+update_accessible (PdSeatPickerRow *self,
+                   PdAccount       *account)
+{
+  /* Translators: what a screen reader says after an account's name: “User, Protected” */
+  g_autofree char *description = g_strdup_printf (_("%s, %s"), gtk_label_get_text (self->type_label),
+                                                  pd_client_format_protection (pd_account_get_protection (account)));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pd_account_get_display_name (account),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
 GtkWidget *
 pd_seat_picker_row_new (void)
 {
@@ -170,6 +185,7 @@ pd_seat_picker_row_set (PdSeatPickerRow *self,
     gtk_label_set_text (self->type_label, pd_client_format_account_type (pd_account_get_kind (account)));
 
   protection = pd_account_get_protection (account);
+  update_accessible (self, account);
   gtk_image_set_from_icon_name (self->protection_icon, pd_client_format_protection_icon (protection));
   gtk_label_set_text (self->protection_label, pd_client_format_protection (protection));
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "pd-account.h"
+#include "pd-account-bulk.h"
 #include "pd-organization.h"
 #include "pd-seat-picker.h"
 #include "pd-seat-picker-row.h"
@@ -543,6 +544,77 @@ test_big_tenant (void)
   pd_ui_test_screenshot (GTK_WIDGET (t->picker), "seat-picker");
 }
 
+static void
+on_behind_back (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdAccountBulkResult) outcome = pd_account_bulk_finish (result, &error);
+
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The portal's 409 seat limit, when someone else took the last seat meanwhile: explained in
+ * the picker and on the row, nothing left in the outbox. Changes Harbor Dental's Exchange:
+ * runs last of the tests that use it. */
+static void
+test_limit_from_portal (void)
+{
+  g_autoptr(SeatTest) t = NULL;
+  g_autoptr(GPtrArray) free_ = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  const char *behind[2] = { NULL, NULL };
+  ApplyWait wait = { 0, };
+  gboolean done = FALSE;
+  GtkCheckButton *check;
+  GtkWidget *row;
+
+  if (owner == NULL)
+    return;
+  t = seat_test_new ("org_1", "svc_1", 720, 760);
+  free_ = find_accounts (t, is_unprotected_active);
+  other = find_accounts (t, is_unprotected_deactivated);
+  check = find_check (t, g_ptr_array_index (free_, 0));
+  click (check);
+  g_assert_cmpstr (label_text (t, "counter_label"), ==, "25 of 25 seats");
+
+  /* behind the picker's back, the deactivated account takes the last seat */
+  behind[0] = pd_resource_get_id (g_ptr_array_index (other, 0));
+  pd_account_bulk_async (pd_session_get_outbox (owner->session), "org_1", "svc_1", PD_ACCOUNT_BULK_ACTION_PROTECT,
+                         behind, NULL, on_behind_back, &done);
+  pd_test_wait_until (&done, 60000);
+
+  pd_seat_picker_apply_async (t->picker, GTK_WIDGET (t->picker), NULL, on_applied, &wait);
+  pd_ui_test_wait_for (apply_done, &wait, "the portal's answer");
+  g_assert_false (wait.ok);
+  g_assert_true (pd_account_bulk_error_is_seat_limit (wait.error));
+  g_assert_cmpuint (wait.n_protected, ==, 0);
+  g_assert_cmpuint (wait.n_failed, ==, 1);
+  g_clear_error (&wait.error);
+  g_assert_true (notice_shown (t));
+  g_assert_nonnull (strstr (label_text (t, "notice_label"), "The portal refused: not enough open seats."));
+  g_assert_nonnull (strstr (label_text (t, "notice_label"), "This needs 1 seat but only 0 are open"));
+  row = find_row (t, g_ptr_array_index (free_, 0));
+  g_assert_nonnull (pd_ui_test_find_label (row, "Not enough open seats: raise the license tier"));
+  g_assert_cmpuint (g_list_model_get_n_items (pd_outbox_get_entries (pd_session_get_outbox (owner->session))), ==, 0);
+}
+
+/* At 360 pixels everything still fits: the screenshot shows it */
+static void
+test_narrow (void)
+{
+  g_autoptr(SeatTest) t = NULL;
+
+  if (owner == NULL)
+    return;
+  t = seat_test_new ("org_3", "svc_11", 360, 640);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t->picker), "seats.select-all", NULL));
+  pd_ui_test_wait_frames (5);
+  pd_ui_test_screenshot (GTK_WIDGET (t->picker), "seat-picker-narrow");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -557,6 +629,8 @@ main (int    argc,
   g_test_add_func ("/ui/seats/draft-ids", test_draft_ids);
   g_test_add_func ("/ui/seats/apply", test_apply);
   g_test_add_func ("/ui/seats/big-tenant", test_big_tenant);
+  g_test_add_func ("/ui/seats/limit-from-portal", test_limit_from_portal);
+  g_test_add_func ("/ui/seats/narrow", test_narrow);
   status = g_test_run ();
   g_clear_pointer (&owner, pd_ui_test_session_free);
   return status;
