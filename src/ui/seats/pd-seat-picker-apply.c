@@ -119,7 +119,7 @@ set_applying (PdSeatPicker *self,
               gboolean      applying)
 {
   self->applying = applying;
-  pd_seat_picker_selection_changed (self);  /* can-apply and the buttons follow */
+  pd_seat_picker_update (self);  /* can-apply and the buttons follow */
 }
 
 static void

@@ -31,6 +31,8 @@ struct _PdSeatPicker
   gboolean            selection_set;  /* a draft or the protected accounts were taken */
   gboolean            applying;
   gboolean            limit_notice;   /* the notice tells of the seat limit */
+  guint               notified_n;
+  gboolean            notified_can_apply;
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *type_dropdown;
@@ -48,6 +50,7 @@ struct _PdSeatPicker
   AdwStatusPage      *empty_page;
   GtkButton          *clear_filters_button;
   GtkListView        *list_view;
+  GtkWidget          *list_frame;     /* gated by the permission */
   GtkLabel           *shown_label;
 };
 
@@ -75,7 +78,12 @@ gboolean pd_seat_picker_toggle           (PdSeatPicker *self,
                                           gboolean      selected);
 /* The protected and paused accounts, when no draft was given; drops ids no longer listed */
 void     pd_seat_picker_take_selection   (PdSeatPicker *self);
+/* After any change: the counter, the states, the properties */
+void     pd_seat_picker_update           (PdSeatPicker *self);
+/* After a change of the user's (or a draft's): update, and "changed" */
 void     pd_seat_picker_selection_changed (PdSeatPicker *self);
+/* Whether the signed-in role may protect this client's accounts */
+gboolean pd_seat_picker_can_change       (PdSeatPicker *self);
 /* Explains a selection over the total (a draft from before the license went down) */
 void     pd_seat_picker_update_limit_notice (PdSeatPicker *self);
 void     pd_seat_picker_selection_class_init (GtkWidgetClass *widget_class);

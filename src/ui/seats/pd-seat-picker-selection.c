@@ -228,7 +228,7 @@ pd_seat_picker_set_selected_ids (PdSeatPicker       *self,
   if (!self->loading && self->fetch_error == NULL)
     pd_seat_picker_take_selection (self);
   pd_seat_picker_refresh_rows (self);
-  pd_seat_picker_selection_changed (self);
+  pd_seat_picker_update (self);  /* restored, not changed: nothing new to save */
 }
 
 char **
@@ -263,5 +263,5 @@ pd_seat_picker_get_can_apply (PdSeatPicker *self)
   g_return_val_if_fail (PD_IS_SEAT_PICKER (self), FALSE);
   total = pd_seat_picker_get_seats_total (self);
   return self->accounts != NULL && !self->loading && self->fetch_error == NULL && !self->applying &&
-         (total < 0 || (gint64) g_hash_table_size (self->selected) <= total);
+         pd_seat_picker_can_change (self) && (total < 0 || (gint64) g_hash_table_size (self->selected) <= total);
 }

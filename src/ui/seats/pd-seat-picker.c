@@ -6,6 +6,7 @@
 
 #include "pd-client-figures.h"
 #include "pd-client-format.h"
+#include "pd-permission-gate.h"
 #include "pd-portal-error.h"
 #include "pd-seat-picker-private.h"
 #include "pd-seat-picker-row.h"
@@ -117,6 +118,7 @@ static void
 update_state (PdSeatPicker *self)
 {
   guint n_all, n_shown;
+  gboolean can_select;
   g_autofree char *shown = NULL;
   const char *page;
 
@@ -127,7 +129,8 @@ update_state (PdSeatPicker *self)
 
   if (n_all == 0 && self->loading)
     page = "loading";
-  else if (n_all == 0 && self->fetch_error != NULL)
+  else if (self->fetch_error != NULL && !self->loading)
+    /* cached rows are not shown: seats decided on stale protections would be wrong */
     {
       adw_status_page_set_description (self->error_page, self->fetch_error->message);
       page = "error";
@@ -170,8 +173,9 @@ update_state (PdSeatPicker *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->list_view), !self->loading && !self->applying);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), n_all > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->type_dropdown), n_all > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seats.select-all", n_shown > 0 && !self->loading && !self->applying);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seats.select-none", n_shown > 0 && !self->loading && !self->applying);
+  can_select = n_shown > 0 && !self->loading && !self->applying && pd_seat_picker_can_change (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seats.select-all", can_select);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seats.select-none", can_select);
 }
 
 static void
@@ -208,7 +212,16 @@ pd_seat_picker_update_counter (PdSeatPicker *self)
   g_autofree char *counter = NULL;
   g_autofree char *open = NULL;
 
-  if (total < 0)
+  if (!self->selection_set)
+    {
+      /* Translators: the total seats of the license, while the accounts load */
+      counter = total >= 0 ? g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " seat", "%" G_GINT64_FORMAT " seats",
+                                                        (gulong) total), total)
+                           : g_strdup (_("Seats"));
+      open = g_strdup (self->loading ? _("Loading accounts…") : NULL);
+      gtk_level_bar_set_value (self->seat_bar, 0);
+    }
+  else if (total < 0)
     {
       /* Translators: %u is a number of selected accounts; the license is not known */
       counter = g_strdup_printf (ngettext ("%u account selected", "%u accounts selected", n), n);
@@ -334,7 +347,7 @@ on_fetched (GObject      *source,
   /* updated in place: protections changed, and with them what the rows show */
   refilter (self);
   pd_seat_picker_refresh_rows (self);
-  pd_seat_picker_selection_changed (self);
+  pd_seat_picker_update (self);
 }
 
 void
@@ -345,8 +358,7 @@ pd_seat_picker_refetch (PdSeatPicker *self)
   pd_session_fetch_accounts_async (self->session, pd_resource_get_id (PD_RESOURCE (self->organization)),
                                    pd_resource_get_id (PD_RESOURCE (self->service)),
                                    self->cancellable, on_fetched, self);
-  update_state (self);
-  pd_seat_picker_selection_changed (self);
+  pd_seat_picker_update (self);
 }
 
 static void
@@ -413,15 +425,56 @@ dismiss_notice_action (GtkWidget  *widget,
 
 /* ---- GObject ------------------------------------------------------------------------- */
 
-void
-pd_seat_picker_selection_changed (PdSeatPicker *self)
+gboolean
+pd_seat_picker_can_change (PdSeatPicker *self)
 {
+  return pd_session_has_permission (self->session, "accounts.protect") &&
+         pd_permission_in_scope (self->session, pd_resource_get_id (PD_RESOURCE (self->organization)));
+}
+
+void
+pd_seat_picker_update (PdSeatPicker *self)
+{
+  guint n = g_hash_table_size (self->selected);
+  gboolean can_apply = pd_seat_picker_get_can_apply (self);
+
   pd_seat_picker_update_counter (self);
   pd_seat_picker_update_limit_notice (self);
   update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SELECTED]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_APPLY]);
+  if (n != self->notified_n)
+    {
+      self->notified_n = n;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SELECTED]);
+    }
+  if (can_apply != self->notified_can_apply)
+    {
+      self->notified_can_apply = can_apply;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_APPLY]);
+    }
+}
+
+void
+pd_seat_picker_selection_changed (PdSeatPicker *self)
+{
+  pd_seat_picker_update (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* Without the permission the rows cannot be checked (the gate on the list says why as a
+ * tooltip); the notice says it where it is seen. */
+static void
+on_me_changed (PdSeatPicker *self)
+{
+  if (!pd_session_has_permission (self->session, "accounts.protect"))
+    {
+      g_autofree char *missing = pd_permission_explain_missing (self->session, "accounts.protect");
+      /* Translators: %s says which permission the role lacks */
+      g_autofree char *text = g_strdup_printf (_("%s Ask someone whose role may protect accounts to choose the "
+                                                 "seats."), missing);
+
+      pd_seat_picker_show_notice (self, FALSE, text);
+    }
+  pd_seat_picker_update (self);
 }
 
 static void
@@ -515,6 +568,7 @@ pd_seat_picker_class_init (PdSeatPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, clear_filters_button);
   gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, list_frame);
   gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, shown_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_type_changed);
@@ -592,9 +646,11 @@ pd_seat_picker_new (PdSession      *session,
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_shown_changed), self,
                            G_CONNECT_SWAPPED);
   /* the total seats may change with a sync (a new license tier) */
-  g_signal_connect_object (service, "notify::seats-total", G_CALLBACK (pd_seat_picker_selection_changed), self,
+  g_signal_connect_object (service, "notify::seats-total", G_CALLBACK (pd_seat_picker_update), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::me", G_CALLBACK (on_me_changed), self, G_CONNECT_SWAPPED);
+  pd_permission_gate_organization (self->list_frame, session, "accounts.protect", organization_id);
   update_type_filter (self);
-  pd_seat_picker_selection_changed (self);
+  on_me_changed (self);
   return GTK_WIDGET (self);
 }
