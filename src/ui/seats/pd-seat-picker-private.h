@@ -47,8 +47,6 @@ struct _PdSeatPicker
   GtkStack           *stack;
   GtkSpinner         *loading_spinner;
   AdwStatusPage      *error_page;
-  AdwStatusPage      *empty_page;
-  GtkButton          *clear_filters_button;
   GtkListView        *list_view;
   GtkWidget          *list_frame;     /* gated by the permission */
   GtkLabel           *shown_label;

@@ -14,9 +14,9 @@
 #include "pd-widgets-style.h"
 
 /* The models: the session's account list of the service (updated in place by fetches),
- * filtered by one GtkCustomFilter (type, search) into a GtkListView, so a tenant of
- * thousands costs what the visible rows cost. The selection is a set of ids beside the
- * models: it survives filtering, and a draft can name accounts before they are loaded. */
+ * filtered by one GtkCustomFilter (type, search), sorted by name, into a GtkListView, so a
+ * tenant of thousands costs what the visible rows cost. The selection is a set of ids beside
+ * the models: it survives filtering, and a draft can name accounts before they are loaded. */
 
 G_DEFINE_FINAL_TYPE (PdSeatPicker, pd_seat_picker, ADW_TYPE_BIN)
 
@@ -66,12 +66,6 @@ filter_account (gpointer item,
   if (kind != PD_ACCOUNT_TYPE_UNKNOWN && pd_account_get_kind (account) != kind)
     return FALSE;
   return self->search_key == NULL || strstr (search_key (self, account), self->search_key) != NULL;
-}
-
-static gboolean
-filters_active (PdSeatPicker *self)
-{
-  return self->search_key != NULL || selected_type (self) != PD_ACCOUNT_TYPE_UNKNOWN;
 }
 
 /* The type filter offers the types this service has, so it never leads to an empty list. */
@@ -127,29 +121,16 @@ update_state (PdSeatPicker *self)
   n_all = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
   n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
-  if (n_all == 0 && self->loading)
-    page = "loading";
-  else if (self->fetch_error != NULL && !self->loading)
-    /* cached rows are not shown: seats decided on stale protections would be wrong */
+  if (self->fetch_error != NULL && !self->loading)
     {
+      /* not over cached rows either: seats chosen on stale protections would be wrong */
       adw_status_page_set_description (self->error_page, self->fetch_error->message);
       page = "error";
     }
-  else if (n_shown == 0)
-    {
-      gboolean filtered = n_all > 0;
-
-      adw_status_page_set_title (self->empty_page, filtered ? _("No Matching Accounts") : _("No Accounts Yet"));
-      adw_status_page_set_icon_name (self->empty_page, filtered ? "system-search-symbolic" : "system-users-symbolic");
-      adw_status_page_set_description (self->empty_page,
-                                       filtered ? _("No account matches the search and type.")
-                                                : _("The portal lists no accounts in this service’s tenant yet. "
-                                                    "They appear after the next discovery; try again later."));
-      gtk_widget_set_visible (GTK_WIDGET (self->clear_filters_button), filtered && filters_active (self));
-      page = "empty";
-    }
+  else if (n_all == 0)
+    page = self->loading ? "loading" : "none";
   else
-    page = "list";
+    page = n_shown == 0 ? "no-match" : "list";
   gtk_stack_set_visible_child_name (self->stack, page);
   /* GTK 4.8 animates a spinner on a hidden stack page too */
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
@@ -565,8 +546,6 @@ pd_seat_picker_class_init (PdSeatPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, stack);
   gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, error_page);
-  gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, clear_filters_button);
   gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, list_view);
   gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, list_frame);
   gtk_widget_class_bind_template_child (widget_class, PdSeatPicker, shown_label);
@@ -618,6 +597,7 @@ pd_seat_picker_new (PdSession      *session,
                     PdService      *service)
 {
   PdSeatPicker *self;
+  GtkSortListModel *sorted;
   const char *organization_id;
   const char *service_id;
 
@@ -641,8 +621,12 @@ pd_seat_picker_new (PdSession      *session,
                            G_CONNECT_SWAPPED);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->accounts)),
                                               g_object_ref (GTK_FILTER (self->filter)));
-  gtk_no_selection_set_model (GTK_NO_SELECTION (gtk_list_view_get_model (self->list_view)),
-                              G_LIST_MODEL (self->filtered));
+  /* by name, as a technician looks for an account; not by selection, or rows would jump */
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                    GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (
+                                      PD_TYPE_ACCOUNT, NULL, "display-name"))));
+  gtk_no_selection_set_model (GTK_NO_SELECTION (gtk_list_view_get_model (self->list_view)), G_LIST_MODEL (sorted));
+  g_object_unref (sorted);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_shown_changed), self,
                            G_CONNECT_SWAPPED);
   /* the total seats may change with a sync (a new license tier) */

@@ -385,7 +385,7 @@ test_search_filter_select (void)
   search (t, "ä%_*\\");
   wait_shown (t, "Showing 0 of 26 accounts");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pd_ui_test_find_id (GTK_WIDGET (t->picker), "stack"))),
-                   ==, "empty");
+                   ==, "no-match");
   g_assert_nonnull (pd_ui_test_find_label (GTK_WIDGET (t->picker), "No Matching Accounts"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t->picker), "seats.clear-filters", NULL));
   wait_shown (t, "26 accounts");
