@@ -582,6 +582,49 @@ test_big_tenant (void)
   pd_ui_test_screenshot (GTK_WIDGET (t->picker), "seat-picker");
 }
 
+static gboolean
+none_holds_seat (gpointer data)
+{
+  SeatTest *t = data;
+  g_autoptr(GPtrArray) seated = find_accounts (t, holds_seat);
+  return seated->len == 0;
+}
+
+/* Over 500 changes go in several requests (the portal refuses more in one): all of the big
+ * tenant's seats given back, then taken again */
+static void
+test_big_apply (void)
+{
+  g_autoptr(SeatTest) t = NULL;
+  ApplyWait wait = { 0, };
+  ApplyWait again = { 0, };
+  g_autoptr(GPtrArray) seated = NULL;
+  guint n_selected;
+
+  if (owner == NULL)
+    return;
+  t = seat_test_new ("org_11", "svc_30", 720, 760);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t->picker), "seats.select-none", NULL));
+  pd_seat_picker_apply_async (t->picker, GTK_WIDGET (t->picker), NULL, on_applied, &wait);
+  pd_ui_test_wait_for (apply_done, &wait, "the seats to be given back");
+  g_assert_no_error (wait.error);
+  g_assert_cmpuint (wait.n_failed, ==, 0);
+  pd_ui_test_wait_for (none_holds_seat, t, "every account unprotected");
+
+  pd_ui_test_wait_for (picker_loaded, t, "the accounts to load again");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t->picker), "seats.select-all", NULL));
+  n_selected = pd_seat_picker_get_n_selected (t->picker);
+  g_assert_cmpuint (n_selected, >, 2 * PD_ACCOUNT_BULK_MAX_IDS);
+  pd_seat_picker_apply_async (t->picker, GTK_WIDGET (t->picker), NULL, on_applied, &again);
+  pd_ui_test_wait_for (apply_done, &again, "the seats to be taken again");
+  g_assert_no_error (again.error);
+  g_assert_cmpuint (again.n_protected, ==, n_selected);
+  g_assert_cmpuint (again.n_failed, ==, 0);
+  pd_ui_test_wait_for (picker_loaded, t, "the accounts to load again");
+  seated = find_accounts (t, holds_seat);
+  g_assert_cmpuint (seated->len, ==, n_selected);
+}
+
 static void
 on_behind_back (GObject      *source,
                 GAsyncResult *result,
@@ -696,6 +739,7 @@ main (int    argc,
   g_test_add_func ("/ui/seats/draft-ids", test_draft_ids);
   g_test_add_func ("/ui/seats/apply", test_apply);
   g_test_add_func ("/ui/seats/big-tenant", test_big_tenant);
+  g_test_add_func ("/ui/seats/big-apply", test_big_apply);
   g_test_add_func ("/ui/seats/limit-from-portal", test_limit_from_portal);
   g_test_add_func ("/ui/seats/narrow", test_narrow);
   g_test_add_func ("/ui/seats/technician-and-error", test_technician_and_error);
