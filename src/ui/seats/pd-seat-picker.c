@@ -224,6 +224,11 @@ pd_seat_picker_update_counter (PdSeatPicker *self)
         open = g_strdup_printf (ngettext ("%u open", "%u open", (gulong) (total - n)), (guint) (total - n));
       gtk_level_bar_set_value (self->seat_bar, total > 0 ? MIN ((double) n / (double) total, 1.0) : (n > 0));
     }
+  /* the words above say it too: the tint is not alone */
+  if (total >= 0 && self->selection_set && (gint64) n > total)
+    gtk_widget_add_css_class (GTK_WIDGET (self->seat_bar), "pd-seats-over");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->seat_bar), "pd-seats-over");
   gtk_label_set_text (self->counter_label, counter);
   gtk_label_set_text (self->open_label, open != NULL ? open : "");
   gtk_widget_set_visible (GTK_WIDGET (self->seat_bar), total >= 0);
@@ -569,6 +574,10 @@ pd_seat_picker_init (PdSeatPicker *self)
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the default offsets would paint few seats used as a warning */
+  gtk_level_bar_remove_offset_value (self->seat_bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->seat_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->seat_bar, GTK_LEVEL_BAR_OFFSET_FULL);
   self->cancellable = g_cancellable_new ();
   self->selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
