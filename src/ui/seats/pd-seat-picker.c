@@ -243,14 +243,12 @@ pd_seat_picker_refresh_rows (PdSeatPicker *self)
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
     {
-      /* the row lets go of its account before taking it again */
-      g_autoptr(PdAccount) account = pd_seat_picker_row_get_account (row);
+      PdAccount *account = pd_seat_picker_row_get_account (row);
 
-      if (account == NULL)
-        continue;
-      g_object_ref (account);
-      pd_seat_picker_row_set (row, account, pd_seat_picker_is_selected (self, account),
-                              pd_seat_picker_is_selectable (self, account), pd_seat_picker_get_failure (self, account));
+      if (account != NULL)
+        pd_seat_picker_row_set (row, account, pd_seat_picker_is_selected (self, account),
+                                pd_seat_picker_is_selectable (self, account),
+                                pd_seat_picker_get_failure (self, account));
     }
 }
 
@@ -261,7 +259,7 @@ on_row_toggled (PdSeatPickerRow *row,
                 gboolean         active,
                 PdSeatPicker    *self)
 {
-  g_autoptr(PdAccount) account = g_object_ref (pd_seat_picker_row_get_account (row));
+  PdAccount *account = pd_seat_picker_row_get_account (row);
 
   if (!pd_seat_picker_toggle (self, account, active))
     pd_seat_picker_row_set (row, account, FALSE, pd_seat_picker_is_selectable (self, account),
@@ -578,6 +576,8 @@ pd_seat_picker_init (PdSeatPicker *self)
   gtk_level_bar_remove_offset_value (self->seat_bar, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (self->seat_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (self->seat_bar, GTK_LEVEL_BAR_OFFSET_FULL);
+  /* typing anywhere in the picker searches, as in other GNOME lists */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
