@@ -339,7 +339,6 @@ test_delegate_path (void)
   g_assert_false (gtk_widget_get_mapped (pd_ui_test_find_id (TILE, "auth_box")));
   g_assert_cmpstr (pd_authorization_get_invitation_message (invitation (t)), ==,
                    "Hello, please approve the backup of your mailboxes.");
-  pd_ui_test_screenshot (TILE, "tile-pending-detail");
 
   /* Resend: the count and the sent time change */
   first_sent = pd_authorization_get_invitation_sent_at (invitation (t));
@@ -380,13 +379,24 @@ service_unauthorized (gpointer data)
          invitation (t) == NULL;
 }
 
-/* Cancel asks first, then sends DELETE with the authorization's ETag */
+static gboolean
+refused (gpointer data)
+{
+  GtkWidget *revealer = pd_ui_test_find_id (data, "error_revealer");
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) &&
+         pd_ui_test_find_label (data, "an invitation is already pending") != NULL;
+}
+
+/* A second invitation is refused with the reason; cancel asks first, then sends DELETE
+ * with the authorization's ETag */
 static void
 test_cancel (void)
 {
   g_autoptr(PdUiTestSession) test = pd_ui_test_session_new ((const char *[]) { "--seed", "30", NULL }, "owner");
   g_autoptr(DelegateTest) t = NULL;
   AdwMessageDialog *confirm;
+  GtkWidget *dialog;
 
   if (test == NULL)
     return;
@@ -394,6 +404,18 @@ test_cancel (void)
   g_assert_true (pick_service (t, PD_RELATIONSHIP_MSP, 1));
   show_tile (t);
   invite_from_tile (t, "admin@client.example");
+
+  /* Inviting again while one is pending: the portal's 409 is explained, the input kept */
+  g_assert_true (gtk_widget_activate_action (TILE, "win.invite-client-admin", "(ss)", org_id (t), svc_id (t)));
+  pd_ui_test_wait_for (dialog_open, NULL, "the invitation dialog");
+  dialog = GTK_WIDGET (find_dialog ());
+  set_text (dialog, "email_row", "other.admin@client.example");
+  click (pd_ui_test_find_id (dialog, "send_button"));
+  pd_ui_test_wait_for (refused, dialog, "the portal to refuse a second invitation");
+  g_assert_cmpstr (email_text (dialog), ==, "other.admin@client.example");
+  g_assert_true (gtk_widget_get_sensitive (pd_ui_test_find_id (dialog, "send_button")));
+  gtk_window_close (GTK_WINDOW (dialog));
+  pd_ui_test_wait_for (dialog_closed, NULL, "the dialog to close");
 
   /* Keeping it changes nothing */
   g_assert_true (gtk_widget_activate_action (TILE, "win.cancel-client-invite", "(ss)", org_id (t), svc_id (t)));
