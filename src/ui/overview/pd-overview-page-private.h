@@ -40,7 +40,6 @@ struct _PdOverviewPage
   char               *reported_error;     /* the last error shown, not repeated every sync */
   gboolean            attention_expanded;
   guint               tick_id;
-  gboolean            exporting;
 
   /* pd-overview-clients.c: live views of the organizations model */
   GtkCustomFilter    *unmapped_filter;
@@ -102,9 +101,5 @@ void  pd_overview_page_paint_attention     (PdOverviewPage *self);
 /* pd-overview-clients.c */
 void  pd_overview_page_watch_organizations (PdOverviewPage *self);
 void  pd_overview_page_show_unmapped       (PdOverviewPage *self);
-
-/* pd-overview-export.c */
-void  pd_overview_page_export              (PdOverviewPage *self,
-                                            PdReportKind    kind);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "pd-overview-page-private.h"
 #include "pd-overview-rows.h"
 #include "pd-permission-gate.h"
+#include "pd-report-export.h"
 #include "pd-seat-gauge.h"
 #include "pd-widgets-style.h"
 
@@ -319,11 +320,10 @@ export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  const char *key = g_variant_get_string (parameter, NULL);
+  PdOverviewPage *self = PD_OVERVIEW_PAGE (widget);
 
-  for (PdReportKind kind = 0; kind < PD_REPORT_N_KINDS; kind++)
-    if (g_str_equal (key, pd_report_kind_to_key (kind)))
-      pd_overview_page_export (PD_OVERVIEW_PAGE (widget), kind);
+  pd_report_export_with_chooser (widget, self->session, g_variant_get_string (parameter, NULL), self->period,
+                                 self->cancellable);
 }
 
 static void

@@ -26,7 +26,6 @@ struct _PdReportsPage
   gboolean            refreshing;
   gboolean            stale;              /* the portal synced while the page was hidden */
   char               *fetch_error;        /* why the last fetch failed, NULL when it did not */
-  gboolean            exporting;
   PdReportCard       *cards[PD_REPORT_N_KINDS];
 
   GtkLabel           *range_label;
@@ -328,50 +327,14 @@ refresh_activated (GtkWidget  *widget,
 }
 
 static void
-exported_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  PdReportsPage *self = PD_REPORTS_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  guint n_rows = 0;
-  g_autoptr(GFile) file = pd_report_export_finish (result, &n_rows, &error);
-  g_autofree char *basename = NULL;
-  g_autofree char *toast = NULL;
-
-  self->exporting = FALSE;
-  if (file == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)",
-                                    _("Cannot export the report"), error->message);
-      return;
-    }
-  basename = g_file_get_basename (file);
-  /* Translators: a toast after an export; %u is a number of rows, %s a file name */
-  toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u row to “%s”", "Exported %u rows to “%s”",
-                                        n_rows), n_rows, basename);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", toast);
-}
-
-static void
 export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   PdReportsPage *self = PD_REPORTS_PAGE (widget);
-  const char *key = g_variant_get_string (parameter, NULL);
 
-  /* One at a time: a second click while the rows come would ask twice where to save. */
-  if (self->exporting)
-    return;
-  for (PdReportKind kind = 0; kind < PD_REPORT_N_KINDS; kind++)
-    if (g_str_equal (key, pd_report_kind_to_key (kind)))
-      {
-        self->exporting = TRUE;
-        pd_report_export_async (widget, self->session, kind, self->period, NULL, self->cancellable, exported_cb,
-                                NULL);
-      }
+  pd_report_export_with_chooser (widget, self->session, g_variant_get_string (parameter, NULL), self->period,
+                                 self->cancellable);
 }
 
 /* ---- GObject ------------------------------------------------------------------------- */
