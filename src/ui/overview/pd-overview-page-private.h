@@ -28,7 +28,6 @@ struct _PdOverviewPage
   AdwBin              parent_instance;
 
   PdSession          *session;
-  GSettings          *settings;
   GCancellable       *cancellable;        /* the page's life: exports, cache reads */
   GCancellable       *fetch_cancellable;  /* the dashboard being fetched */
   PdSyncEngine       *engine;
