@@ -11,6 +11,7 @@
 #include "pd-edit.h"
 #include "pd-models.h"
 #include "pd-permission-gate.h"
+#include "pd-seat-picker.h"
 #include "pd-service-info.h"
 #include "pd-widgets-style.h"
 
@@ -31,6 +32,10 @@ struct _PdAuthorizeWizard
   char              *service_name;
   PdAuthorization   *authorization;   /* as last read from the portal */
   PdAuthorizeWatch  *watch;
+  PdSeatPicker      *picker;          /* once the seats step was reached */
+  guint              n_seated;        /* after applying the seats */
+  guint              n_failed;
+  gboolean           seats_applied;
   GCancellable      *cancellable;     /* this window's requests */
   JsonNode          *draft;
   PdOpenUriFunc      uri_opener;
@@ -55,6 +60,7 @@ struct _PdAuthorizeWizard
   GtkLabel          *waiting_note;
   GtkButton         *new_link_button;
   GtkWidget         *link_box;
+  GtkBox            *seats_box;
   GtkWidget         *cancel_button;
   AdwStatusPage     *summary_page;
   AdwStatusPage     *error_page;
@@ -134,14 +140,19 @@ update_actions (PdAuthorizeWizard *self)
   gboolean scopes = g_strcmp0 (page, "scopes") == 0;
   gboolean summary = g_strcmp0 (page, "summary") == 0;
   gboolean waiting = g_strcmp0 (page, "waiting") == 0;
+  gboolean seats = g_strcmp0 (page, "seats") == 0;
+  /* After a partly failed apply the seats step is where the failed accounts are marked. */
+  gboolean back = scopes || waiting || (summary && self->n_failed > 0);
   gboolean can_next = !self->busy &&
-                      ((agreement && gtk_check_button_get_active (self->accept_check)) || scopes || summary);
+                      ((agreement && gtk_check_button_get_active (self->accept_check)) || scopes || summary ||
+                       (seats && self->picker != NULL && pd_seat_picker_get_can_apply (self->picker)));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->next_button), agreement || scopes || summary);
-  gtk_button_set_label (self->next_button, scopes ? _("_Authorize") : summary ? _("_Done") : _("_Next"));
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), agreement || scopes || seats || summary);
+  gtk_button_set_label (self->next_button,
+                        scopes ? _("_Authorize") : seats ? _("_Apply") : summary ? _("_Done") : _("_Next"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next", can_next);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), scopes || waiting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back", !self->busy && (scopes || waiting));
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back", !self->busy && back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.new-link", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.retry", !self->busy);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), self->busy);
@@ -647,12 +658,21 @@ sync_done_cb (GObject      *source,
     g_debug ("Sync after authorizing: %s", error->message);
 }
 
+/* The consent happened on the portal's page, not through an edit: catch the tiles up. */
+static void
+sync_lists (PdAuthorizeWizard *self)
+{
+  PdSyncEngine *engine = pd_session_get_sync_engine (self->session);
+
+  if (engine != NULL)
+    pd_sync_engine_sync_async (engine, FALSE, NULL, sync_done_cb, NULL);
+}
+
 static void
 show_summary (PdAuthorizeWizard *self)
 {
   GListModel *scopes = G_LIST_MODEL (pd_authorization_get_scopes (self->authorization));
-  PdSyncEngine *engine = pd_session_get_sync_engine (self->session);
-  g_autofree char *description = NULL;
+  g_autoptr(GString) description = g_string_new (NULL);
   guint n_granted = 0;
 
   for (guint i = 0; scopes != NULL && i < g_list_model_get_n_items (scopes); i++)
@@ -661,21 +681,121 @@ show_summary (PdAuthorizeWizard *self)
 
       n_granted += pd_authorization_scope_get_granted (scope);
     }
-  /* The consent happened on the portal's page, not through an edit: catch the tiles up. */
-  if (engine != NULL)
-    pd_sync_engine_sync_async (engine, FALSE, NULL, sync_done_cb, NULL);
-
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              /* Translators: the service's name, the client's name, a number of permissions */
-                                              "%s of %s is authorized with %u permission.",
-                                              "%s of %s is authorized with %u permissions.", n_granted),
-                                 self->service_name, self->organization_name, n_granted);
-  adw_status_page_set_description (self->summary_page, description);
-  g_clear_pointer (&self->draft, json_node_unref);
-  /* Done: nothing is left to resume. */
-  self->draft = pd_authorize_draft_build (NULL, NULL);
-  pd_authorize_draft_save (self->session, self->organization_id, self->service_id, self->draft);
+  g_string_append_printf (description,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: the service's name, the client's name, a number of permissions */
+                                       "%s of %s is authorized with %u permission.",
+                                       "%s of %s is authorized with %u permissions.", n_granted),
+                          self->service_name, self->organization_name, n_granted);
+  if (self->seats_applied)
+    {
+      g_string_append_c (description, '\n');
+      g_string_append_printf (description,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: accounts whose data is backed up */
+                                           "%u account is protected.", "%u accounts are protected.", self->n_seated),
+                              self->n_seated);
+    }
+  if (self->n_failed > 0)
+    {
+      g_string_append_c (description, '\n');
+      g_string_append_printf (description,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u account could not be changed: go back to see why, and apply again.",
+                                           "%u accounts could not be changed: go back to see why, and apply again.",
+                                           self->n_failed),
+                              self->n_failed);
+    }
+  adw_status_page_set_icon_name (self->summary_page, self->n_failed > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+  adw_status_page_set_description (self->summary_page, description->str);
+  if (self->n_failed == 0)
+    {
+      g_clear_pointer (&self->draft, json_node_unref);
+      /* Done: nothing is left to resume. */
+      self->draft = pd_authorize_draft_build (NULL, NULL);
+      pd_authorize_draft_save (self->session, self->organization_id, self->service_id, self->draft);
+    }
   show_page (self, "summary");
+}
+
+static void
+seats_changed_cb (PdAuthorizeWizard *self)
+{
+  g_auto(GStrv) ids = pd_seat_picker_dup_selected_ids (self->picker);
+
+  save_draft (self, (const char * const *) ids);
+}
+
+static void
+show_seats (PdAuthorizeWizard *self)
+{
+  GListModel *organizations = pd_session_get_organizations (self->session);
+  PdResource *organization = NULL;
+  PdResource *service = NULL;
+
+  if (self->picker == NULL && PD_IS_RESOURCE_LIST (organizations))
+    {
+      organization = pd_resource_list_lookup (PD_RESOURCE_LIST (organizations), self->organization_id);
+      if (organization != NULL && pd_organization_get_services (PD_ORGANIZATION (organization)) != NULL)
+        service = pd_resource_list_lookup (pd_organization_get_services (PD_ORGANIZATION (organization)), self->service_id);
+    }
+  if (self->picker == NULL && service != NULL)
+    {
+      g_auto(GStrv) seats = pd_authorize_draft_dup (self->draft, "seats");
+
+      self->picker = PD_SEAT_PICKER (pd_seat_picker_new (self->session, PD_ORGANIZATION (organization), PD_SERVICE (service)));
+      gtk_widget_set_vexpand (GTK_WIDGET (self->picker), TRUE);
+      gtk_widget_set_margin_top (GTK_WIDGET (self->picker), 12);
+      gtk_widget_set_margin_bottom (GTK_WIDGET (self->picker), 12);
+      gtk_widget_set_margin_start (GTK_WIDGET (self->picker), 12);
+      gtk_widget_set_margin_end (GTK_WIDGET (self->picker), 12);
+      if (seats != NULL)
+        pd_seat_picker_set_selected_ids (self->picker, (const char * const *) seats);
+      g_signal_connect_object (self->picker, "changed", G_CALLBACK (seats_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->picker, "notify::can-apply", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->seats_box, GTK_WIDGET (self->picker));
+    }
+  if (self->picker == NULL)
+    {
+      /* Not in the session's lists (yet): the client page offers the seats later. */
+      show_summary (self);
+      return;
+    }
+  show_page (self, "seats");
+}
+
+static void
+applied_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PdAuthorizeWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_protected = 0, n_failed = 0;
+
+  if (!pd_seat_picker_apply_finish (PD_SEAT_PICKER (source), result, &n_protected, &n_failed, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_busy (self, FALSE);
+      show_message (self, error->message);
+      return;
+    }
+  set_busy (self, FALSE);
+  self->seats_applied = TRUE;
+  self->n_seated = pd_seat_picker_get_n_selected (self->picker);
+  self->n_failed = n_failed;
+  show_summary (self);
+}
+
+static void
+apply_seats (PdAuthorizeWizard *self)
+{
+  g_auto(GStrv) ids = pd_seat_picker_dup_selected_ids (self->picker);
+
+  save_draft (self, (const char * const *) ids);
+  set_busy (self, TRUE);
+  pd_seat_picker_apply_async (self->picker, GTK_WIDGET (self), self->cancellable, applied_cb, g_object_ref (self));
 }
 
 static void
@@ -732,7 +852,8 @@ resume (PdAuthorizeWizard *self)
   switch (pd_authorization_get_state (authorization))
     {
     case PD_AUTHORIZATION_STATE_AUTHORIZED:
-      show_summary (self);
+      sync_lists (self);
+      show_seats (self);
       break;
     case PD_AUTHORIZATION_STATE_AWAITING_CONSENT:
       show_waiting (self);
@@ -779,6 +900,8 @@ next_activated (GtkWidget  *widget,
       save_draft (self, NULL);
       request_consent (self);
     }
+  else if (g_str_equal (page, "seats"))
+    apply_seats (self);
   else if (g_str_equal (page, "summary"))
     gtk_window_close (GTK_WINDOW (self));
 }
@@ -796,6 +919,8 @@ back_activated (GtkWidget  *widget,
     show_page (self, "agreement");
   else if (g_str_equal (page, "waiting"))
     show_scopes (self);
+  else if (g_str_equal (page, "summary"))
+    show_page (self, "seats");
 }
 
 static void
@@ -928,6 +1053,7 @@ pd_authorize_wizard_class_init (PdAuthorizeWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdAuthorizeWizard, waiting_note);
   gtk_widget_class_bind_template_child (widget_class, PdAuthorizeWizard, new_link_button);
   gtk_widget_class_bind_template_child (widget_class, PdAuthorizeWizard, link_box);
+  gtk_widget_class_bind_template_child (widget_class, PdAuthorizeWizard, seats_box);
   gtk_widget_class_bind_template_child (widget_class, PdAuthorizeWizard, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PdAuthorizeWizard, summary_page);
   gtk_widget_class_bind_template_child (widget_class, PdAuthorizeWizard, error_page);

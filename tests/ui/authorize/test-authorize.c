@@ -11,6 +11,8 @@
 #include "pd-authorize-wizard.h"
 #include "pd-models.h"
 #include "pd-outbox.h"
+#include "pd-seat-picker.h"
+#include "pd-seat-picker-row.h"
 #include "pd-ui-test.h"
 
 static PdUiTestSession *test;
@@ -33,8 +35,9 @@ target_clear (Target *target)
 }
 
 /* A service not authorized (yet, or any more), of a client the partner manages (not resells) */
+/* @fresh: never authorized, so its seats are all open after the consent */
 static Target
-pick_service (void)
+pick_service (gboolean fresh)
 {
   GListModel *organizations = pd_session_get_organizations (test->session);
   Target target = { 0 };
@@ -54,7 +57,7 @@ pick_service (void)
 
           PdAuthorizationState state = pd_service_get_authorization_state (service);
 
-          if ((state != PD_AUTHORIZATION_STATE_UNAUTHORIZED && state != PD_AUTHORIZATION_STATE_CONSENT_LOST) ||
+          if ((state != PD_AUTHORIZATION_STATE_UNAUTHORIZED && (fresh || state != PD_AUTHORIZATION_STATE_CONSENT_LOST)) ||
               g_ptr_array_find_with_equal_func (used, id, g_str_equal, NULL))
             continue;
           g_ptr_array_add (used, g_strdup (id));
@@ -188,6 +191,47 @@ status_title (Wizard     *wizard,
   return adw_status_page_get_title (ADW_STATUS_PAGE (find (wizard, id)));
 }
 
+static gboolean
+picker_loaded (gpointer data)
+{
+  Wizard *wizard = data;
+  GtkWidget *picker = pd_ui_test_find_type (wizard->window, PD_TYPE_SEAT_PICKER);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (picker == NULL || !gtk_widget_is_sensitive (pd_ui_test_find_id (picker, "list_view")))
+    return FALSE;
+  rows = pd_ui_test_find_all_type (picker, PD_TYPE_SEAT_PICKER_ROW);
+  return rows->len >= 2;
+}
+
+/* Ticks the first @n rows the picker shows, as a user clicks them */
+static void
+tick_accounts (Wizard *wizard,
+               guint   n)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  pd_ui_test_wait_for (picker_loaded, wizard, "the seat picker's accounts");
+  rows = pd_ui_test_find_all_type (wizard->window, PD_TYPE_SEAT_PICKER_ROW);
+  for (guint i = 0; n > 0 && i < rows->len; i++)
+    {
+      GtkWidget *check = pd_ui_test_find_type (g_ptr_array_index (rows, i), GTK_TYPE_CHECK_BUTTON);
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) || !gtk_widget_is_sensitive (check))
+        continue;
+      gtk_widget_activate (check);
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+      n--;
+    }
+  g_assert_cmpuint (n, ==, 0);
+}
+
+static PdSeatPicker *
+picker (Wizard *wizard)
+{
+  return PD_SEAT_PICKER (pd_ui_test_find_type (wizard->window, PD_TYPE_SEAT_PICKER));
+}
+
 /* ---- the portal, as the tenant's admin and the clock ---------------------------------- */
 
 static guint
@@ -257,12 +301,14 @@ tile_state_is (gpointer data)
 static void
 test_authorize_self_path (void)
 {
-  Target target = pick_service ();
+  Target target = pick_service (TRUE);
   Wizard *wizard = wizard_open (&target);
   PdAuthorizeScopes *scopes;
   GPtrArray *checks;
   StateWait state = { &target, PD_AUTHORIZATION_STATE_AUTHORIZED };
   guint n_optional = 0;
+  guint n_before;
+  g_autofree char *protected_text = NULL;
 
   wait_page (wizard, "agreement");
   g_assert_false (gtk_widget_get_visible (find (wizard, "back_button")));
@@ -307,11 +353,21 @@ test_authorize_self_path (void)
   g_assert_cmpuint (wizard->n_opened, ==, 3);
 
   g_assert_cmpuint (post_decision (wizard->last_uri, "approve"), ==, 200);
+  wait_page (wizard, "seats");
+  pd_ui_test_wait_for (tile_state_is, &state, "the tile to show the service authorized");
+  pd_ui_test_wait_for (picker_loaded, wizard, "the seat picker's accounts");
+  n_before = pd_seat_picker_get_n_selected (picker (wizard));
+  tick_accounts (wizard, 2);
+  g_assert_cmpuint (pd_seat_picker_get_n_selected (picker (wizard)), ==, n_before + 2);
+  protected_text = g_strdup_printf ("%u accounts are protected", n_before + 2);
+  pd_ui_test_screenshot (wizard->window, "authorize-seats");
+  next (wizard);
   wait_page (wizard, "summary");
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (find (wizard, "summary_page"))),
                             "is authorized"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (find (wizard, "summary_page"))),
+                            protected_text));
   pd_ui_test_screenshot (wizard->window, "authorize-summary");
-  pd_ui_test_wait_for (tile_state_is, &state, "the tile to show the service authorized");
   next (wizard);
   pd_ui_test_wait_frames (2);
   g_free (wizard->last_uri);
@@ -337,7 +393,7 @@ wizard_to_waiting (Target *target)
 static void
 test_authorize_denied (void)
 {
-  Target target = pick_service ();
+  Target target = pick_service (FALSE);
   Wizard *wizard = wizard_to_waiting (&target);
   g_autofree char *first = g_strdup (wizard->last_uri);
 
@@ -359,7 +415,7 @@ test_authorize_denied (void)
 static void
 test_authorize_expired (void)
 {
-  Target target = pick_service ();
+  Target target = pick_service (FALSE);
   Wizard *wizard = wizard_to_waiting (&target);
 
   expire_consent (target.service_id);
@@ -369,7 +425,7 @@ test_authorize_expired (void)
   wait_page (wizard, "waiting");
   g_assert_cmpstr (status_title (wizard, "waiting_page"), ==, "Waiting for Consent");
   g_assert_cmpuint (post_decision (wizard->last_uri, "approve"), ==, 200);
-  wait_page (wizard, "summary");
+  wait_page (wizard, "seats");
   wizard_close (wizard);
   target_clear (&target);
 }
@@ -379,11 +435,12 @@ test_authorize_expired (void)
 static void
 test_authorize_resume (void)
 {
-  Target target = pick_service ();
+  Target target = pick_service (TRUE);
   Wizard *wizard = wizard_open (&target);
   g_autoptr(GPtrArray) checks = NULL;
   g_auto(GStrv) optional = NULL;
   g_autofree char *chosen = NULL;
+  guint n_selected;
 
   wait_page (wizard, "agreement");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find (wizard, "accept_check")), TRUE);
@@ -419,6 +476,18 @@ test_authorize_resume (void)
   g_assert_cmpuint (wizard->n_opened, ==, 0);
   g_assert_true (gtk_widget_activate_action (wizard->window, "wizard.open-link", NULL));
   g_assert_cmpuint (post_decision (wizard->last_uri, "approve"), ==, 200);
+  wait_page (wizard, "seats");
+  pd_ui_test_wait_for (picker_loaded, wizard, "the seat picker's accounts");
+  tick_accounts (wizard, 1);
+  n_selected = pd_seat_picker_get_n_selected (picker (wizard));
+  wizard_close (wizard);
+
+  /* reopened once authorized: the seats, with the selection kept */
+  wizard = wizard_open (&target);
+  wait_page (wizard, "seats");
+  pd_ui_test_wait_for (picker_loaded, wizard, "the seat picker's accounts");
+  g_assert_cmpuint (pd_seat_picker_get_n_selected (picker (wizard)), ==, n_selected);
+  next (wizard);
   wait_page (wizard, "summary");
   wizard_close (wizard);
   target_clear (&target);
@@ -436,7 +505,7 @@ restart_portal (void)
 static void
 test_authorize_portal_gone (void)
 {
-  Target target = pick_service ();
+  Target target = pick_service (FALSE);
   Wizard *wizard = wizard_open (&target);
 
   wait_page (wizard, "agreement");
@@ -456,7 +525,7 @@ test_authorize_portal_gone (void)
   pd_ui_test_screenshot (wizard->window, "authorize-waiting-offline");
   restart_portal ();
   g_assert_cmpuint (post_decision (wizard->last_uri, "approve"), ==, 200);
-  wait_page (wizard, "summary");
+  wait_page (wizard, "seats");
   wizard_close (wizard);
   target_clear (&target);
 }
