@@ -401,6 +401,11 @@ test_authorize_denied (void)
   pd_ui_test_wait_for (new_link_shown, wizard, "the denial");
   g_assert_cmpstr (status_title (wizard, "waiting_page"), ==, "Consent Denied");
   g_assert_false (gtk_widget_get_visible (find (wizard, "link_box")));
+  /* a phone-sized window still shows the whole step */
+  gtk_window_set_default_size (GTK_WINDOW (wizard->window), 360, 640);
+  pd_ui_test_wait_frames (10);
+  g_assert_cmpint (gtk_widget_get_width (wizard->window), <=, 360);
+  pd_ui_test_screenshot (wizard->window, "authorize-denied-narrow");
 
   g_assert_true (gtk_widget_activate_action (wizard->window, "wizard.new-link", NULL));
   wait_page (wizard, "waiting");
@@ -565,6 +570,36 @@ test_authorize_reseller (void)
   target_clear (&target);
 }
 
+/* A role without services.authorize is told so before any step. */
+static void
+test_authorize_not_allowed (void)
+{
+  g_autoptr(PdUiTestSession) technician = pd_ui_test_session_new ((const char *[]) { "--seed", "5", NULL }, "technician");
+  GListModel *organizations;
+  g_autoptr(PdOrganization) organization = NULL;
+  g_autoptr(PdService) service = NULL;
+  PdAuthorizeWizard *window;
+  GtkWidget *stack;
+
+  if (technician == NULL)
+    return;
+  organizations = pd_session_get_organizations (technician->session);
+  organization = g_list_model_get_item (organizations, 0);
+  service = g_list_model_get_item (G_LIST_MODEL (pd_organization_get_services (organization)), 0);
+  window = PD_AUTHORIZE_WIZARD (pd_authorize_wizard_new (NULL, technician->session,
+                                                         pd_resource_get_id (PD_RESOURCE (organization)),
+                                                         pd_resource_get_id (PD_RESOURCE (service))));
+  gtk_window_present (GTK_WINDOW (window));
+  stack = pd_ui_test_find_id (GTK_WIDGET (window), "stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (pd_ui_test_find_id (GTK_WIDGET (window), "error_page"))),
+                   ==, "Authorizing Is Not Allowed");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (pd_ui_test_find_id (GTK_WIDGET (window), "error_page"))),
+                            "Technician"));
+  gtk_window_close (GTK_WINDOW (window));
+  pd_ui_test_wait_frames (2);
+}
+
 static void
 test_authorize_backoff (void)
 {
@@ -602,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/authorize/resume", test_authorize_resume);
   g_test_add_func ("/authorize/portal-gone", test_authorize_portal_gone);
   g_test_add_func ("/authorize/reseller", test_authorize_reseller);
+  g_test_add_func ("/authorize/not-allowed", test_authorize_not_allowed);
   status = g_test_run ();
 
   g_ptr_array_unref (used);
