@@ -532,6 +532,17 @@ test_authorize_portal_gone (void)
   g_assert_cmpuint (post_decision (wizard->last_uri, "approve"), ==, 200);
   wait_page (wizard, "seats");
   wizard_close (wizard);
+
+  /* opened while the portal is away: said so, with Retry */
+  g_clear_pointer (&test->portal, pd_test_portal_kill);
+  wizard = wizard_open (&target);
+  wait_page (wizard, "error");
+  g_assert_cmpstr (status_title (wizard, "error_page"), ==, "The Portal Cannot Be Reached");
+  g_assert_true (gtk_widget_get_visible (find (wizard, "retry_button")));
+  restart_portal ();
+  g_assert_true (gtk_widget_activate_action (wizard->window, "wizard.retry", NULL));
+  wait_page (wizard, "seats");
+  wizard_close (wizard);
   target_clear (&target);
 }
 
