@@ -233,15 +233,31 @@ on_tile_activated (PdClientPage  *self,
                                        g_strcmp0 (id, pd_accounts_table_get_focus_service (self->table)) == 0 ? NULL : id);
 }
 
+/* A window action on the tile's service: "(ss)", this client and the service */
 static void
-on_tile_invite (PdClientPage  *self,
-                PdServiceTile *tile)
+activate_for_tile (PdClientPage  *self,
+                   PdServiceTile *tile,
+                   const char    *action)
 {
   PdService *service = pd_service_tile_get_service (tile);
 
   if (service != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.invite-client-admin", "(ss)",
+    gtk_widget_activate_action (GTK_WIDGET (self), action, "(ss)",
                                 self->organization_id, pd_resource_get_id (PD_RESOURCE (service)));
+}
+
+static void
+on_tile_authorize (PdClientPage  *self,
+                   PdServiceTile *tile)
+{
+  activate_for_tile (self, tile, "win.authorize-service");
+}
+
+static void
+on_tile_invite (PdClientPage  *self,
+                PdServiceTile *tile)
+{
+  activate_for_tile (self, tile, "win.invite-client-admin");
 }
 
 /* Pending invitations from the session-level store (pd-invitations.h) */
@@ -273,7 +289,7 @@ rebuild_tiles (PdClientPage *self)
       /* The wizards come with their own issue; until then both first steps show the
        * service's accounts, like opening the tile. */
       g_signal_connect_object (tile, "activated", G_CALLBACK (on_tile_activated), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (tile, "authorize-self", G_CALLBACK (on_tile_activated), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (tile, "authorize-self", G_CALLBACK (on_tile_authorize), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (tile, "authorize-delegate", G_CALLBACK (on_tile_invite), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->tiles_box, tile);
     }
