@@ -1,0 +1,980 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "pd-new-client"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-client-format.h"
+#include "pd-country-list.h"
+#include "pd-edit.h"
+#include "pd-field-errors.h"
+#include "pd-new-client-check.h"
+#include "pd-new-client-create.h"
+#include "pd-new-client-rows.h"
+#include "pd-new-client-wizard.h"
+#include "pd-organization.h"
+#include "pd-portal-error.h"
+#include "pd-settings-check.h"
+
+/* The steps that take input, then the two that follow Create */
+static const char *const steps[] = { "client", "details", "services", "create", "done", NULL };
+#define N_INPUT_STEPS 3
+
+/* The regions of the contract (OrganizationRegion), after “usual for the country” */
+static const PdRegion regions[] = { PD_REGION_US, PD_REGION_EU, PD_REGION_UK, PD_REGION_CA, PD_REGION_AU, PD_REGION_JP, PD_REGION_BR };
+static const PdPlanType plan_types[] = { PD_PLAN_TYPE_PERSONAL, PD_PLAN_TYPE_BACKUP, PD_PLAN_TYPE_ARCHIVER };
+
+struct _PdNewClientWizard
+{
+  AdwWindow          parent_instance;
+
+  PdSession         *session;
+  GtkWidget         *parent;        /* weak: the main window's widget for the actions */
+  PdNewClientDraft  *draft;         /* what the wizard holds; kept on every step and on close */
+  PdNewClientCreate *create;        /* from the first Create on */
+  PdFieldErrors     *client_errors;
+  PdFieldErrors     *details_errors;
+  GHashTable        *touched;       /* fields the user changed: their checks show as they type */
+  gboolean           attempted[N_INPUT_STEPS];  /* Next was pressed: every check shows */
+  char              *taken_name;    /* the portal said 409 for this name */
+  gboolean           earlier_submit;  /* an earlier try may still be on its way */
+  gboolean           filling;
+
+  AdwWindowTitle    *window_title;
+  GtkWidget         *cancel_button;
+  GtkWidget         *back_button;
+  GtkButton         *next_button;
+  GtkStack          *stack;
+  AdwEntryRow       *name_row;
+  AdwEntryRow       *email_row;
+  AdwEntryRow       *domain_row;
+  GtkLabel          *client_summary;
+  AdwActionRow      *country_row;
+  GtkDropDown       *country_dropdown;
+  AdwComboRow       *region_row;
+  AdwEntryRow       *plan_name_row;
+  AdwComboRow       *plan_type_row;
+  AdwEntryRow       *price_row;
+  AdwEntryRow       *currency_row;
+  GtkCheckButton    *msp_check;
+  GtkCheckButton    *reseller_check;
+  GtkLabel          *details_summary;
+  GtkBox            *services_box;
+  GtkLabel          *services_summary;
+  AdwStatusPage     *create_page;
+  GtkListBox        *progress_list;
+  GtkWidget         *try_now_button;
+  AdwStatusPage     *done_page;
+  GtkListBox        *done_list;
+};
+
+G_DEFINE_FINAL_TYPE (PdNewClientWizard, pd_new_client_wizard, ADW_TYPE_WINDOW)
+
+static const char *
+text_of (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+stripped (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (text_of (row)));
+}
+
+static guint
+step_index (const char *step)
+{
+  for (guint i = 0; steps[i] != NULL; i++)
+    if (g_strcmp0 (steps[i], step) == 0)
+      return i;
+  return 0;
+}
+
+static guint
+current_step (PdNewClientWizard *self)
+{
+  return step_index (gtk_stack_get_visible_child_name (self->stack));
+}
+
+static const char *
+enum_nick (GType type,
+           int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value (klass, value);
+
+  return found != NULL ? found->value_nick : NULL;
+}
+
+static int
+enum_value (GType       type,
+            const char *nick)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *found = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  return found != NULL ? found->value : 0;
+}
+
+/* ---- the draft ----------------------------------------------------------------------- */
+
+static const char *
+chosen_country (PdNewClientWizard *self)
+{
+  PdCountry *country = gtk_drop_down_get_selected_item (self->country_dropdown);
+
+  return country != NULL ? pd_country_get_code (country) : NULL;
+}
+
+static void
+read_fields (PdNewClientWizard *self)
+{
+  PdNewClientDraft *draft = self->draft;
+  guint region = adw_combo_row_get_selected (self->region_row);
+  guint plan_type = adw_combo_row_get_selected (self->plan_type_row);
+  g_autoptr(GStrvBuilder) applications = g_strv_builder_new ();
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PD_TYPE_SERVICE_APPLICATION);
+
+  if (self->filling)
+    return;
+  g_free (draft->name);
+  draft->name = g_strdup (text_of (self->name_row));
+  g_free (draft->email);
+  draft->email = g_strdup (text_of (self->email_row));
+  g_free (draft->domain);
+  draft->domain = g_strdup (text_of (self->domain_row));
+  g_free (draft->country);
+  draft->country = g_strdup (chosen_country (self));
+  g_free (draft->region);
+  draft->region = region > 0 && region <= G_N_ELEMENTS (regions) ? g_strdup (enum_nick (PD_TYPE_REGION, regions[region - 1])) : NULL;
+  g_free (draft->plan_name);
+  draft->plan_name = g_strdup (text_of (self->plan_name_row));
+  g_free (draft->plan_type);
+  draft->plan_type = g_strdup (enum_nick (PD_TYPE_PLAN_TYPE, plan_types[MIN (plan_type, G_N_ELEMENTS (plan_types) - 1)]));
+  g_free (draft->price);
+  draft->price = g_strdup (text_of (self->price_row));
+  g_free (draft->currency);
+  draft->currency = g_strdup (text_of (self->currency_row));
+  g_free (draft->relationship);
+  draft->relationship = g_strdup (gtk_check_button_get_active (self->reseller_check) ? "reseller" : "msp");
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      GtkCheckButton *check = pd_new_client_rows_find_service (self->services_box, klass->values[i].value_nick);
+
+      if (check != NULL && gtk_check_button_get_active (check))
+        g_strv_builder_add (applications, klass->values[i].value_nick);
+    }
+  g_strfreev (draft->applications);
+  draft->applications = g_strv_builder_end (applications);
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+fill_fields (PdNewClientWizard *self)
+{
+  PdNewClientDraft *draft = self->draft;
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PD_TYPE_SERVICE_APPLICATION);
+  PdRegion region = enum_value (PD_TYPE_REGION, draft->region);
+  PdPlanType plan_type = enum_value (PD_TYPE_PLAN_TYPE, draft->plan_type);
+
+  self->filling = TRUE;
+  set_text (self->name_row, draft->name);
+  set_text (self->email_row, draft->email);
+  set_text (self->domain_row, draft->domain);
+  gtk_drop_down_set_selected (self->country_dropdown, draft->country != NULL ? pd_country_list_find (draft->country)
+                                                                             : GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (self->region_row, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    if (regions[i] == region)
+      adw_combo_row_set_selected (self->region_row, i + 1);
+  adw_combo_row_set_selected (self->plan_type_row, 1);  /* backup: what most clients have */
+  for (guint i = 0; i < G_N_ELEMENTS (plan_types); i++)
+    if (plan_types[i] == plan_type)
+      adw_combo_row_set_selected (self->plan_type_row, i);
+  set_text (self->plan_name_row, draft->plan_name);
+  set_text (self->price_row, draft->price);
+  set_text (self->currency_row, draft->currency);
+  gtk_check_button_set_active (g_strcmp0 (draft->relationship, "reseller") == 0 ? self->reseller_check : self->msp_check, TRUE);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      GtkCheckButton *check = pd_new_client_rows_find_service (self->services_box, klass->values[i].value_nick);
+
+      if (check != NULL)
+        gtk_check_button_set_active (check, draft->applications != NULL &&
+                                            g_strv_contains ((const char * const *) draft->applications, klass->values[i].value_nick));
+    }
+  self->filling = FALSE;
+}
+
+static void
+save_draft (PdNewClientWizard *self)
+{
+  read_fields (self);
+  pd_new_client_draft_save (self->session, self->draft);
+}
+
+/* ---- checks -------------------------------------------------------------------------- */
+
+static const char *
+check_name (PdNewClientWizard *self)
+{
+  g_autofree char *name = stripped (self->name_row);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *taken = self->taken_name != NULL ? g_utf8_casefold (self->taken_name, -1) : NULL;
+
+  if (taken != NULL && g_str_equal (folded, taken))
+    return _("Another client already has this name. Choose another one.");
+  return pd_new_client_check_name (self->session, name, self->draft->organization_id);
+}
+
+static const char *
+check_domain (PdNewClientWizard *self)
+{
+  g_autofree char *domain = stripped (self->domain_row);
+
+  return domain[0] == '\0' ? NULL : pd_settings_check_host (domain);
+}
+
+static const char *
+check_price (PdNewClientWizard *self,
+             gint64            *cents)
+{
+  g_autofree char *currency = stripped (self->currency_row);
+
+  return pd_new_client_check_price (text_of (self->price_row), currency, cents);
+}
+
+static const char *
+check_services (PdNewClientWizard *self)
+{
+  read_fields (self);
+  return g_strv_length (self->draft->applications) == 0 ? _("Choose at least one application to protect.") : NULL;
+}
+
+/* A field's check shows once the user changed it, or pressed Next on its step. */
+static void
+set_check (PdNewClientWizard *self,
+           PdFieldErrors     *errors,
+           guint              step,
+           const char        *field,
+           const char        *message)
+{
+  gboolean shown = self->attempted[step] || g_hash_table_contains (self->touched, field);
+
+  pd_field_errors_set_check (errors, field, shown ? message : NULL);
+}
+
+/* Whether @step's input is fine; shows what is not (as far as it is to be shown) */
+static gboolean
+check_step (PdNewClientWizard *self,
+            guint              step)
+{
+  const char *message;
+  gboolean fine = TRUE;
+
+  switch (step)
+    {
+    case 0:
+      message = check_name (self);
+      set_check (self, self->client_errors, 0, "name", message);
+      fine &= message == NULL;
+      message = pd_settings_check_email (text_of (self->email_row));
+      set_check (self, self->client_errors, 0, "email", message);
+      fine &= message == NULL;
+      message = check_domain (self);
+      set_check (self, self->client_errors, 0, "domain", message);
+      fine &= message == NULL;
+      break;
+    case 1:
+      message = pd_new_client_check_plan_name (text_of (self->plan_name_row));
+      set_check (self, self->details_errors, 1, "plan.name", message);
+      fine &= message == NULL;
+      message = pd_new_client_check_currency (text_of (self->currency_row));
+      set_check (self, self->details_errors, 1, "plan.currency", message);
+      fine &= message == NULL;
+      message = check_price (self, NULL);
+      set_check (self, self->details_errors, 1, "plan.price_cents", message);
+      fine &= message == NULL;
+      break;
+    case 2:
+      message = check_services (self);
+      gtk_label_set_text (self->services_summary, self->attempted[2] && message != NULL ? message : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->services_summary), self->attempted[2] && message != NULL);
+      fine &= message == NULL;
+      break;
+    default:
+      break;
+    }
+  return fine;
+}
+
+/* The first row of @step whose input is wrong, to take the focus */
+static GtkWidget *
+first_wrong (PdNewClientWizard *self,
+             guint              step)
+{
+  struct { PdFieldErrors *errors; const char *field; GtkWidget *row; } rows[] = {
+    { self->client_errors, "name", GTK_WIDGET (self->name_row) },
+    { self->client_errors, "email", GTK_WIDGET (self->email_row) },
+    { self->client_errors, "domain", GTK_WIDGET (self->domain_row) },
+    { self->details_errors, "country", GTK_WIDGET (self->country_dropdown) },
+    { self->details_errors, "region", GTK_WIDGET (self->region_row) },
+    { self->details_errors, "plan.name", GTK_WIDGET (self->plan_name_row) },
+    { self->details_errors, "plan.type", GTK_WIDGET (self->plan_type_row) },
+    { self->details_errors, "plan.price_cents", GTK_WIDGET (self->price_row) },
+    { self->details_errors, "plan.currency", GTK_WIDGET (self->currency_row) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if ((step == 0) == (rows[i].errors == self->client_errors) && pd_field_errors_get (rows[i].errors, rows[i].field) != NULL)
+      return rows[i].row;
+  return NULL;
+}
+
+/* ---- steps --------------------------------------------------------------------------- */
+
+static void
+update_header (PdNewClientWizard *self)
+{
+  guint step = current_step (self);
+  gboolean running = self->create != NULL && pd_new_client_create_is_running (self->create);
+  gboolean failed = self->create != NULL && pd_new_client_create_count_failed (self->create) > 0;
+  g_autofree char *subtitle = NULL;
+
+  if (step < N_INPUT_STEPS)
+    /* Translators: the wizard's progress, e.g. “Step 2 of 3” */
+    subtitle = g_strdup_printf (_("Step %u of %u"), step + 1, N_INPUT_STEPS);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* Once the organization exists, what it was created with is settled. */
+  gtk_widget_set_visible (self->back_button, step > 0 && (step < N_INPUT_STEPS || (failed && self->draft->organization_id == NULL)));
+  gtk_widget_set_visible (self->cancel_button, step == 0 || step == 3);
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button), step == 3 ? _("_Close") : _("_Cancel"));
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), !running);
+  if (step == 2)
+    gtk_button_set_label (self->next_button, _("C_reate"));
+  else if (step == 3)
+    gtk_button_set_label (self->next_button, _("_Retry"));
+  else if (step == 4)
+    gtk_button_set_label (self->next_button, _("_Done"));
+  else
+    gtk_button_set_label (self->next_button, _("_Next"));
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), !running && (step != 3 || failed));
+}
+
+static void
+focus_step (PdNewClientWizard *self)
+{
+  GtkWidget *first[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->country_dropdown), NULL, NULL, NULL };
+  guint step = current_step (self);
+  GtkWidget *target = step < N_INPUT_STEPS ? first_wrong (self, step) : NULL;
+
+  if (target == NULL)
+    target = first[step];
+  if (target == NULL && step == 2)
+    target = GTK_WIDGET (pd_new_client_rows_find_service (self->services_box, self->draft->applications[0] != NULL
+                                                                                ? self->draft->applications[0] : "exchange"));
+  if (target == NULL)
+    target = GTK_WIDGET (self->next_button);
+  gtk_widget_grab_focus (target);
+}
+
+static void
+show_step (PdNewClientWizard *self,
+           guint              step)
+{
+  gtk_stack_set_visible_child_name (self->stack, steps[step]);
+  g_free (self->draft->step);
+  self->draft->step = g_strdup (steps[step]);
+  if (step < N_INPUT_STEPS)
+    check_step (self, step);
+  update_header (self);
+  focus_step (self);
+}
+
+static void fill_done (PdNewClientWizard *self);
+static void start_create (PdNewClientWizard *self);
+
+static void
+field_changed (PdNewClientWizard *self,
+               GtkWidget         *widget)
+{
+  struct { GtkWidget *widget; const char *field; PdFieldErrors *errors; GtkWidget *row; } fields[] = {
+    { GTK_WIDGET (self->name_row), "name", self->client_errors, NULL },
+    { GTK_WIDGET (self->email_row), "email", self->client_errors, NULL },
+    { GTK_WIDGET (self->domain_row), "domain", self->client_errors, NULL },
+    { GTK_WIDGET (self->country_dropdown), "country", self->details_errors, GTK_WIDGET (self->country_row) },
+    { GTK_WIDGET (self->region_row), "region", self->details_errors, NULL },
+    { GTK_WIDGET (self->plan_name_row), "plan.name", self->details_errors, NULL },
+    { GTK_WIDGET (self->plan_type_row), "plan.type", self->details_errors, NULL },
+    { GTK_WIDGET (self->price_row), "plan.price_cents", self->details_errors, NULL },
+    { GTK_WIDGET (self->currency_row), "plan.currency", self->details_errors, NULL },
+  };
+  guint step = current_step (self);
+
+  if (self->filling || self->client_errors == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].widget == widget)
+      {
+        g_hash_table_add (self->touched, (gpointer) fields[i].field);
+        pd_field_errors_forget_portal (fields[i].errors, fields[i].row != NULL ? fields[i].row : widget);
+      }
+  if (step < N_INPUT_STEPS)
+    check_step (self, step);
+}
+
+/* An entry's text, a check button (template and service rows) */
+static void
+changed_cb (PdNewClientWizard *self,
+            GtkWidget         *widget)
+{
+  field_changed (self, widget);
+}
+
+/* A drop-down or combo row */
+static void
+selected_cb (PdNewClientWizard *self,
+             GParamSpec        *pspec,
+             GtkWidget         *widget)
+{
+  field_changed (self, widget);
+}
+
+static void
+back_clicked_cb (PdNewClientWizard *self)
+{
+  guint step = current_step (self);
+
+  if (step >= N_INPUT_STEPS)
+    step = N_INPUT_STEPS;
+  if (step > 0)
+    show_step (self, step - 1);
+  save_draft (self);
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PdNewClientWizard *self = PD_NEW_CLIENT_WIZARD (widget);
+
+  if (gtk_widget_get_visible (self->back_button))
+    back_clicked_cb (self);
+}
+
+static void
+next_clicked_cb (PdNewClientWizard *self)
+{
+  guint step = current_step (self);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->next_button)))
+    return;
+  if (step < N_INPUT_STEPS)
+    {
+      self->attempted[step] = TRUE;
+      if (!check_step (self, step))
+        {
+          focus_step (self);
+          return;
+        }
+      if (step + 1 < N_INPUT_STEPS)
+        {
+          show_step (self, step + 1);
+          save_draft (self);
+          return;
+        }
+      start_create (self);
+    }
+  else if (step == 3)
+    start_create (self);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* ---- creating ------------------------------------------------------------------------ */
+
+static JsonNode *
+build_body (PdNewClientWizard *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *name = stripped (self->name_row);
+  g_autofree char *email = stripped (self->email_row);
+  g_autofree char *domain = stripped (self->domain_row);
+  g_autofree char *plan_name = stripped (self->plan_name_row);
+  g_autofree char *currency = stripped (self->currency_row);
+  gint64 cents = 0;
+
+  check_price (self, &cents);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, name);
+  json_builder_set_member_name (builder, "email");
+  json_builder_add_string_value (builder, email);
+  if (domain[0] != '\0')
+    {
+      g_autofree char *lowered = g_ascii_strdown (domain, -1);
+
+      json_builder_set_member_name (builder, "domain");
+      json_builder_add_string_value (builder, lowered);
+    }
+  json_builder_set_member_name (builder, "plan");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, plan_name);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, self->draft->plan_type);
+  json_builder_set_member_name (builder, "price_cents");
+  json_builder_add_int_value (builder, cents);
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, currency);
+  json_builder_end_object (builder);
+  /* Left out, the portal takes the partner's default country and the country's region */
+  if (self->draft->country != NULL)
+    {
+      json_builder_set_member_name (builder, "country");
+      json_builder_add_string_value (builder, self->draft->country);
+    }
+  if (self->draft->region != NULL)
+    {
+      json_builder_set_member_name (builder, "region");
+      json_builder_add_string_value (builder, self->draft->region);
+    }
+  json_builder_set_member_name (builder, "relationship");
+  json_builder_add_string_value (builder, self->draft->relationship);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* The session's organization named @name (ignoring case), or NULL */
+static const char *
+find_organization_named (PdNewClientWizard *self,
+                         const char        *name)
+{
+  GListModel *organizations = pd_session_get_organizations (self->session);
+  g_autofree char *folded = g_utf8_casefold (name != NULL ? g_strstrip (g_strdup (name)) : "", -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
+    {
+      g_autoptr(PdOrganization) organization = g_list_model_get_item (organizations, i);
+      g_autofree char *other = g_utf8_casefold (pd_organization_get_name (organization), -1);
+
+      if (g_str_equal (folded, other))
+        return pd_resource_get_id (PD_RESOURCE (organization));  /* the list keeps it */
+    }
+  return NULL;
+}
+
+/* What the portal already has of an earlier try whose answer this wizard did not see (it was
+ * closed while the change waited in the outbox): the organization by its name. */
+static void
+adopt_earlier_try (PdNewClientWizard *self)
+{
+  PdNewClientDraft *draft = self->draft;
+  const char *id;
+
+  if (draft->organization_id != NULL || !draft->submitted)
+    return;
+  id = find_organization_named (self, draft->name);
+  if (id != NULL)
+    draft->organization_id = g_strdup (id);
+}
+
+static void
+record_progress (PdNewClientWizard *self)
+{
+  PdNewClientDraft *draft = self->draft;
+
+  for (guint i = 0; i < pd_new_client_create_get_n_items (self->create); i++)
+    {
+      const char *id = pd_new_client_create_get_id (self->create, i);
+      PdServiceApplication application = pd_new_client_create_get_application (self->create, i);
+
+      if (id == NULL)
+        continue;
+      if (i == 0 && g_strcmp0 (draft->organization_id, id) != 0)
+        {
+          g_free (draft->organization_id);
+          draft->organization_id = g_strdup (id);
+        }
+      else if (i > 0)
+        g_hash_table_replace (draft->service_ids, g_strdup (enum_nick (PD_TYPE_SERVICE_APPLICATION, application)), g_strdup (id));
+    }
+}
+
+static void
+create_changed_cb (PdNewClientWizard *self,
+                   guint              item)
+{
+  PdNewClientItemState state = pd_new_client_create_get_state (self->create, item);
+
+  pd_new_client_rows_update_progress (self->progress_list, self->create, item);
+  if (item == 0 && state == PD_NEW_CLIENT_ITEM_WORKING)
+    self->draft->submitted = TRUE;
+  gtk_widget_set_visible (self->try_now_button, state == PD_NEW_CLIENT_ITEM_QUEUED);
+  record_progress (self);
+  save_draft (self);
+}
+
+/* The organization was refused: its fields are on the first two steps. */
+static void
+show_refusal (PdNewClientWizard *self,
+              const GError      *error)
+{
+  if (g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_CONFLICT))
+    {
+      g_free (self->taken_name);
+      self->taken_name = stripped (self->name_row);
+      self->attempted[0] = TRUE;
+      show_step (self, 0);
+    }
+  else if (g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_VALIDATION))
+    {
+      pd_field_errors_show_portal (self->client_errors, error);
+      pd_field_errors_show_portal (self->details_errors, error);
+      show_step (self, first_wrong (self, 0) != NULL ? 0 : 1);
+    }
+}
+
+static void
+create_finished_cb (PdNewClientWizard *self)
+{
+  guint failed = pd_new_client_create_count_failed (self->create);
+  const GError *error = pd_new_client_create_get_error (self->create, 0);
+
+  gtk_widget_set_visible (self->try_now_button, FALSE);
+  if (failed == 0)
+    {
+      g_free (self->draft->step);
+      self->draft->step = g_strdup ("done");
+      fill_done (self);
+      show_step (self, 4);
+      /* Nothing left to resume */
+      pd_new_client_draft_save (self->session, NULL);
+      return;
+    }
+  if (error != NULL && self->earlier_submit && g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_CONFLICT))
+    {
+      /* The earlier try got there first (the outbox delivers in order): that one is ours. */
+      const char *id = find_organization_named (self, self->draft->name);
+
+      if (id != NULL)
+        {
+          self->draft->organization_id = g_strdup (id);
+          start_create (self);
+          return;
+        }
+    }
+  if (error != NULL && self->draft->organization_id == NULL)
+    {
+      /* A final refusal: the organization was not created, a new try is a new one. */
+      self->draft->submitted = FALSE;
+      if (g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_CONFLICT) || g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_VALIDATION))
+        {
+          show_refusal (self, error);
+          save_draft (self);
+          return;
+        }
+    }
+  adw_status_page_set_icon_name (self->create_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->create_page, _("Not Everything Was Created"));
+  adw_status_page_set_description (self->create_page, _("What was created is kept. Retry goes on with the rest."));
+  update_header (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
+  save_draft (self);
+}
+
+static void
+start_create (PdNewClientWizard *self)
+{
+  PdNewClientDraft *draft = self->draft;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->create != NULL && pd_new_client_create_is_running (self->create))
+    return;
+  read_fields (self);
+  adopt_earlier_try (self);
+  self->earlier_submit = draft->submitted && draft->organization_id == NULL;
+  body = build_body (self);
+  name = stripped (self->name_row);
+  if (self->create != NULL)
+    pd_new_client_create_stop (self->create);
+  g_clear_object (&self->create);
+  self->create = pd_new_client_create_new (self->session, GTK_WIDGET (self));
+  pd_new_client_create_set_organization (self->create, body, name, draft->organization_id);
+  for (guint i = 0; draft->applications[i] != NULL; i++)
+    pd_new_client_create_add_service (self->create, enum_value (PD_TYPE_SERVICE_APPLICATION, draft->applications[i]),
+                                      g_hash_table_lookup (draft->service_ids, draft->applications[i]));
+  g_signal_connect_object (self->create, "changed", G_CALLBACK (create_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->create, "finished", G_CALLBACK (create_finished_cb), self, G_CONNECT_SWAPPED);
+  pd_new_client_rows_fill_progress (self->progress_list, self->create);
+  adw_status_page_set_icon_name (self->create_page, "list-add-symbolic");
+  /* Translators: %s is the new client's name */
+  adw_status_page_set_title (self->create_page, _("Creating the Client"));
+  adw_status_page_set_description (self->create_page, NULL);
+  show_step (self, 3);
+  pd_new_client_create_run (self->create);
+  update_header (self);
+}
+
+static void
+try_now_clicked_cb (PdNewClientWizard *self)
+{
+  PdOutbox *outbox = pd_session_get_outbox (self->session);
+
+  /* Ends the outbox's wait between tries; the change itself is already there. */
+  if (outbox != NULL)
+    pd_outbox_retry_now (outbox);
+}
+
+/* ---- done ---------------------------------------------------------------------------- */
+
+static void
+activate_on_main (PdNewClientWizard *self,
+                  const char        *action,
+                  const char        *service_id)
+{
+  GtkWidget *target = self->parent != NULL ? self->parent : GTK_WIDGET (self);
+  const char *organization_id = self->draft->organization_id;
+
+  /* The authorization wizards are another feature's; until its action exists, the client's
+   * page is where a service is authorized. */
+  if (action == NULL || !gtk_widget_activate_action (target, action, "(ss)", organization_id, service_id))
+    gtk_widget_activate_action (target, "win.show-client", "(ss)", organization_id, service_id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+authorize_clicked_cb (PdNewClientWizard *self,
+                      GtkWidget         *button)
+{
+  gboolean reseller = g_strcmp0 (self->draft->relationship, "reseller") == 0;
+
+  activate_on_main (self, reseller ? "win.invite-client-admin" : "win.authorize-service", gtk_widget_get_name (button));
+}
+
+static void
+open_clicked_cb (PdNewClientWizard *self)
+{
+  activate_on_main (self, NULL, "");
+}
+
+static void
+fill_done (PdNewClientWizard *self)
+{
+  gboolean reseller = g_strcmp0 (self->draft->relationship, "reseller") == 0;
+  GtkWidget *child;
+  g_autofree char *title = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->done_list))) != NULL)
+    gtk_list_box_remove (self->done_list, child);
+  for (guint i = 1; i < pd_new_client_create_get_n_items (self->create); i++)
+    gtk_list_box_append (self->done_list,
+                         pd_new_client_rows_new_authorize (pd_new_client_create_get_application (self->create, i),
+                                                           pd_new_client_create_get_id (self->create, i),
+                                                           reseller ? _("_Invite the Client’s Admin") : _("_Authorize Now"),
+                                                           reseller ? _("A reseller’s client authorizes its services itself: send its admin an invitation")
+                                                                    : _("Accept the service agreement and grant the backup access"),
+                                                           G_CALLBACK (authorize_clicked_cb), self));
+  /* Translators: %s is the new client's name */
+  title = g_strdup_printf (_("%s Was Added"), self->draft->name);
+  adw_status_page_set_title (self->done_page, title);
+  adw_status_page_set_description (self->done_page,
+                                   reseller ? _("Its backups start once the client’s admin has authorized each service.")
+                                            : _("Its backups start once you have authorized each service."));
+}
+
+/* ---- the window ---------------------------------------------------------------------- */
+
+static gboolean
+close_request_cb (PdNewClientWizard *self)
+{
+  if (current_step (self) != 4)
+    save_draft (self);
+  if (self->create != NULL)
+    pd_new_client_create_stop (self->create);
+  return FALSE;
+}
+
+static void
+setup_choices (PdNewClientWizard *self)
+{
+  g_autoptr(GtkStringList) region_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) plan_type_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) name = gtk_property_expression_new (PD_TYPE_COUNTRY, NULL, "name");
+
+  gtk_drop_down_set_expression (self->country_dropdown, name);
+  gtk_drop_down_set_model (self->country_dropdown, pd_country_list_get_default ());
+  gtk_string_list_append (region_names, _("Usual for the country"));
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    gtk_string_list_append (region_names, pd_client_format_region (regions[i]));
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (region_names));
+  for (guint i = 0; i < G_N_ELEMENTS (plan_types); i++)
+    gtk_string_list_append (plan_type_names, pd_client_format_plan_type (plan_types[i]));
+  adw_combo_row_set_model (self->plan_type_row, G_LIST_MODEL (plan_type_names));
+  pd_new_client_rows_add_services (self->services_box, G_CALLBACK (changed_cb), self);
+}
+
+static void
+setup_errors (PdNewClientWizard *self)
+{
+  self->client_errors = pd_field_errors_new (self->client_summary);
+  pd_field_errors_add (self->client_errors, "name", GTK_WIDGET (self->name_row));
+  pd_field_errors_add (self->client_errors, "email", GTK_WIDGET (self->email_row));
+  pd_field_errors_add (self->client_errors, "domain", GTK_WIDGET (self->domain_row));
+  self->details_errors = pd_field_errors_new (self->details_summary);
+  pd_field_errors_add (self->details_errors, "country", GTK_WIDGET (self->country_row));
+  pd_field_errors_add (self->details_errors, "region", GTK_WIDGET (self->region_row));
+  pd_field_errors_add (self->details_errors, "plan.name", GTK_WIDGET (self->plan_name_row));
+  pd_field_errors_add (self->details_errors, "plan.type", GTK_WIDGET (self->plan_type_row));
+  pd_field_errors_add (self->details_errors, "plan.price_cents", GTK_WIDGET (self->price_row));
+  pd_field_errors_add (self->details_errors, "plan.currency", GTK_WIDGET (self->currency_row));
+  pd_field_errors_add (self->details_errors, "relationship", GTK_WIDGET (self->country_row));
+}
+
+/* A new draft: the country from the partner settings, the usual currency */
+static void
+start_draft (PdNewClientWizard *self)
+{
+  PdPartner *partner = pd_session_get_partner (self->session);
+
+  if (partner != NULL && pd_partner_get_default_country (partner) != NULL)
+    self->draft->country = g_strdup (pd_partner_get_default_country (partner));
+  self->draft->currency = pd_new_client_usual_currency (self->session);
+  self->draft->plan_type = g_strdup ("backup");
+  self->draft->relationship = g_strdup ("msp");
+}
+
+static void
+resume (PdNewClientWizard *self)
+{
+  guint step = step_index (self->draft->step);
+
+  fill_fields (self);
+  if (step >= 3)
+    {
+      /* Where it stopped: what is left is sent again (nothing twice) */
+      self->attempted[0] = self->attempted[1] = self->attempted[2] = TRUE;
+      start_create (self);
+      return;
+    }
+  show_step (self, step);
+}
+
+static void
+pd_new_client_wizard_dispose (GObject *object)
+{
+  PdNewClientWizard *self = PD_NEW_CLIENT_WIZARD (object);
+
+  if (self->create != NULL)
+    pd_new_client_create_stop (self->create);
+  g_clear_object (&self->create);
+  g_clear_pointer (&self->client_errors, pd_field_errors_free);
+  g_clear_pointer (&self->details_errors, pd_field_errors_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_NEW_CLIENT_WIZARD);
+  g_clear_weak_pointer (&self->parent);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (pd_new_client_wizard_parent_class)->dispose (object);
+}
+
+static void
+pd_new_client_wizard_finalize (GObject *object)
+{
+  PdNewClientWizard *self = PD_NEW_CLIENT_WIZARD (object);
+
+  pd_new_client_draft_free (self->draft);
+  g_hash_table_unref (self->touched);
+  g_free (self->taken_name);
+
+  G_OBJECT_CLASS (pd_new_client_wizard_parent_class)->finalize (object);
+}
+
+static void
+pd_new_client_wizard_class_init (PdNewClientWizardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pd_new_client_wizard_dispose;
+  object_class->finalize = pd_new_client_wizard_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/newclient/pd-new-client-wizard.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, next_button);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, stack);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, name_row);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, email_row);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, domain_row);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, client_summary);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, country_row);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, country_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, region_row);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, plan_name_row);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, plan_type_row);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, price_row);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, msp_check);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, reseller_check);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, details_summary);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, services_box);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, services_summary);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, create_page);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, progress_list);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, try_now_button);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, done_page);
+  gtk_widget_class_bind_template_child (widget_class, PdNewClientWizard, done_list);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, try_now_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);
+}
+
+static void
+pd_new_client_wizard_init (PdNewClientWizard *self)
+{
+  self->touched = g_hash_table_new (g_str_hash, g_str_equal);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  setup_choices (self);
+  setup_errors (self);
+}
+
+GtkWindow *
+pd_new_client_wizard_new (PdSession        *session,
+                          GtkWidget        *parent,
+                          PdNewClientDraft *draft)
+{
+  PdNewClientWizard *self;
+  GtkRoot *root;
+
+  g_return_val_if_fail (PD_IS_SESSION (session), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (parent), NULL);
+
+  root = gtk_widget_get_root (parent);
+  self = g_object_new (PD_TYPE_NEW_CLIENT_WIZARD, "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL);
+  self->session = g_object_ref (session);
+  g_set_weak_pointer (&self->parent, parent);
+  self->draft = draft != NULL ? draft : pd_new_client_draft_new ();
+  if (draft == NULL)
+    start_draft (self);
+  resume (self);
+  return GTK_WINDOW (self);
+}
