@@ -35,6 +35,8 @@ pd_new_client_rows_add_services (GtkBox    *box,
           suite = suite_of (application);
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
           adw_preferences_group_set_title (group, pd_service_suite_get_name (suite));
+          if (gtk_widget_get_first_child (GTK_WIDGET (box)) == NULL)
+            adw_preferences_group_set_description (group, _("The applications to back up. You authorize each one once the client is created."));
           gtk_box_append (box, GTK_WIDGET (group));
         }
       row = adw_action_row_new ();
@@ -47,8 +49,9 @@ pd_new_client_rows_add_services (GtkBox    *box,
       icon = gtk_image_new_from_icon_name (pd_service_application_get_icon_name (application));
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
       gtk_widget_set_can_target (icon, FALSE);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      /* Prefixes go in from the outside in: the check box first, then the icon */
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (group, row);
     }

@@ -718,8 +718,7 @@ start_create (PdNewClientWizard *self)
   g_signal_connect_object (self->create, "changed", G_CALLBACK (create_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->create, "finished", G_CALLBACK (create_finished_cb), self, G_CONNECT_SWAPPED);
   pd_new_client_rows_fill_progress (self->progress_list, self->create);
-  adw_status_page_set_icon_name (self->create_page, "list-add-symbolic");
-  /* Translators: %s is the new client's name */
+  adw_status_page_set_icon_name (self->create_page, NULL);
   adw_status_page_set_title (self->create_page, _("Creating the Client"));
   adw_status_page_set_description (self->create_page, NULL);
   show_step (self, 3);
