@@ -8,67 +8,17 @@
 
 #include "pd-client-format.h"
 #include "pd-country-list.h"
-#include "pd-edit.h"
-#include "pd-field-errors.h"
 #include "pd-new-client-check.h"
-#include "pd-new-client-create.h"
 #include "pd-new-client-rows.h"
-#include "pd-new-client-wizard.h"
-#include "pd-organization.h"
-#include "pd-portal-error.h"
+#include "pd-new-client-wizard-private.h"
 #include "pd-settings-check.h"
 
 /* The steps that take input, then the two that follow Create */
 static const char *const steps[] = { "client", "details", "services", "create", "done", NULL };
-#define N_INPUT_STEPS 3
 
 /* The regions of the contract (OrganizationRegion), after “usual for the country” */
 static const PdRegion regions[] = { PD_REGION_US, PD_REGION_EU, PD_REGION_UK, PD_REGION_CA, PD_REGION_AU, PD_REGION_JP, PD_REGION_BR };
 static const PdPlanType plan_types[] = { PD_PLAN_TYPE_PERSONAL, PD_PLAN_TYPE_BACKUP, PD_PLAN_TYPE_ARCHIVER };
-
-struct _PdNewClientWizard
-{
-  AdwWindow          parent_instance;
-
-  PdSession         *session;
-  GtkWidget         *parent;        /* weak: the main window's widget for the actions */
-  PdNewClientDraft  *draft;         /* what the wizard holds; kept on every step and on close */
-  PdNewClientCreate *create;        /* from the first Create on */
-  PdFieldErrors     *client_errors;
-  PdFieldErrors     *details_errors;
-  GHashTable        *touched;       /* fields the user changed: their checks show as they type */
-  gboolean           attempted[N_INPUT_STEPS];  /* Next was pressed: every check shows */
-  char              *taken_name;    /* the portal said 409 for this name */
-  gboolean           earlier_submit;  /* an earlier try may still be on its way */
-  gboolean           filling;
-
-  AdwWindowTitle    *window_title;
-  GtkWidget         *cancel_button;
-  GtkWidget         *back_button;
-  GtkButton         *next_button;
-  GtkStack          *stack;
-  AdwEntryRow       *name_row;
-  AdwEntryRow       *email_row;
-  AdwEntryRow       *domain_row;
-  GtkLabel          *client_summary;
-  AdwActionRow      *country_row;
-  GtkDropDown       *country_dropdown;
-  AdwComboRow       *region_row;
-  AdwEntryRow       *plan_name_row;
-  AdwComboRow       *plan_type_row;
-  AdwEntryRow       *price_row;
-  AdwEntryRow       *currency_row;
-  GtkCheckButton    *msp_check;
-  GtkCheckButton    *reseller_check;
-  GtkLabel          *details_summary;
-  GtkBox            *services_box;
-  GtkLabel          *services_summary;
-  AdwStatusPage     *create_page;
-  GtkListBox        *progress_list;
-  GtkWidget         *try_now_button;
-  AdwStatusPage     *done_page;
-  GtkListBox        *done_list;
-};
 
 G_DEFINE_FINAL_TYPE (PdNewClientWizard, pd_new_client_wizard, ADW_TYPE_WINDOW)
 
@@ -78,8 +28,8 @@ text_of (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-static char *
-stripped (AdwEntryRow *row)
+char *
+pd_new_client_wizard_stripped (AdwEntryRow *row)
 {
   return g_strstrip (g_strdup (text_of (row)));
 }
@@ -99,8 +49,8 @@ current_step (PdNewClientWizard *self)
   return step_index (gtk_stack_get_visible_child_name (self->stack));
 }
 
-static const char *
-enum_nick (GType type,
+const char *
+pd_new_client_wizard_enum_nick (GType type,
            int   value)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (type);
@@ -109,8 +59,8 @@ enum_nick (GType type,
   return found != NULL ? found->value_nick : NULL;
 }
 
-static int
-enum_value (GType       type,
+int
+pd_new_client_wizard_enum_value (GType       type,
             const char *nick)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (type);
@@ -129,8 +79,8 @@ chosen_country (PdNewClientWizard *self)
   return country != NULL ? pd_country_get_code (country) : NULL;
 }
 
-static void
-read_fields (PdNewClientWizard *self)
+void
+pd_new_client_wizard_read_fields (PdNewClientWizard *self)
 {
   PdNewClientDraft *draft = self->draft;
   guint region = adw_combo_row_get_selected (self->region_row);
@@ -149,11 +99,11 @@ read_fields (PdNewClientWizard *self)
   g_free (draft->country);
   draft->country = g_strdup (chosen_country (self));
   g_free (draft->region);
-  draft->region = region > 0 && region <= G_N_ELEMENTS (regions) ? g_strdup (enum_nick (PD_TYPE_REGION, regions[region - 1])) : NULL;
+  draft->region = region > 0 && region <= G_N_ELEMENTS (regions) ? g_strdup (pd_new_client_wizard_enum_nick (PD_TYPE_REGION, regions[region - 1])) : NULL;
   g_free (draft->plan_name);
   draft->plan_name = g_strdup (text_of (self->plan_name_row));
   g_free (draft->plan_type);
-  draft->plan_type = g_strdup (enum_nick (PD_TYPE_PLAN_TYPE, plan_types[MIN (plan_type, G_N_ELEMENTS (plan_types) - 1)]));
+  draft->plan_type = g_strdup (pd_new_client_wizard_enum_nick (PD_TYPE_PLAN_TYPE, plan_types[MIN (plan_type, G_N_ELEMENTS (plan_types) - 1)]));
   g_free (draft->price);
   draft->price = g_strdup (text_of (self->price_row));
   g_free (draft->currency);
@@ -183,8 +133,8 @@ fill_fields (PdNewClientWizard *self)
 {
   PdNewClientDraft *draft = self->draft;
   g_autoptr(GEnumClass) klass = g_type_class_ref (PD_TYPE_SERVICE_APPLICATION);
-  PdRegion region = enum_value (PD_TYPE_REGION, draft->region);
-  PdPlanType plan_type = enum_value (PD_TYPE_PLAN_TYPE, draft->plan_type);
+  PdRegion region = pd_new_client_wizard_enum_value (PD_TYPE_REGION, draft->region);
+  PdPlanType plan_type = pd_new_client_wizard_enum_value (PD_TYPE_PLAN_TYPE, draft->plan_type);
 
   self->filling = TRUE;
   set_text (self->name_row, draft->name);
@@ -215,10 +165,10 @@ fill_fields (PdNewClientWizard *self)
   self->filling = FALSE;
 }
 
-static void
-save_draft (PdNewClientWizard *self)
+void
+pd_new_client_wizard_save_draft (PdNewClientWizard *self)
 {
-  read_fields (self);
+  pd_new_client_wizard_read_fields (self);
   pd_new_client_draft_save (self->session, self->draft);
 }
 
@@ -227,7 +177,7 @@ save_draft (PdNewClientWizard *self)
 static const char *
 check_name (PdNewClientWizard *self)
 {
-  g_autofree char *name = stripped (self->name_row);
+  g_autofree char *name = pd_new_client_wizard_stripped (self->name_row);
   g_autofree char *folded = g_utf8_casefold (name, -1);
   g_autofree char *taken = self->taken_name != NULL ? g_utf8_casefold (self->taken_name, -1) : NULL;
 
@@ -239,16 +189,16 @@ check_name (PdNewClientWizard *self)
 static const char *
 check_domain (PdNewClientWizard *self)
 {
-  g_autofree char *domain = stripped (self->domain_row);
+  g_autofree char *domain = pd_new_client_wizard_stripped (self->domain_row);
 
   return domain[0] == '\0' ? NULL : pd_settings_check_host (domain);
 }
 
-static const char *
-check_price (PdNewClientWizard *self,
+const char *
+pd_new_client_wizard_check_price (PdNewClientWizard *self,
              gint64            *cents)
 {
-  g_autofree char *currency = stripped (self->currency_row);
+  g_autofree char *currency = pd_new_client_wizard_stripped (self->currency_row);
 
   return pd_new_client_check_price (text_of (self->price_row), currency, cents);
 }
@@ -256,7 +206,7 @@ check_price (PdNewClientWizard *self,
 static const char *
 check_services (PdNewClientWizard *self)
 {
-  read_fields (self);
+  pd_new_client_wizard_read_fields (self);
   return g_strv_length (self->draft->applications) == 0 ? _("Choose at least one application to protect.") : NULL;
 }
 
@@ -301,7 +251,7 @@ check_step (PdNewClientWizard *self,
       message = pd_new_client_check_currency (text_of (self->currency_row));
       set_check (self, self->details_errors, 1, "plan.currency", message);
       fine &= message == NULL;
-      message = check_price (self, NULL);
+      message = pd_new_client_wizard_check_price (self, NULL);
       set_check (self, self->details_errors, 1, "plan.price_cents", message);
       fine &= message == NULL;
       break;
@@ -318,8 +268,8 @@ check_step (PdNewClientWizard *self,
 }
 
 /* The first row of @step whose input is wrong, to take the focus */
-static GtkWidget *
-first_wrong (PdNewClientWizard *self,
+GtkWidget *
+pd_new_client_wizard_first_wrong (PdNewClientWizard *self,
              guint              step)
 {
   struct { PdFieldErrors *errors; const char *field; GtkWidget *row; } rows[] = {
@@ -342,8 +292,8 @@ first_wrong (PdNewClientWizard *self,
 
 /* ---- steps --------------------------------------------------------------------------- */
 
-static void
-update_header (PdNewClientWizard *self)
+void
+pd_new_client_wizard_update_header (PdNewClientWizard *self)
 {
   guint step = current_step (self);
   gboolean running = self->create != NULL && pd_new_client_create_is_running (self->create);
@@ -356,18 +306,18 @@ update_header (PdNewClientWizard *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
   /* Once the organization exists, what it was created with is settled. */
   gtk_widget_set_visible (self->back_button, step > 0 && (step < N_INPUT_STEPS || (failed && self->draft->organization_id == NULL)));
-  gtk_widget_set_visible (self->cancel_button, step == 0 || step == 3);
-  gtk_button_set_label (GTK_BUTTON (self->cancel_button), step == 3 ? _("_Close") : _("_Cancel"));
+  gtk_widget_set_visible (self->cancel_button, step == 0 || step == STEP_CREATE);
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button), step == STEP_CREATE ? _("_Close") : _("_Cancel"));
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), !running);
   if (step == 2)
     gtk_button_set_label (self->next_button, _("C_reate"));
-  else if (step == 3)
+  else if (step == STEP_CREATE)
     gtk_button_set_label (self->next_button, _("_Retry"));
-  else if (step == 4)
+  else if (step == STEP_DONE)
     gtk_button_set_label (self->next_button, _("_Done"));
   else
     gtk_button_set_label (self->next_button, _("_Next"));
-  gtk_widget_set_visible (GTK_WIDGET (self->next_button), !running && (step != 3 || failed));
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), !running && (step != STEP_CREATE || failed));
 }
 
 static void
@@ -375,7 +325,7 @@ focus_step (PdNewClientWizard *self)
 {
   GtkWidget *first[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->country_dropdown), NULL, NULL, NULL };
   guint step = current_step (self);
-  GtkWidget *target = step < N_INPUT_STEPS ? first_wrong (self, step) : NULL;
+  GtkWidget *target = step < N_INPUT_STEPS ? pd_new_client_wizard_first_wrong (self, step) : NULL;
 
   if (target == NULL)
     target = first[step];
@@ -387,8 +337,8 @@ focus_step (PdNewClientWizard *self)
   gtk_widget_grab_focus (target);
 }
 
-static void
-show_step (PdNewClientWizard *self,
+void
+pd_new_client_wizard_show_step (PdNewClientWizard *self,
            guint              step)
 {
   gtk_stack_set_visible_child_name (self->stack, steps[step]);
@@ -396,12 +346,9 @@ show_step (PdNewClientWizard *self,
   self->draft->step = g_strdup (steps[step]);
   if (step < N_INPUT_STEPS)
     check_step (self, step);
-  update_header (self);
+  pd_new_client_wizard_update_header (self);
   focus_step (self);
 }
-
-static void fill_done (PdNewClientWizard *self);
-static void start_create (PdNewClientWizard *self);
 
 static void
 field_changed (PdNewClientWizard *self,
@@ -457,8 +404,8 @@ back_clicked_cb (PdNewClientWizard *self)
   if (step >= N_INPUT_STEPS)
     step = N_INPUT_STEPS;
   if (step > 0)
-    show_step (self, step - 1);
-  save_draft (self);
+    pd_new_client_wizard_show_step (self, step - 1);
+  pd_new_client_wizard_save_draft (self);
 }
 
 static void
@@ -489,308 +436,16 @@ next_clicked_cb (PdNewClientWizard *self)
         }
       if (step + 1 < N_INPUT_STEPS)
         {
-          show_step (self, step + 1);
-          save_draft (self);
+          pd_new_client_wizard_show_step (self, step + 1);
+          pd_new_client_wizard_save_draft (self);
           return;
         }
-      start_create (self);
+      pd_new_client_wizard_start_create (self);
     }
-  else if (step == 3)
-    start_create (self);
+  else if (step == STEP_CREATE)
+    pd_new_client_wizard_start_create (self);
   else
     gtk_window_close (GTK_WINDOW (self));
-}
-
-/* ---- creating ------------------------------------------------------------------------ */
-
-static JsonNode *
-build_body (PdNewClientWizard *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *name = stripped (self->name_row);
-  g_autofree char *email = stripped (self->email_row);
-  g_autofree char *domain = stripped (self->domain_row);
-  g_autofree char *plan_name = stripped (self->plan_name_row);
-  g_autofree char *currency = stripped (self->currency_row);
-  gint64 cents = 0;
-
-  check_price (self, &cents);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, name);
-  json_builder_set_member_name (builder, "email");
-  json_builder_add_string_value (builder, email);
-  if (domain[0] != '\0')
-    {
-      g_autofree char *lowered = g_ascii_strdown (domain, -1);
-
-      json_builder_set_member_name (builder, "domain");
-      json_builder_add_string_value (builder, lowered);
-    }
-  json_builder_set_member_name (builder, "plan");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, plan_name);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, self->draft->plan_type);
-  json_builder_set_member_name (builder, "price_cents");
-  json_builder_add_int_value (builder, cents);
-  json_builder_set_member_name (builder, "currency");
-  json_builder_add_string_value (builder, currency);
-  json_builder_end_object (builder);
-  /* Left out, the portal takes the partner's default country and the country's region */
-  if (self->draft->country != NULL)
-    {
-      json_builder_set_member_name (builder, "country");
-      json_builder_add_string_value (builder, self->draft->country);
-    }
-  if (self->draft->region != NULL)
-    {
-      json_builder_set_member_name (builder, "region");
-      json_builder_add_string_value (builder, self->draft->region);
-    }
-  json_builder_set_member_name (builder, "relationship");
-  json_builder_add_string_value (builder, self->draft->relationship);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-/* The session's organization named @name (ignoring case), or NULL */
-static const char *
-find_organization_named (PdNewClientWizard *self,
-                         const char        *name)
-{
-  GListModel *organizations = pd_session_get_organizations (self->session);
-  g_autofree char *folded = g_utf8_casefold (name != NULL ? g_strstrip (g_strdup (name)) : "", -1);
-
-  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
-    {
-      g_autoptr(PdOrganization) organization = g_list_model_get_item (organizations, i);
-      g_autofree char *other = g_utf8_casefold (pd_organization_get_name (organization), -1);
-
-      if (g_str_equal (folded, other))
-        return pd_resource_get_id (PD_RESOURCE (organization));  /* the list keeps it */
-    }
-  return NULL;
-}
-
-/* What the portal already has of an earlier try whose answer this wizard did not see (it was
- * closed while the change waited in the outbox): the organization by its name. */
-static void
-adopt_earlier_try (PdNewClientWizard *self)
-{
-  PdNewClientDraft *draft = self->draft;
-  const char *id;
-
-  if (draft->organization_id != NULL || !draft->submitted)
-    return;
-  id = find_organization_named (self, draft->name);
-  if (id != NULL)
-    draft->organization_id = g_strdup (id);
-}
-
-static void
-record_progress (PdNewClientWizard *self)
-{
-  PdNewClientDraft *draft = self->draft;
-
-  for (guint i = 0; i < pd_new_client_create_get_n_items (self->create); i++)
-    {
-      const char *id = pd_new_client_create_get_id (self->create, i);
-      PdServiceApplication application = pd_new_client_create_get_application (self->create, i);
-
-      if (id == NULL)
-        continue;
-      if (i == 0 && g_strcmp0 (draft->organization_id, id) != 0)
-        {
-          g_free (draft->organization_id);
-          draft->organization_id = g_strdup (id);
-        }
-      else if (i > 0)
-        g_hash_table_replace (draft->service_ids, g_strdup (enum_nick (PD_TYPE_SERVICE_APPLICATION, application)), g_strdup (id));
-    }
-}
-
-static void
-create_changed_cb (PdNewClientWizard *self,
-                   guint              item)
-{
-  PdNewClientItemState state = pd_new_client_create_get_state (self->create, item);
-
-  pd_new_client_rows_update_progress (self->progress_list, self->create, item);
-  if (item == 0 && state == PD_NEW_CLIENT_ITEM_WORKING)
-    self->draft->submitted = TRUE;
-  gtk_widget_set_visible (self->try_now_button, state == PD_NEW_CLIENT_ITEM_QUEUED);
-  record_progress (self);
-  save_draft (self);
-}
-
-/* The organization was refused: its fields are on the first two steps. */
-static void
-show_refusal (PdNewClientWizard *self,
-              const GError      *error)
-{
-  if (g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_CONFLICT))
-    {
-      g_free (self->taken_name);
-      self->taken_name = stripped (self->name_row);
-      self->attempted[0] = TRUE;
-      show_step (self, 0);
-    }
-  else if (g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_VALIDATION))
-    {
-      pd_field_errors_show_portal (self->client_errors, error);
-      pd_field_errors_show_portal (self->details_errors, error);
-      show_step (self, first_wrong (self, 0) != NULL ? 0 : 1);
-    }
-}
-
-static void
-create_finished_cb (PdNewClientWizard *self)
-{
-  guint failed = pd_new_client_create_count_failed (self->create);
-  const GError *error = pd_new_client_create_get_error (self->create, 0);
-
-  gtk_widget_set_visible (self->try_now_button, FALSE);
-  if (failed == 0)
-    {
-      g_free (self->draft->step);
-      self->draft->step = g_strdup ("done");
-      fill_done (self);
-      show_step (self, 4);
-      /* Nothing left to resume */
-      pd_new_client_draft_save (self->session, NULL);
-      return;
-    }
-  if (error != NULL && self->earlier_submit && g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_CONFLICT))
-    {
-      /* The earlier try got there first (the outbox delivers in order): that one is ours. */
-      const char *id = find_organization_named (self, self->draft->name);
-
-      if (id != NULL)
-        {
-          self->draft->organization_id = g_strdup (id);
-          start_create (self);
-          return;
-        }
-    }
-  if (error != NULL && self->draft->organization_id == NULL)
-    {
-      /* A final refusal: the organization was not created, a new try is a new one. */
-      self->draft->submitted = FALSE;
-      if (g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_CONFLICT) || g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_VALIDATION))
-        {
-          show_refusal (self, error);
-          save_draft (self);
-          return;
-        }
-    }
-  adw_status_page_set_icon_name (self->create_page, "dialog-warning-symbolic");
-  adw_status_page_set_title (self->create_page, _("Not Everything Was Created"));
-  adw_status_page_set_description (self->create_page, _("What was created is kept. Retry goes on with the rest."));
-  update_header (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
-  save_draft (self);
-}
-
-static void
-start_create (PdNewClientWizard *self)
-{
-  PdNewClientDraft *draft = self->draft;
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *name = NULL;
-
-  if (self->create != NULL && pd_new_client_create_is_running (self->create))
-    return;
-  read_fields (self);
-  adopt_earlier_try (self);
-  self->earlier_submit = draft->submitted && draft->organization_id == NULL;
-  body = build_body (self);
-  name = stripped (self->name_row);
-  if (self->create != NULL)
-    pd_new_client_create_stop (self->create);
-  g_clear_object (&self->create);
-  self->create = pd_new_client_create_new (self->session, GTK_WIDGET (self));
-  pd_new_client_create_set_organization (self->create, body, name, draft->organization_id);
-  for (guint i = 0; draft->applications[i] != NULL; i++)
-    pd_new_client_create_add_service (self->create, enum_value (PD_TYPE_SERVICE_APPLICATION, draft->applications[i]),
-                                      g_hash_table_lookup (draft->service_ids, draft->applications[i]));
-  g_signal_connect_object (self->create, "changed", G_CALLBACK (create_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->create, "finished", G_CALLBACK (create_finished_cb), self, G_CONNECT_SWAPPED);
-  pd_new_client_rows_fill_progress (self->progress_list, self->create);
-  adw_status_page_set_icon_name (self->create_page, NULL);
-  adw_status_page_set_title (self->create_page, _("Creating the Client"));
-  adw_status_page_set_description (self->create_page, NULL);
-  show_step (self, 3);
-  pd_new_client_create_run (self->create);
-  update_header (self);
-}
-
-static void
-try_now_clicked_cb (PdNewClientWizard *self)
-{
-  PdOutbox *outbox = pd_session_get_outbox (self->session);
-
-  /* Ends the outbox's wait between tries; the change itself is already there. */
-  if (outbox != NULL)
-    pd_outbox_retry_now (outbox);
-}
-
-/* ---- done ---------------------------------------------------------------------------- */
-
-static void
-activate_on_main (PdNewClientWizard *self,
-                  const char        *action,
-                  const char        *service_id)
-{
-  GtkWidget *target = self->parent != NULL ? self->parent : GTK_WIDGET (self);
-  const char *organization_id = self->draft->organization_id;
-
-  /* The authorization wizards are another feature's; until its action exists, the client's
-   * page is where a service is authorized. */
-  if (action == NULL || !gtk_widget_activate_action (target, action, "(ss)", organization_id, service_id))
-    gtk_widget_activate_action (target, "win.show-client", "(ss)", organization_id, service_id);
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-authorize_clicked_cb (PdNewClientWizard *self,
-                      GtkWidget         *button)
-{
-  gboolean reseller = g_strcmp0 (self->draft->relationship, "reseller") == 0;
-
-  activate_on_main (self, reseller ? "win.invite-client-admin" : "win.authorize-service", gtk_widget_get_name (button));
-}
-
-static void
-open_clicked_cb (PdNewClientWizard *self)
-{
-  activate_on_main (self, NULL, "");
-}
-
-static void
-fill_done (PdNewClientWizard *self)
-{
-  gboolean reseller = g_strcmp0 (self->draft->relationship, "reseller") == 0;
-  GtkWidget *child;
-  g_autofree char *title = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->done_list))) != NULL)
-    gtk_list_box_remove (self->done_list, child);
-  for (guint i = 1; i < pd_new_client_create_get_n_items (self->create); i++)
-    gtk_list_box_append (self->done_list,
-                         pd_new_client_rows_new_authorize (pd_new_client_create_get_application (self->create, i),
-                                                           pd_new_client_create_get_id (self->create, i),
-                                                           reseller ? _("_Invite the Client’s Admin") : _("_Authorize Now"),
-                                                           reseller ? _("A reseller’s client authorizes its services itself: send its admin an invitation")
-                                                                    : _("Accept the service agreement and grant the backup access"),
-                                                           G_CALLBACK (authorize_clicked_cb), self));
-  /* Translators: %s is the new client's name */
-  title = g_strdup_printf (_("%s Was Added"), self->draft->name);
-  adw_status_page_set_title (self->done_page, title);
-  adw_status_page_set_description (self->done_page,
-                                   reseller ? _("Its backups start once the client’s admin has authorized each service.")
-                                            : _("Its backups start once you have authorized each service."));
 }
 
 /* ---- the window ---------------------------------------------------------------------- */
@@ -798,8 +453,8 @@ fill_done (PdNewClientWizard *self)
 static gboolean
 close_request_cb (PdNewClientWizard *self)
 {
-  if (current_step (self) != 4)
-    save_draft (self);
+  if (current_step (self) != STEP_DONE)
+    pd_new_client_wizard_save_draft (self);
   if (self->create != NULL)
     pd_new_client_create_stop (self->create);
   return FALSE;
@@ -860,14 +515,14 @@ resume (PdNewClientWizard *self)
   guint step = step_index (self->draft->step);
 
   fill_fields (self);
-  if (step >= 3)
+  if (step >= STEP_CREATE)
     {
       /* Where it stopped: what is left is sent again (nothing twice) */
       self->attempted[0] = self->attempted[1] = self->attempted[2] = TRUE;
-      start_create (self);
+      pd_new_client_wizard_start_create (self);
       return;
     }
-  show_step (self, step);
+  pd_new_client_wizard_show_step (self, step);
 }
 
 static void
@@ -939,8 +594,8 @@ pd_new_client_wizard_class_init (PdNewClientWizardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, try_now_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "try_now_clicked_cb", G_CALLBACK (pd_new_client_wizard_try_now_clicked));
+  gtk_widget_class_bind_template_callback_full (widget_class, "open_clicked_cb", G_CALLBACK (pd_new_client_wizard_open_clicked));
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_activated);
