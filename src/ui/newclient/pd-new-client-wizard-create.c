@@ -75,7 +75,8 @@ find_organization_named (PdNewClientWizard *self,
                          const char        *name)
 {
   GListModel *organizations = pd_session_get_organizations (self->session);
-  g_autofree char *folded = g_utf8_casefold (name != NULL ? g_strstrip (g_strdup (name)) : "", -1);
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *folded = g_utf8_casefold (trimmed, -1);
 
   for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
     {
