@@ -261,8 +261,8 @@ activate_on_main (PdNewClientWizard *self,
   GtkWidget *target = self->parent != NULL ? self->parent : GTK_WIDGET (self);
   const char *organization_id = self->draft->organization_id;
 
-  /* The authorization wizards are another feature's; until its action exists, the client's
-   * page is where a service is authorized. */
+  /* win.invite-client-admin comes with the delegation feature; without it, the client's page
+   * is where its admin is invited. */
   if (action == NULL || !gtk_widget_activate_action (target, action, "(ss)", organization_id, service_id))
     gtk_widget_activate_action (target, "win.show-client", "(ss)", organization_id, service_id);
   gtk_window_close (GTK_WINDOW (self));

@@ -12,6 +12,9 @@ struct _PdSeatPickerRow
   GtkWidget       parent_instance;
 
   PdAccount      *account;
+  gulong          notify_id;
+  char           *failure;
+  gboolean        quiet;      /* the picker is setting the check */
   GtkCheckButton *check;
   GtkLabel       *name_label;
   GtkLabel       *email_label;
@@ -31,7 +34,7 @@ static guint signals[N_SIGNALS];
 static void
 on_check_toggled (PdSeatPickerRow *self)
 {
-  if (self->account != NULL)
+  if (self->account != NULL && !self->quiet)
     g_signal_emit (self, signals[SIGNAL_TOGGLED], 0, gtk_check_button_get_active (self->check));
 }
 
@@ -101,7 +104,9 @@ pd_seat_picker_row_dispose (GObject *object)
   PdSeatPickerRow *self = PD_SEAT_PICKER_ROW (object);
 
   g_clear_pointer ((GtkWidget **) &self->check, gtk_widget_unparent);
+  g_clear_signal_handler (&self->notify_id, self->account);
   g_clear_object (&self->account);
+  g_clear_pointer (&self->failure, g_free);
   G_OBJECT_CLASS (pd_seat_picker_row_parent_class)->dispose (object);
 }
 
@@ -149,29 +154,18 @@ pd_seat_picker_row_get_account (PdSeatPickerRow *self)
   return self->account;
 }
 
-void
-pd_seat_picker_row_set (PdSeatPickerRow *self,
-                        PdAccount       *account,
-                        gboolean         selected,
-                        gboolean         selectable,
-                        const char      *failure)
+/* What comes from the account; again when a sync changes it in place */
+static void
+render (PdSeatPickerRow *self)
 {
   static const char *const classes[] = { "pd-protection-unknown", "pd-protection-protected",
                                          "pd-protection-paused", "pd-protection-unprotected" };
-  PdAccountProtection protection;
-  const char *email;
-
-  g_return_if_fail (PD_IS_SEAT_PICKER_ROW (self));
-
-  /* no "toggled" for what the picker itself sets */
-  g_clear_object (&self->account);
-  gtk_check_button_set_active (self->check, selected);
-  if (account == NULL)
-    return;
-  self->account = g_object_ref (account);
+  PdAccount *account = self->account;
+  PdAccountProtection protection = pd_account_get_protection (account);
+  const char *email = pd_account_get_email (account);
+  const char *note = self->failure;
 
   gtk_label_set_text (self->name_label, pd_account_get_display_name (account));
-  email = pd_account_get_email (account);
   gtk_label_set_text (self->email_label, email != NULL ? email : "");
   gtk_widget_set_visible (GTK_WIDGET (self->email_label), email != NULL && *email != '\0');
   if (pd_account_get_status (account) == PD_ACCOUNT_STATUS_DEACTIVATED)
@@ -184,21 +178,45 @@ pd_seat_picker_row_set (PdSeatPickerRow *self,
   else
     gtk_label_set_text (self->type_label, pd_client_format_account_type (pd_account_get_kind (account)));
 
-  protection = pd_account_get_protection (account);
-  update_accessible (self, account);
   gtk_image_set_from_icon_name (self->protection_icon, pd_client_format_protection_icon (protection));
   gtk_label_set_text (self->protection_label, pd_client_format_protection (protection));
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (self->protection_box, classes[i]);
   if ((guint) protection < G_N_ELEMENTS (classes))
     gtk_widget_add_css_class (self->protection_box, classes[protection]);
+  update_accessible (self, account);
 
-  /* a deleted account cannot take a seat: the check is off (unless a draft holds it) and
-   * the reason is in the row */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->check), selectable);
-  if (failure == NULL && pd_account_get_status (account) == PD_ACCOUNT_STATUS_DELETED &&
+  /* a deleted account cannot take a seat: the reason is in the row */
+  if (note == NULL && pd_account_get_status (account) == PD_ACCOUNT_STATUS_DELETED &&
       protection == PD_ACCOUNT_PROTECTION_UNPROTECTED)
-    failure = _("Deleted in the client’s tenant: it cannot be protected.");
-  gtk_label_set_text (self->failure_label, failure != NULL ? failure : "");
-  gtk_widget_set_visible (self->failure_box, failure != NULL);
+    note = _("Deleted in the client’s tenant: it cannot be protected.");
+  gtk_label_set_text (self->failure_label, note != NULL ? note : "");
+  gtk_widget_set_visible (self->failure_box, note != NULL);
+}
+
+void
+pd_seat_picker_row_set (PdSeatPickerRow *self,
+                        PdAccount       *account,
+                        gboolean         selected,
+                        gboolean         selectable,
+                        const char      *failure)
+{
+  g_return_if_fail (PD_IS_SEAT_PICKER_ROW (self));
+
+  if (self->account != account)
+    {
+      g_clear_signal_handler (&self->notify_id, self->account);
+      g_set_object (&self->account, account);
+      if (account != NULL)
+        self->notify_id = g_signal_connect_swapped (account, "notify", G_CALLBACK (render), self);
+    }
+  g_free (self->failure);
+  self->failure = g_strdup (failure);
+
+  self->quiet = TRUE;
+  gtk_check_button_set_active (self->check, selected);
+  self->quiet = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->check), selectable);
+  if (account != NULL)
+    render (self);
 }

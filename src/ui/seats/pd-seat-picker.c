@@ -224,6 +224,11 @@ pd_seat_picker_update_counter (PdSeatPicker *self)
         open = g_strdup_printf (ngettext ("%u open", "%u open", (gulong) (total - n)), (guint) (total - n));
       gtk_level_bar_set_value (self->seat_bar, total > 0 ? MIN ((double) n / (double) total, 1.0) : (n > 0));
     }
+  /* the words above say it too: the tint is not alone */
+  if (total >= 0 && self->selection_set && (gint64) n > total)
+    gtk_widget_add_css_class (GTK_WIDGET (self->seat_bar), "pd-seats-over");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->seat_bar), "pd-seats-over");
   gtk_label_set_text (self->counter_label, counter);
   gtk_label_set_text (self->open_label, open != NULL ? open : "");
   gtk_widget_set_visible (GTK_WIDGET (self->seat_bar), total >= 0);
@@ -238,14 +243,12 @@ pd_seat_picker_refresh_rows (PdSeatPicker *self)
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
     {
-      /* the row lets go of its account before taking it again */
-      g_autoptr(PdAccount) account = pd_seat_picker_row_get_account (row);
+      PdAccount *account = pd_seat_picker_row_get_account (row);
 
-      if (account == NULL)
-        continue;
-      g_object_ref (account);
-      pd_seat_picker_row_set (row, account, pd_seat_picker_is_selected (self, account),
-                              pd_seat_picker_is_selectable (self, account), pd_seat_picker_get_failure (self, account));
+      if (account != NULL)
+        pd_seat_picker_row_set (row, account, pd_seat_picker_is_selected (self, account),
+                                pd_seat_picker_is_selectable (self, account),
+                                pd_seat_picker_get_failure (self, account));
     }
 }
 
@@ -256,7 +259,7 @@ on_row_toggled (PdSeatPickerRow *row,
                 gboolean         active,
                 PdSeatPicker    *self)
 {
-  g_autoptr(PdAccount) account = g_object_ref (pd_seat_picker_row_get_account (row));
+  PdAccount *account = pd_seat_picker_row_get_account (row);
 
   if (!pd_seat_picker_toggle (self, account, active))
     pd_seat_picker_row_set (row, account, FALSE, pd_seat_picker_is_selectable (self, account),
@@ -569,6 +572,12 @@ pd_seat_picker_init (PdSeatPicker *self)
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the default offsets would paint few seats used as a warning */
+  gtk_level_bar_remove_offset_value (self->seat_bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->seat_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->seat_bar, GTK_LEVEL_BAR_OFFSET_FULL);
+  /* typing anywhere in the picker searches, as in other GNOME lists */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -38,17 +38,26 @@ new_client_test_new (const char         *role,
 void
 new_client_test_free (NewClientTest *t)
 {
-  GtkWindow *wizard;
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
 
-  while ((wizard = new_client_test_find_wizard ()) != NULL)
-    gtk_window_destroy (wizard);
+  /* The wizards it opened (this one, the authorization wizard) go first */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == t->window)
+        g_ptr_array_add (dialogs, g_object_ref (window));
+    }
+  for (guint i = 0; i < dialogs->len; i++)
+    gtk_window_destroy (g_ptr_array_index (dialogs, i));
   pd_ui_test_window_destroy (t->window);
   pd_ui_test_session_free (t->test);
   g_free (t);
 }
 
-GtkWindow *
-new_client_test_find_wizard (void)
+static GtkWindow *
+find_window (GType type)
 {
   g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
 
@@ -56,10 +65,29 @@ new_client_test_find_wizard (void)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (PD_IS_NEW_CLIENT_WIZARD (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;  /* GTK keeps it */
     }
   return NULL;
+}
+
+GtkWindow *
+new_client_test_find_wizard (void)
+{
+  return find_window (PD_TYPE_NEW_CLIENT_WIZARD);
+}
+
+static gboolean
+window_shown (gpointer type)
+{
+  return find_window (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+GtkWindow *
+new_client_test_wait_window (GType type)
+{
+  pd_ui_test_wait_for (window_shown, GSIZE_TO_POINTER (type), g_type_name (type));
+  return find_window (type);
 }
 
 static gboolean

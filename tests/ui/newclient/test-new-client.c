@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "newclient-test.h"
-#include "pd-client-page.h"
+#include "pd-authorize-wizard.h"
 #include "pd-clients-page.h"
 #include "pd-country-list.h"
 #include "pd-new-client-draft.h"
@@ -106,12 +106,12 @@ test_create (void)
   new_client_test_wait_label (t, "Linden Street Clinic");
   new_client_test_wait_label (t, "Needs authorization");
 
-  /* On to authorizing: the wizard closes and the client is shown */
+  /* On to authorizing: this wizard makes way for the authorization wizard of the service */
   g_assert_nonnull (pd_ui_test_find_label (GTK_WIDGET (wizard), "Authorize Now"));
   new_client_test_click (GTK_WIDGET (gtk_widget_get_ancestor (pd_ui_test_find_label (GTK_WIDGET (wizard), "Authorize Now"),
                                                               GTK_TYPE_BUTTON)));
   new_client_test_wait_closed ();
-  g_assert_nonnull (pd_ui_test_find_type (GTK_WIDGET (t->window), PD_TYPE_CLIENT_PAGE));
+  g_assert_nonnull (new_client_test_wait_window (PD_TYPE_AUTHORIZE_WIZARD));
 }
 
 /* The country starts as the partner settings say, as the portal has them now */
