@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-new-client-check.h"
+#include "pd-settings-check.h"
 #include "pd-organization.h"
 
 #define MAX_PRICE_CENTS G_GINT64_CONSTANT (100000000)
@@ -40,6 +41,20 @@ pd_new_client_check_name (PdSession  *session,
       if (g_str_equal (other, folded) && g_strcmp0 (pd_resource_get_id (PD_RESOURCE (organization)), except_id) != 0)
         return _("Another client already has this name. Choose another one.");
     }
+  return NULL;
+}
+
+const char *
+pd_new_client_check_domain (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (stripped[0] == '\0')
+    return NULL;
+  /* The settings' host check, less what a domain is not: an address, a name without a dot */
+  if (pd_settings_check_host (stripped) != NULL || g_hostname_is_ip_address (stripped) || strchr (stripped, '.') == NULL ||
+      strlen (stripped) > 253)
+    return _("Enter a domain such as example.com, or leave it empty.");
   return NULL;
 }
 

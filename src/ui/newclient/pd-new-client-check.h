@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 const char *pd_new_client_check_name      (PdSession  *session,
                                            const char *text,
                                            const char *except_id);
+/* Optional: empty, or a domain name such as example.com */
+const char *pd_new_client_check_domain    (const char *text);
 /* Required, at most 100 characters */
 const char *pd_new_client_check_plan_name (const char *text);
 /* Three capital letters (ISO 4217) */

@@ -186,14 +186,6 @@ check_name (PdNewClientWizard *self)
   return pd_new_client_check_name (self->session, name, self->draft->organization_id);
 }
 
-static const char *
-check_domain (PdNewClientWizard *self)
-{
-  g_autofree char *domain = pd_new_client_wizard_stripped (self->domain_row);
-
-  return domain[0] == '\0' ? NULL : pd_settings_check_host (domain);
-}
-
 const char *
 pd_new_client_wizard_check_price (PdNewClientWizard *self,
              gint64            *cents)
@@ -240,7 +232,7 @@ check_step (PdNewClientWizard *self,
       message = pd_settings_check_email (text_of (self->email_row));
       set_check (self, self->client_errors, 0, "email", message);
       fine &= message == NULL;
-      message = check_domain (self);
+      message = pd_new_client_check_domain (text_of (self->domain_row));
       set_check (self, self->client_errors, 0, "domain", message);
       fine &= message == NULL;
       break;

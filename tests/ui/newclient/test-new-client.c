@@ -196,10 +196,10 @@ test_validation (void)
   g_assert_nonnull (strstr (summary (wizard, "client_summary"), "Another client already has this name"));
   new_client_test_type (wizard, "domain_row", "not a domain");
   g_assert_true (new_client_test_row_error (wizard, "domain_row"));
+  pd_ui_test_screenshot (GTK_WIDGET (wizard), "new-client-validation");
   new_client_test_type (wizard, "domain_row", "");
   new_client_test_type (wizard, "name_row", "Quayside Bakery");
   g_assert_false (new_client_test_row_error (wizard, "name_row"));
-  pd_ui_test_screenshot (GTK_WIDGET (wizard), "new-client-validation");
   next (wizard);
   new_client_test_wait_step (wizard, "details");
 
