@@ -2,12 +2,13 @@
 /* The ways to the mapping dialog besides a client's actions menu, against the reference
  * portal (--seed 50): “Map…” on the unmapped-organizations dialog's rows opens it over that
  * dialog, and “Map…” beside an unmapped client's chip in the client list asks the window
- * (win.map-client). */
+ * (win.map-client), which the session view answers with the dialog over its window. */
 #include "config.h"
 
 #include "pd-client-section.h"
 #include "pd-clientactions-common.h"
 #include "pd-mapping-dialog.h"
+#include "pd-session-view.h"
 #include "pd-ui-test.h"
 #include "pd-unmapped-dialog.h"
 
@@ -113,6 +114,28 @@ test_from_client_list (void)
   pd_ui_test_window_destroy (window);
 }
 
+/* win.map-client, as any page reaches it: the dialog, modal to the main window */
+static void
+test_window_action (void)
+{
+  GtkWidget *view = pd_session_view_new ();
+  GtkWindow *window;
+  GtkWindow *dialog;
+
+  if (owner == NULL)
+    return;
+  window = pd_ui_test_window_new (view, 1000, 700);
+  pd_session_view_set_session (PD_SESSION_VIEW (view), owner->session);
+  pd_ui_test_wait_frames (5);
+  g_assert_true (gtk_widget_activate_action (view, "win.map-client", "s", "org_5"));
+  pd_ui_test_wait_for (mapping_dialog_open, NULL, "the mapping dialog");
+  dialog = find_mapping_dialog ();
+  g_assert_true (gtk_window_get_transient_for (dialog) == window);
+  g_assert_nonnull (pd_ui_test_find_label (GTK_WIDGET (dialog), "Nordlicht Architekten GmbH"));
+  gtk_window_destroy (dialog);
+  pd_ui_test_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -124,6 +147,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/clientactions/map-entries/unmapped-dialog", test_from_unmapped_dialog);
   g_test_add_func ("/ui/clientactions/map-entries/client-list", test_from_client_list);
+  g_test_add_func ("/ui/clientactions/map-entries/window-action", test_window_action);
   status = g_test_run ();
   g_clear_pointer (&owner, pd_ui_test_session_free);
   return status;
