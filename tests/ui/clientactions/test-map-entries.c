@@ -11,6 +11,7 @@
 #include "pd-session-view.h"
 #include "pd-ui-test.h"
 #include "pd-unmapped-dialog.h"
+#include "pd-widgets-style.h"
 
 static PdUiTestSession *owner;
 
@@ -62,6 +63,7 @@ test_from_unmapped_dialog (void)
   list = GTK_WINDOW (pd_unmapped_dialog_new (host, owner->session, G_LIST_MODEL (unmapped)));
   gtk_window_present (list);
   pd_ui_test_wait_frames (10);
+  pd_ui_test_screenshot (GTK_WIDGET (list), "mapping-unmapped-dialog");
   map = gtk_widget_get_parent (pd_ui_test_find_label (GTK_WIDGET (list), "Map…"));
   g_assert_true (GTK_IS_BUTTON (map));
   g_assert_true (gtk_widget_is_sensitive (map));
@@ -98,6 +100,8 @@ test_from_client_list (void)
   if (owner == NULL)
     return;
   g_assert_cmpint (pd_organization_get_mapping_status (unmapped), ==, PD_MAPPING_STATUS_UNMAPPED);
+  /* the section wears the Clients page's style */
+  pd_style_ensure (RESOURCE_BASE_PATH "/clients/clients.css");
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, 1, &asked);
   window = pd_ui_test_window_new (section, 900, 400);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (group));
@@ -107,6 +111,7 @@ test_from_client_list (void)
 
   pd_client_section_set_organization (PD_CLIENT_SECTION (section), unmapped);
   pd_ui_test_wait_frames (5);
+  pd_ui_test_screenshot (section, "mapping-client-list");
   map = gtk_widget_get_parent (pd_ui_test_find_label (section, "Map…"));
   g_assert_true (GTK_IS_BUTTON (map));
   g_signal_emit_by_name (map, "clicked");
