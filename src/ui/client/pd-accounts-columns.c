@@ -142,17 +142,8 @@ protection_update (PdAccountsTable *self,
                                          "pd-protection-paused", "pd-protection-unprotected" };
   PdAccountProtection protection = pd_account_get_protection (account);
   GtkWidget *image = gtk_widget_get_first_child (cell);
-  const char *icon;
 
-  switch (protection)
-    {
-    case PD_ACCOUNT_PROTECTION_PROTECTED: icon = "security-high-symbolic"; break;
-    case PD_ACCOUNT_PROTECTION_PAUSED: icon = "media-playback-pause-symbolic"; break;
-    case PD_ACCOUNT_PROTECTION_UNPROTECTED: icon = "security-low-symbolic"; break;
-    case PD_ACCOUNT_PROTECTION_UNKNOWN:
-    default: icon = "dialog-question-symbolic"; break;
-    }
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), pd_client_format_protection_icon (protection));
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (image)), pd_client_format_protection (protection));
   gtk_widget_set_visible (gtk_widget_get_next_sibling (image), !self->narrow);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,

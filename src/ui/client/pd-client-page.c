@@ -232,6 +232,17 @@ on_tile_activated (PdClientPage  *self,
 }
 
 static void
+on_tile_authorize (PdClientPage  *self,
+                   PdServiceTile *tile)
+{
+  PdService *service = pd_service_tile_get_service (tile);
+
+  if (service != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.authorize-service", "(ss)",
+                                self->organization_id, pd_resource_get_id (PD_RESOURCE (service)));
+}
+
+static void
 rebuild_tiles (PdClientPage *self)
 {
   GListModel *services = G_LIST_MODEL (pd_organization_get_services (self->organization));
@@ -251,7 +262,7 @@ rebuild_tiles (PdClientPage *self)
       /* The wizards come with their own issue; until then both first steps show the
        * service's accounts, like opening the tile. */
       g_signal_connect_object (tile, "activated", G_CALLBACK (on_tile_activated), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (tile, "authorize-self", G_CALLBACK (on_tile_activated), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (tile, "authorize-self", G_CALLBACK (on_tile_authorize), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (tile, "authorize-delegate", G_CALLBACK (on_tile_activated), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->tiles_box, tile);
     }

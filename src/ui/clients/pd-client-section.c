@@ -217,6 +217,19 @@ open_tile (PdClientSection *self,
 }
 
 static void
+authorize_tile (PdClientSection *self,
+                PdServiceTile   *tile)
+{
+  PdService *service = pd_service_tile_get_service (tile);
+
+  if (service == NULL || self->organization == NULL || lock_reason (self) != NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.authorize-service", "(ss)",
+                              pd_resource_get_id (PD_RESOURCE (self->organization)),
+                              pd_resource_get_id (PD_RESOURCE (service)));
+}
+
+static void
 forget_services (PdClientSection *self)
 {
   for (guint i = 0; i < self->services->len; i++)
@@ -246,7 +259,7 @@ sync_tiles (PdClientSection *self)
       GtkWidget *tile = pd_service_tile_new ();
 
       g_signal_connect_object (tile, "activated", G_CALLBACK (open_tile), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (tile, "authorize-self", G_CALLBACK (open_tile), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (tile, "authorize-self", G_CALLBACK (authorize_tile), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (tile, "authorize-delegate", G_CALLBACK (open_tile), self, G_CONNECT_SWAPPED);
       pd_wrap_box_append (self->tiles_box, tile);
       g_ptr_array_add (self->tiles, tile);

@@ -18,6 +18,7 @@
 #include "pd-sync-status.h"
 
 #include "pd-account-page.h"
+#include "pd-authorize-wizard.h"
 #include "pd-client-page.h"
 #include "pd-clients-page.h"
 #include "pd-groups-page.h"
@@ -512,6 +513,19 @@ show_client_activated (GtkWidget  *widget,
 }
 
 static void
+authorize_service_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PdSessionView *self = PD_SESSION_VIEW (widget);
+  const char *organization_id, *service_id;
+
+  g_variant_get (parameter, "(&s&s)", &organization_id, &service_id);
+  if (self->session != NULL)
+    pd_authorize_wizard_present (widget, self->session, organization_id, service_id);
+}
+
+static void
 show_account_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -646,6 +660,7 @@ pd_session_view_class_init (PdSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-client", "(ss)", show_client_activated);
   gtk_widget_class_install_action (widget_class, "win.show-account", "(sss)", show_account_activated);
+  gtk_widget_class_install_action (widget_class, "win.authorize-service", "(ss)", authorize_service_activated);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_activated);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_activated);
   gtk_widget_class_install_action (widget_class, "win.show-error-details", "(ss)", show_error_details_activated);
