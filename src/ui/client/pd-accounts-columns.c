@@ -24,7 +24,8 @@ typedef struct {
   PdAccountsTable *self;
   GtkWidget     *(*setup) (void);
   CellUpdate       update;
-  GPtrArray       *cells;   /* every cell made, while it lives (for the narrow layout) */
+  GPtrArray       *cells;   /* every cell made, while it lives (for the narrow layout); held, so
+                             * a cell torn down after its list item let go of it cannot dangle */
 } Column;
 
 #define BOUND_KEY "pd-bound-account"
@@ -214,7 +215,7 @@ on_setup (GtkSignalListItemFactory *factory,
   GtkWidget *cell = column->setup ();
 
   gtk_list_item_set_child (item, cell);
-  g_ptr_array_add (column->cells, cell);
+  g_ptr_array_add (column->cells, g_object_ref (cell));
 }
 
 static void
@@ -277,7 +278,7 @@ set_factory (PdAccountsTable     *self,
   column->self = self;
   column->setup = setup;
   column->update = update;
-  column->cells = g_ptr_array_new ();
+  column->cells = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup), column);
   g_signal_connect (factory, "teardown", G_CALLBACK (on_teardown), column);
   g_signal_connect_data (factory, "bind", G_CALLBACK (on_bind), column, column_free, 0);

@@ -6,6 +6,7 @@
 
 #include "pd-accounts-table.h"
 #include "pd-chip.h"
+#include "pd-client-actions.h"
 #include "pd-client-format.h"
 #include "pd-client-page.h"
 #include "pd-csv-save.h"
@@ -36,6 +37,7 @@ struct _PdClientPage
   GtkLabel        *name_label;
   GtkLabel        *subtitle_label;
   GtkFlowBox      *chips_box;
+  GtkBox          *actions_box;
   GtkBox          *tiles_box;
   PdAccountsTable *table;
 };
@@ -290,6 +292,8 @@ show_organization (PdClientPage   *self,
   g_signal_connect_object (organization, "notify::relationship", G_CALLBACK (update_access), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (services, "items-changed", G_CALLBACK (on_services_changed), self, G_CONNECT_SWAPPED);
 
+  /* the client's own actions menu, last in the header's row of buttons */
+  gtk_box_append (self->actions_box, pd_client_actions_new (self->session, organization));
   update_header (self);
   rebuild_tiles (self);
   /* the restriction goes first, so nothing is fetched that the portal would refuse */
@@ -633,6 +637,7 @@ pd_client_page_class_init (PdClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdClientPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, PdClientPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PdClientPage, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, PdClientPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, PdClientPage, tiles_box);
   gtk_widget_class_bind_template_child (widget_class, PdClientPage, table);
 

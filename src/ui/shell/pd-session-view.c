@@ -10,6 +10,7 @@
 #include "pd-alerts-button.h"
 #include "pd-error-dialog.h"
 #include "pd-leave-guard.h"
+#include "pd-mapping-dialog.h"
 #include "pd-organization.h"
 #include "pd-page-stack.h"
 #include "pd-permission-gate.h"
@@ -537,6 +538,14 @@ show_account_activated (GtkWidget  *widget,
 }
 
 static void
+map_client_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  pd_mapping_dialog_present (widget, PD_SESSION_VIEW (widget)->session, g_variant_get_string (parameter, NULL));
+}
+
+static void
 show_toast_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -660,6 +669,7 @@ pd_session_view_class_init (PdSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-client", "(ss)", show_client_activated);
   gtk_widget_class_install_action (widget_class, "win.show-account", "(sss)", show_account_activated);
+  gtk_widget_class_install_action (widget_class, "win.map-client", "s", map_client_activated);
   gtk_widget_class_install_action (widget_class, "win.authorize-service", "(ss)", authorize_service_activated);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_activated);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_activated);
