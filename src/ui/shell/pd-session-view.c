@@ -23,6 +23,7 @@
 #include "pd-client-page.h"
 #include "pd-clients-page.h"
 #include "pd-groups-page.h"
+#include "pd-new-client.h"
 #include "pd-notifications-page.h"
 #include "pd-overview-page.h"
 #include "pd-reports-page.h"
@@ -578,6 +579,17 @@ show_error_details_activated (GtkWidget  *widget,
 }
 
 static void
+new_client_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PdSessionView *self = PD_SESSION_VIEW (widget);
+
+  if (self->session != NULL)
+    pd_new_client_open (widget, self->session);
+}
+
+static void
 go_back_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -676,6 +688,7 @@ pd_session_view_class_init (PdSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-error-details", "(ss)", show_error_details_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_activated);
 
   /* Bubble phase: a search entry's Escape, or a page's own keys, come first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
@@ -683,6 +696,7 @@ pd_session_view_class_init (PdSessionViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-client", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
