@@ -28,6 +28,7 @@ struct _PdMappingDialog
 
   AdwWindowTitle      *window_title;
   GtkWidget           *link_button;
+  GtkSpinner          *more_spinner;
   GtkStack            *stack;
   GtkLabel            *intro_label;
   GtkRevealer         *error_revealer;
@@ -182,6 +183,9 @@ update_list (PdMappingDialog *self)
   gboolean searching = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
 
   update_error (self);
+  /* the first page has the middle of the dialog; later ones a spinner in the header */
+  gtk_spinner_set_spinning (self->more_spinner, n > 0 && pd_mapping_candidates_get_loading (self->candidates));
+  gtk_widget_set_visible (GTK_WIDGET (self->more_spinner), gtk_spinner_get_spinning (self->more_spinner));
   if (n > 0)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -444,6 +448,7 @@ pd_mapping_dialog_class_init (PdMappingDialogClass *klass)
                                                RESOURCE_BASE_PATH "/clientactions/pd-mapping-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PdMappingDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, PdMappingDialog, link_button);
+  gtk_widget_class_bind_template_child (widget_class, PdMappingDialog, more_spinner);
   gtk_widget_class_bind_template_child (widget_class, PdMappingDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, PdMappingDialog, intro_label);
   gtk_widget_class_bind_template_child (widget_class, PdMappingDialog, error_revealer);

@@ -229,6 +229,47 @@ test_taken_meanwhile (void)
   actions_test_sync (owner);
 }
 
+typedef struct {
+  GListModel *model;
+  guint       n;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n;
+}
+
+/* The candidates come a page at a time: scrolling to the end brings the rest */
+static void
+test_pages (void)
+{
+  g_autoptr(ActionsTest) t = NULL;
+  g_autoptr(JsonNode) all = NULL;
+  GtkWindow *dialog;
+  CountWait wait;
+
+  if (owner == NULL)
+    return;
+  all = actions_test_portal (owner, "GET", "/api/v1/organizations/org_1/mapping/candidates?limit=500", NULL, NULL, 200);
+  wait.n = json_array_get_length (json_object_get_array_member (json_node_get_object (all), "items"));
+  g_assert_cmpuint (wait.n, >, 50);
+  t = actions_test_new (owner, "org_1");
+  dialog = open_mapping (t);
+  wait.model = G_LIST_MODEL (candidates_of (dialog));
+  pd_ui_test_wait_for (count_is, &(CountWait) { wait.model, 50 }, "the first page");
+  g_signal_emit_by_name (pd_ui_test_find_id (GTK_WIDGET (dialog), "scroller"), "edge-reached", GTK_POS_BOTTOM);
+  pd_ui_test_wait_for (count_is, &wait, "the next page");
+  /* nothing more to ask for */
+  g_signal_emit_by_name (pd_ui_test_find_id (GTK_WIDGET (dialog), "scroller"), "edge-reached", GTK_POS_BOTTOM);
+  pd_ui_test_wait_frames (10);
+  g_assert_cmpuint (g_list_model_get_n_items (wait.model), ==, wait.n);
+  g_assert_false (gtk_widget_get_visible (pd_ui_test_find_id (GTK_WIDGET (dialog), "more_spinner")));
+  gtk_window_destroy (dialog);
+}
+
 /* Kestrel Logistics (org_2): unlinked after the confirmation; the chip says so */
 static void
 test_unlink (void)
@@ -293,6 +334,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/clientactions/mapping/map-from-candidates", test_map_from_candidates);
   g_test_add_func ("/ui/clientactions/mapping/taken-meanwhile", test_taken_meanwhile);
+  g_test_add_func ("/ui/clientactions/mapping/pages", test_pages);
   g_test_add_func ("/ui/clientactions/mapping/unlink", test_unlink);
   g_test_add_func ("/ui/clientactions/mapping/unlink-refused-while-admin-access", test_unlink_refused_while_admin_access);
   status = g_test_run ();

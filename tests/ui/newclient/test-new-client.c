@@ -265,6 +265,17 @@ test_resume (void)
   next (wizard);
   new_client_test_wait_step (wizard, "services");
   new_client_test_check_service (wizard, "teams", TRUE);
+  /* Down to a phone's width */
+  gtk_window_set_default_size (wizard, 360, 640);
+  pd_ui_test_wait_frames (10);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (wizard)), <=, 360);
+  pd_ui_test_screenshot (GTK_WIDGET (wizard), "new-client-narrow");
+  new_client_test_click (new_client_test_part (wizard, "back_button"));
+  new_client_test_wait_step (wizard, "details");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (wizard)), <=, 360);
+  pd_ui_test_screenshot (GTK_WIDGET (wizard), "new-client-narrow-details");
+  next (wizard);
+  new_client_test_wait_step (wizard, "services");
   new_client_test_close (wizard);
 
   wizard = new_client_test_open (t);
