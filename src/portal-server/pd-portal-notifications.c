@@ -7,6 +7,7 @@
 #include "pd-portal-notifications.h"
 
 #define MAX_RECIPIENTS 20
+#define MAX_SETTING_ORGANIZATIONS 1000
 
 static const char *const frequencies[] = { "immediate", "daily", "weekly", "monthly", NULL };
 static const char *const report_periods[] = { "daily", "weekly", "monthly", NULL };
@@ -29,6 +30,16 @@ static const char schema[] =
   "  type_key TEXT NOT NULL REFERENCES notification_types(key),"
   "  enabled INTEGER NOT NULL, frequency TEXT NOT NULL, cumulative_count INTEGER NOT NULL DEFAULT 1,"
   "  PRIMARY KEY (partner_id, type_key));\n"
+  /* A type sent only about selected organizations has a row here (none: all organizations),
+   * and its organizations below; deleting an organization leaves the others selected. */
+  "CREATE TABLE IF NOT EXISTS notification_setting_scopes ("
+  "  partner_id INTEGER NOT NULL, type_key TEXT NOT NULL, PRIMARY KEY (partner_id, type_key),"
+  "  FOREIGN KEY (partner_id, type_key) REFERENCES notification_settings(partner_id, type_key) ON DELETE CASCADE);\n"
+  "CREATE TABLE IF NOT EXISTS notification_setting_organizations ("
+  "  partner_id INTEGER NOT NULL, type_key TEXT NOT NULL,"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (partner_id, type_key, organization_id),"
+  "  FOREIGN KEY (partner_id, type_key) REFERENCES notification_setting_scopes(partner_id, type_key) ON DELETE CASCADE);\n"
   /* The partner report: the period lives in partners.report_period (shared), the recipients here. */
   "CREATE TABLE IF NOT EXISTS report_settings ("
   "  partner_id INTEGER PRIMARY KEY REFERENCES partners(id) ON DELETE CASCADE,"
@@ -201,6 +212,49 @@ settings_etag (PdPortal *portal,
   return pd_portal_etag ("notification-settings", version);
 }
 
+/* The organizations a type is sent about, as the caller may see them (sorted rowids), or
+ * NULL for all organizations. Selected organizations outside the caller's scope do not exist
+ * for them, as everywhere else. */
+static GArray *
+visible_selection (PdPortalRequest *req,
+                   const char      *type_key)
+{
+  PdPortal *portal = req->portal;
+  GArray *ids = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = pd_portal_db_stmt (portal,
+      "SELECT count(*) FROM notification_setting_scopes WHERE partner_id = ?1 AND type_key = ?2");
+  sqlite3_bind_int64 (stmt, 1, req->caller->partner_id);
+  sqlite3_bind_text (stmt, 2, type_key, -1, SQLITE_STATIC);
+  if (pd_portal_db_scalar (portal, stmt, 0) == 0)
+    return NULL;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  stmt = pd_portal_db_stmt (portal,
+      "SELECT o.id FROM notification_setting_organizations s JOIN organizations o ON o.id = s.organization_id "
+      "WHERE s.partner_id = ?1 AND s.type_key = ?3 AND " PD_PORTAL_SCOPE_SQL " ORDER BY o.id");
+  sqlite3_bind_int64 (stmt, 1, req->caller->partner_id);
+  sqlite3_bind_text (stmt, 3, type_key, -1, SQLITE_STATIC);
+  pd_portal_caller_bind_scope (req->caller, stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+static gboolean
+same_selection (GArray *a,
+                GArray *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+}
+
 static void
 respond_settings (PdPortalRequest *req,
                   guint            status)
@@ -209,6 +263,7 @@ respond_settings (PdPortalRequest *req,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *updated_at = NULL;
   g_autofree char *etag = settings_etag (portal, req->caller->partner_id, &updated_at);
+  g_autoptr(GArray) selection = NULL;
   gboolean matches = TRUE;
   sqlite3_stmt *stmt;
 
@@ -231,8 +286,21 @@ respond_settings (PdPortalRequest *req,
       pd_portal_json_bool (builder, "enabled", sqlite3_column_int (stmt, 1));
       pd_portal_json_text (builder, "frequency", pd_portal_db_text (stmt, 2));
       pd_portal_json_int (builder, "cumulative_count", sqlite3_column_int64 (stmt, 3));
+      g_clear_pointer (&selection, g_array_unref);
+      selection = visible_selection (req, pd_portal_db_text (stmt, 0));
+      if (selection != NULL)
+        {
+          json_builder_set_member_name (builder, "organization_ids");
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < selection->len; i++)
+            {
+              g_autofree char *id = pd_portal_id_format ("org", g_array_index (selection, gint64, i));
+              json_builder_add_string_value (builder, id);
+            }
+          json_builder_end_array (builder);
+        }
       json_builder_end_object (builder);
-      matches = matches && sqlite3_column_int (stmt, 4);
+      matches = matches && sqlite3_column_int (stmt, 4) && selection == NULL;
     }
   sqlite3_reset (stmt);
   json_builder_end_array (builder);
@@ -255,6 +323,7 @@ typedef struct {
   gboolean enabled;
   char    *frequency;
   gint64   cumulative_count;
+  GArray  *organizations;   /* sorted rowids; NULL: all organizations */
 } SettingRow;
 
 static void
@@ -264,15 +333,17 @@ setting_row_free (gpointer data)
 
   g_free (row->type);
   g_free (row->frequency);
+  g_clear_pointer (&row->organizations, g_array_unref);
   g_free (row);
 }
 
 /* Describes what changes, for the audit entry; NULL when nothing does. */
 static char *
-describe_changes (PdPortal  *portal,
-                  gint64     partner_id,
-                  GPtrArray *rows)
+describe_changes (PdPortalRequest *req,
+                  GPtrArray       *rows)
 {
+  PdPortal *portal = req->portal;
+  gint64 partner_id = req->caller->partner_id;
   g_autoptr(GString) text = g_string_new (NULL);
   sqlite3_stmt *stmt = pd_portal_db_stmt (portal,
       "SELECT enabled, frequency, cumulative_count FROM notification_settings WHERE partner_id = ?1 AND type_key = ?2");
@@ -281,7 +352,9 @@ describe_changes (PdPortal  *portal,
   for (guint i = 0; i < rows->len; i++)
     {
       SettingRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GArray) selection = visible_selection (req, row->type);
       g_autofree char *part = NULL;
+      g_autofree char *about = NULL;
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, partner_id);
@@ -289,13 +362,17 @@ describe_changes (PdPortal  *portal,
       if (sqlite3_step (stmt) == SQLITE_ROW &&
           sqlite3_column_int (stmt, 0) == row->enabled &&
           g_strcmp0 (pd_portal_db_text (stmt, 1), row->frequency) == 0 &&
-          sqlite3_column_int64 (stmt, 2) == row->cumulative_count)
+          sqlite3_column_int64 (stmt, 2) == row->cumulative_count &&
+          same_selection (selection, row->organizations))
         continue;
       if (++changed > 5)
         continue;
-      part = g_strdup_printf ("%s %s (%s, after %" G_GINT64_FORMAT " event%s)", row->type,
+      if (row->organizations != NULL)
+        about = g_strdup_printf (", about %u organization%s", row->organizations->len,
+                                 row->organizations->len == 1 ? "" : "s");
+      part = g_strdup_printf ("%s %s (%s, after %" G_GINT64_FORMAT " event%s%s)", row->type,
                               row->enabled ? "on" : "off", row->frequency, row->cumulative_count,
-                              row->cumulative_count == 1 ? "" : "s");
+                              row->cumulative_count == 1 ? "" : "s", about != NULL ? about : "");
       g_string_append_printf (text, "%s%s", text->len ? "; " : "", part);
     }
   sqlite3_reset (stmt);
@@ -306,11 +383,55 @@ describe_changes (PdPortal  *portal,
   return g_strdup_printf ("Changed %u notification type%s: %s", changed, changed == 1 ? "" : "s", text->str);
 }
 
+/* Replaces the organizations a type is sent about. The caller only replaces those in their
+ * scope: the ones they cannot see stay selected. */
 static void
-store_settings (PdPortal  *portal,
-                gint64     partner_id,
-                GPtrArray *rows)
+store_selection (PdPortalRequest *req,
+                 SettingRow      *row)
 {
+  PdPortal *portal = req->portal;
+  sqlite3_stmt *stmt;
+
+  if (row->organizations == NULL)
+    {
+      stmt = pd_portal_db_stmt (portal,
+          "DELETE FROM notification_setting_scopes WHERE partner_id = ?1 AND type_key = ?2");
+      sqlite3_bind_int64 (stmt, 1, req->caller->partner_id);
+      sqlite3_bind_text (stmt, 2, row->type, -1, SQLITE_STATIC);
+      pd_portal_db_step_done (portal, stmt);
+      return;
+    }
+
+  stmt = pd_portal_db_stmt (portal,
+      "INSERT OR IGNORE INTO notification_setting_scopes (partner_id, type_key) VALUES (?1, ?2)");
+  sqlite3_bind_int64 (stmt, 1, req->caller->partner_id);
+  sqlite3_bind_text (stmt, 2, row->type, -1, SQLITE_STATIC);
+  pd_portal_db_step_done (portal, stmt);
+  stmt = pd_portal_db_stmt (portal,
+      "DELETE FROM notification_setting_organizations WHERE partner_id = ?1 AND type_key = ?3 AND "
+      "organization_id IN (SELECT o.id FROM organizations o WHERE " PD_PORTAL_SCOPE_SQL ")");
+  sqlite3_bind_int64 (stmt, 1, req->caller->partner_id);
+  sqlite3_bind_text (stmt, 3, row->type, -1, SQLITE_STATIC);
+  pd_portal_caller_bind_scope (req->caller, stmt);
+  pd_portal_db_step_done (portal, stmt);
+  for (guint i = 0; i < row->organizations->len; i++)
+    {
+      stmt = pd_portal_db_stmt (portal,
+          "INSERT OR IGNORE INTO notification_setting_organizations (partner_id, type_key, organization_id) "
+          "VALUES (?1, ?2, ?3)");
+      sqlite3_bind_int64 (stmt, 1, req->caller->partner_id);
+      sqlite3_bind_text (stmt, 2, row->type, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, g_array_index (row->organizations, gint64, i));
+      pd_portal_db_step_done (portal, stmt);
+    }
+}
+
+static void
+store_settings (PdPortalRequest *req,
+                GPtrArray       *rows)
+{
+  PdPortal *portal = req->portal;
+  gint64 partner_id = req->caller->partner_id;
   g_autofree char *now = pd_portal_now ();
   sqlite3_stmt *stmt;
 
@@ -327,6 +448,7 @@ store_settings (PdPortal  *portal,
       sqlite3_bind_text (stmt, 4, row->frequency, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 5, row->cumulative_count);
       pd_portal_db_step_done (portal, stmt);
+      store_selection (req, row);
     }
   stmt = pd_portal_db_stmt (portal,
       "UPDATE notification_settings_state SET version = version + 1, updated_at = ?2 WHERE partner_id = ?1");
@@ -335,11 +457,72 @@ store_settings (PdPortal  *portal,
   pd_portal_db_step_done (portal, stmt);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* `organization_ids` of one setting: absent or null is all organizations (@out stays NULL);
+ * otherwise every ID must be an organization of the partner in the caller's scope. */
+static gboolean
+validate_organizations (PdPortalRequest    *req,
+                        PdPortalValidation *item,
+                        const char         *prefix,
+                        GArray            **out)
+{
+  g_auto(GStrv) public_ids = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gboolean ok = TRUE;
+
+  if (!pd_portal_validation_has (item, "organization_ids") || pd_portal_validation_is_null (item, "organization_ids"))
+    return TRUE;
+  public_ids = pd_portal_validate_strings (item, "organization_ids", PD_FIELD_NULLABLE, 0, MAX_SETTING_ORGANIZATIONS);
+  if (public_ids == NULL)
+    return FALSE;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; public_ids[i] != NULL; i++)
+    {
+      sqlite3_stmt *stmt = pd_portal_db_stmt (req->portal, "SELECT partner_id FROM organizations WHERE id = ?1");
+      gint64 org = 0;
+
+      if (pd_portal_id_parse ("org", public_ids[i], &org))
+        sqlite3_bind_int64 (stmt, 1, org);
+      if (org <= 0 || pd_portal_db_scalar (req->portal, stmt, 0) != req->caller->partner_id ||
+          !pd_portal_caller_sees (req->caller, org))
+        {
+          g_autofree char *field = g_strdup_printf ("%s.organization_ids[%u]", prefix, i);
+          pd_portal_validation_error (item, field, "not_found",
+                                      "There is no organization “%s”, or it is outside your access scope.",
+                                      public_ids[i]);
+          ok = FALSE;
+        }
+      else
+        g_array_append_val (ids, org);
+    }
+  if (!ok)
+    return FALSE;
+  /* Sorted and without repeats, as the answer lists them. */
+  g_array_sort (ids, compare_ids);
+  for (guint i = 1; i < ids->len;)
+    if (g_array_index (ids, gint64, i) == g_array_index (ids, gint64, i - 1))
+      g_array_remove_index (ids, i);
+    else
+      i++;
+  *out = g_steal_pointer (&ids);
+  return TRUE;
+}
+
 static void
 handle_put_settings (PdPortalRequest *req)
 {
   static const char *const allowed[] = { "settings", NULL };
-  static const char *const item_allowed[] = { "type", "enabled", "frequency", "cumulative_count", NULL };
+  static const char *const item_allowed[] = { "type", "enabled", "frequency", "cumulative_count",
+                                              "organization_ids", NULL };
   PdPortal *portal = req->portal;
   gint64 partner_id = req->caller->partner_id;
   g_autoptr(PdPortalValidation) v = NULL;
@@ -379,12 +562,15 @@ handle_put_settings (PdPortalRequest *req)
       gboolean enabled = FALSE, has_enabled;
       gint64 count = 0;
       gboolean has_count;
+      g_autoptr(GArray) organizations = NULL;
+      gboolean has_organizations;
 
       pd_portal_validation_only (item, item_allowed);
       type = pd_portal_validate_string (item, "type", PD_FIELD_REQUIRED, 1, 100);
       has_enabled = pd_portal_validate_bool (item, "enabled", PD_FIELD_REQUIRED, &enabled);
       frequency = pd_portal_validate_enum (item, "frequency", PD_FIELD_REQUIRED, frequencies);
       has_count = pd_portal_validate_int (item, "cumulative_count", PD_FIELD_REQUIRED, 1, 1000, &count);
+      has_organizations = validate_organizations (req, item, prefix, &organizations);
 
       if (type != NULL)
         {
@@ -417,9 +603,10 @@ handle_put_settings (PdPortalRequest *req)
                                       "weekly or monthly.", type);
           frequency = NULL;
         }
-      if (type != NULL && has_enabled && frequency != NULL && has_count)
+      if (type != NULL && has_enabled && frequency != NULL && has_count && has_organizations)
         {
           SettingRow *row = g_new0 (SettingRow, 1);
+          row->organizations = g_steal_pointer (&organizations);
           row->type = g_strdup (type);
           row->enabled = enabled;
           row->frequency = g_strdup (frequency);
@@ -439,13 +626,13 @@ handle_put_settings (PdPortalRequest *req)
   if (!pd_portal_check_if_match (req, etag))
     return;
 
-  summary = describe_changes (portal, partner_id, rows);
+  summary = describe_changes (req, rows);
   if (summary != NULL)
     {
       g_autofree char *partner = pd_portal_id_format ("ptn", partner_id);
 
       pd_portal_db_begin (portal);
-      store_settings (portal, partner_id, rows);
+      store_settings (req, rows);
       pd_portal_audit (req, "notification_settings.update", "notification_settings", partner, 0, "%s", summary);
       pd_portal_db_commit (portal);
     }
@@ -471,8 +658,9 @@ handle_apply_recommended (PdPortalRequest *req)
 
   stmt = pd_portal_db_stmt (portal,
       "SELECT count(*) FROM notification_settings s JOIN notification_types t ON t.key = s.type_key "
-      "WHERE s.partner_id = ?1 AND NOT (s.enabled = t.recommended_enabled AND "
-      "s.frequency = t.recommended_frequency AND s.cumulative_count = 1)");
+      "WHERE s.partner_id = ?1 AND (NOT (s.enabled = t.recommended_enabled AND "
+      "s.frequency = t.recommended_frequency AND s.cumulative_count = 1) OR EXISTS "
+      "(SELECT 1 FROM notification_setting_scopes c WHERE c.partner_id = s.partner_id AND c.type_key = s.type_key))");
   sqlite3_bind_int64 (stmt, 1, partner_id);
   changed = pd_portal_db_scalar (portal, stmt, 0);
   if (changed > 0)
@@ -485,6 +673,10 @@ handle_apply_recommended (PdPortalRequest *req)
           "UPDATE notification_settings AS s SET enabled = t.recommended_enabled, "
           "frequency = t.recommended_frequency, cumulative_count = 1 "
           "FROM notification_types AS t WHERE t.key = s.type_key AND s.partner_id = ?1");
+      sqlite3_bind_int64 (stmt, 1, partner_id);
+      pd_portal_db_step_done (portal, stmt);
+      /* The preset sends every type about all organizations. */
+      stmt = pd_portal_db_stmt (portal, "DELETE FROM notification_setting_scopes WHERE partner_id = ?1");
       sqlite3_bind_int64 (stmt, 1, partner_id);
       pd_portal_db_step_done (portal, stmt);
       stmt = pd_portal_db_stmt (portal,

@@ -220,6 +220,121 @@ class Settings(Case):
         self.assertEqual(p["permission"], "notifications.write")
 
 
+class PerOrganization(Case):
+    """A type sent only about selected organizations (`organization_ids`; absent = all)."""
+
+    def organizations(self, client=None):
+        items, _ = (client or self.owner).list_all("/api/v1/organizations")
+        return sorted((o["id"] for o in items), key=lambda i: int(i.split("_")[1]))
+
+    def put(self, rows, etag, client=None, status=200):
+        return self.assertStatus((client or self.owner).put(SETTINGS, {"settings": rows}, if_match=etag), status)
+
+    def test_absent_means_all(self):
+        s = self.settings()
+        for row in s["settings"]:
+            self.assertNotIn("organization_ids", row)
+
+    def test_round_trip_and_back_to_all(self):
+        orgs = self.organizations()
+        s = self.settings()
+        rows = Settings.full(self, s)
+        target = next(r for r in rows if r["type"] == "backup.failed")
+        target["organization_ids"] = [orgs[4], orgs[1], orgs[4]]
+        after = self.put(rows, s["etag"]).json()
+        row = next(r for r in after["settings"] if r["type"] == "backup.failed")
+        self.assertEqual(row["organization_ids"], [orgs[1], orgs[4]], "sorted, without repeats")
+        self.assertFalse(after["matches_recommended"])
+        self.assertEqual(self.settings(), after)
+        entry = self.latest_audit()
+        self.assertEqual(entry["action"], "notification_settings.update")
+        self.assertIn("about 2 organizations", entry["summary"])
+
+        # Sending the answer back unchanged changes nothing.
+        again = self.put(after["settings"], after["etag"]).json()
+        self.assertEqual(again["etag"], after["etag"])
+
+        # Leaving the member out is all organizations again; null too.
+        rows = Settings.full(self, again)
+        back = self.put(rows, again["etag"]).json()
+        self.assertNotIn("organization_ids", next(r for r in back["settings"] if r["type"] == "backup.failed"))
+        rows[0]["organization_ids"] = None
+        self.assertNotIn("organization_ids", self.put(rows, back["etag"]).json()["settings"][0])
+
+    def test_empty_list_is_no_organization(self):
+        s = self.settings()
+        rows = Settings.full(self, s)
+        rows[2]["organization_ids"] = []
+        after = self.put(rows, s["etag"]).json()
+        self.assertEqual(after["settings"][2]["organization_ids"], [])
+        self.put(Settings.full(self, after), after["etag"])
+
+    def test_unknown_and_foreign_ids_are_422(self):
+        s = self.settings()
+        rows = Settings.full(self, s)
+        rows[1]["organization_ids"] = [self.organizations()[0], "org_999999", "nope"]
+        problem = self.assertProblem(self.owner.put(SETTINGS, {"settings": rows}, if_match=s["etag"]), 422)
+        fields = sorted(e["field"] for e in problem["errors"])
+        self.assertEqual(fields, ["settings[1].organization_ids[1]", "settings[1].organization_ids[2]"])
+        self.assertTrue(all(e["code"] == "not_found" for e in problem["errors"]))
+        rows[1]["organization_ids"] = "org_1"
+        self.assertProblem(self.owner.put(SETTINGS, {"settings": rows}, if_match=s["etag"]), 422,
+                           "settings[1].organization_ids")
+        rows[1]["organization_ids"] = [1]
+        self.assertProblem(self.owner.put(SETTINGS, {"settings": rows}, if_match=s["etag"]), 422,
+                           "settings[1].organization_ids[0]")
+        self.assertEqual(self.settings()["etag"], s["etag"])
+
+    def test_scoped_caller_sees_and_keeps_only_its_scope(self):
+        scoped = self.client("scoped_admin")
+        inside = self.organizations(scoped)
+        outside = [o for o in self.organizations() if o not in inside]
+        s = self.settings()
+        rows = Settings.full(self, s)
+        rows[0]["organization_ids"] = [inside[0], outside[0]]
+        s = self.put(rows, s["etag"]).json()
+
+        # The scoped admin sees only its organization, and cannot name one outside its scope.
+        mine = self.settings(scoped)
+        self.assertEqual(mine["settings"][0]["organization_ids"], [inside[0]])
+        rows = Settings.full(self, mine)
+        rows[0]["organization_ids"] = [outside[1]]
+        self.assertProblem(scoped.put(SETTINGS, {"settings": rows}, if_match=mine["etag"]), 422,
+                           "settings[0].organization_ids[0]")
+
+        # Replacing its part keeps the organization it cannot see.
+        rows[0]["organization_ids"] = [inside[1]]
+        self.put(rows, mine["etag"], client=scoped)
+        self.assertEqual(self.settings()["settings"][0]["organization_ids"], sorted(
+            [inside[1], outside[0]], key=lambda i: int(i.split("_")[1])))
+        after = self.settings()
+        self.put(Settings.full(self, after), after["etag"])
+
+    def test_recommended_sends_about_all(self):
+        s = self.settings()
+        rows = Settings.full(self, s)
+        rows[0]["organization_ids"] = [self.organizations()[0]]
+        s = self.put(rows, s["etag"]).json()
+        after = self.assertStatus(self.owner.post(RECOMMENDED, if_match=s["etag"]), 200).json()
+        self.assertTrue(after["matches_recommended"])
+        self.assertTrue(all("organization_ids" not in r for r in after["settings"]))
+
+    def test_deleting_an_organization_drops_it_from_the_selection(self):
+        created = self.assertStatus(self.owner.post("/api/v1/organizations", {
+            "name": "Short-lived Notification Client", "email": "it@short-lived.example",
+            "plan": {"name": "Business Backup", "type": "backup", "price_cents": 4900, "currency": "USD"}}), 201).json()
+        keep = self.organizations()[0]
+        s = self.settings()
+        rows = Settings.full(self, s)
+        rows[3]["organization_ids"] = [keep, created["id"]]
+        s = self.put(rows, s["etag"]).json()
+        self.assertStatus(self.owner.delete(f"/api/v1/organizations/{created['id']}",
+                                            if_match=created["etag"]), 204)
+        self.assertEqual(self.settings()["settings"][3]["organization_ids"], [keep])
+        after = self.settings()
+        self.put(Settings.full(self, after), after["etag"])
+
+
 class Seeded(Case):
     def test_seeded_settings_differ_from_the_preset(self):
         s = self.settings()

@@ -14,6 +14,7 @@ struct _PdNotificationSetting
   gboolean enabled;
   int frequency;
   gint64 cumulative_count;
+  GStrv organization_ids;
 };
 
 G_DEFINE_FINAL_TYPE (PdNotificationSetting, pd_notification_setting, PD_TYPE_RESOURCE)
@@ -24,6 +25,8 @@ static const PdField fields[] = {
   PD_FIELD ("enabled", "enabled", PD_FIELD_BOOL, PD_FIELD_REQUIRED, PdNotificationSetting, enabled),
   PD_FIELD_TYPED ("frequency", "frequency", PD_FIELD_ENUM, PD_FIELD_REQUIRED, PdNotificationSetting, frequency, pd_notification_frequency_get_type),
   PD_FIELD ("cumulative_count", "cumulative-count", PD_FIELD_INT64, PD_FIELD_NON_NEGATIVE, PdNotificationSetting, cumulative_count),
+  /* Absent (older portals) or null: about all organizations */
+  PD_FIELD ("organization_ids", "organization-ids", PD_FIELD_STRV, PD_FIELD_OPTIONAL | PD_FIELD_NULLABLE, PdNotificationSetting, organization_ids),
 };
 
 static void
@@ -68,4 +71,12 @@ pd_notification_setting_get_cumulative_count (PdNotificationSetting *self)
   g_return_val_if_fail (PD_IS_NOTIFICATION_SETTING (self), 0);
 
   return self->cumulative_count;
+}
+
+const char * const *
+pd_notification_setting_get_organization_ids (PdNotificationSetting *self)
+{
+  g_return_val_if_fail (PD_IS_NOTIFICATION_SETTING (self), NULL);
+
+  return (const char * const *) self->organization_ids;
 }

@@ -14,5 +14,7 @@ const char              *pd_notification_setting_get_type_key         (PdNotific
 gboolean                 pd_notification_setting_get_enabled          (PdNotificationSetting *self);
 PdNotificationFrequency  pd_notification_setting_get_frequency        (PdNotificationSetting *self);
 gint64                   pd_notification_setting_get_cumulative_count (PdNotificationSetting *self);
+/* The organizations the type is sent about, or NULL for all of them */
+const char * const      *pd_notification_setting_get_organization_ids (PdNotificationSetting *self);
 
 G_END_DECLS

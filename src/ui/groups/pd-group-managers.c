@@ -7,7 +7,7 @@
 #include "pd-group-edit.h"
 #include "pd-group-manager.h"
 #include "pd-group-managers.h"
-#include "pd-group-picker.h"
+#include "pd-picker.h"
 #include "pd-group-text.h"
 #include "pd-permission-gate.h"
 
@@ -136,8 +136,8 @@ add_clicked_cb (PdGroupManagers *self)
 {
   GtkWidget *picker;
 
-  picker = pd_group_picker_new (GTK_WIDGET (self), _("Add Managers"), _("Search users by name or e-mail"),
-                                self->users, describe, matches, G_OBJECT (self));
+  picker = pd_picker_new (GTK_WIDGET (self), _("Add Managers"), _("Search users by name or e-mail"),
+                          self->users, describe, matches, G_OBJECT (self));
   g_signal_connect_object (picker, "picked", G_CALLBACK (picked_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (picker));
 }

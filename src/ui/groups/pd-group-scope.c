@@ -5,7 +5,7 @@
 
 #include "pd-client-figures.h"
 #include "pd-group-edit.h"
-#include "pd-group-picker.h"
+#include "pd-picker.h"
 #include "pd-group-scope.h"
 #include "pd-group-text.h"
 #include "pd-organization.h"
@@ -34,14 +34,6 @@ struct _PdGroupScope
 G_DEFINE_FINAL_TYPE (PdGroupScope, pd_group_scope, ADW_TYPE_BIN)
 
 static gboolean
-matches (gpointer    item,
-         const char *query,
-         gpointer    data)
-{
-  return strstr (pd_client_get_search_key (PD_ORGANIZATION (item)), query) != NULL;
-}
-
-static gboolean
 is_member (gpointer item,
            gpointer user_data)
 {
@@ -56,7 +48,7 @@ search_matches (gpointer item,
 {
   PdGroupScope *self = user_data;
 
-  return self->query == NULL || matches (item, self->query, self);
+  return self->query == NULL || pd_picker_match_organization (item, self->query, self);
 }
 
 static void
@@ -208,18 +200,10 @@ add_clicked_cb (PdGroupScope *self)
 {
   GtkWidget *picker;
 
-  picker = pd_group_picker_new (GTK_WIDGET (self), _("Add Organizations"), _("Search clients by name or domain"),
-                                self->sorted, describe, matches, G_OBJECT (self));
+  picker = pd_picker_new (GTK_WIDGET (self), _("Add Organizations"), _("Search clients by name or domain"),
+                          self->sorted, describe, pd_picker_match_organization, G_OBJECT (self));
   g_signal_connect_object (picker, "picked", G_CALLBACK (picked_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (picker));
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  return strcmp (pd_client_get_collate_key ((PdOrganization *) a), pd_client_get_collate_key ((PdOrganization *) b));
 }
 
 GtkWidget *
@@ -227,7 +211,6 @@ pd_group_scope_new (PdSession *session,
                     PdGroup   *group)
 {
   PdGroupScope *self;
-  GtkCustomSorter *sorter;
   GtkEveryFilter *filter;
   GtkListItemFactory *factory;
   GtkFilterListModel *shown;
@@ -240,9 +223,7 @@ pd_group_scope_new (PdSession *session,
   self->group = g_object_ref (group);
 
   /* Sorted once for the list and the picker; the scope is a filter over it. */
-  sorter = gtk_custom_sorter_new (compare_names, NULL, NULL);
-  self->sorted = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (pd_session_get_organizations (session)),
-                                                        GTK_SORTER (sorter)));
+  self->sorted = pd_picker_sort_organizations (pd_session_get_organizations (session));
   self->member_filter = GTK_FILTER (gtk_custom_filter_new (is_member, self, NULL));
   self->search_filter = GTK_FILTER (gtk_custom_filter_new (search_matches, self, NULL));
   filter = gtk_every_filter_new ();

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* What the page shows for one notification type: the choice being edited (properties
- * "enabled", "frequency", "cumulative-count", bound to the row's widgets) beside the one the
+ * "enabled", "frequency", "cumulative-count", "organization-ids", bound to the row's widgets) beside the one the
  * portal has, so the page knows what is unsaved. */
 #define PD_TYPE_NOTIFICATION_CHOICE (pd_notification_choice_get_type ())
 G_DECLARE_FINAL_TYPE (PdNotificationChoice, pd_notification_choice, PD, NOTIFICATION_CHOICE, GObject)
@@ -24,6 +24,10 @@ void                     pd_notification_choice_set_frequency        (PdNotifica
 int                      pd_notification_choice_get_cumulative_count (PdNotificationChoice    *self);
 void                     pd_notification_choice_set_cumulative_count (PdNotificationChoice    *self,
                                                                       int                      count);
+/* The clients the e-mail is sent about (organization ids, sorted), or NULL for all */
+const char * const      *pd_notification_choice_get_organization_ids (PdNotificationChoice    *self);
+void                     pd_notification_choice_set_organization_ids (PdNotificationChoice    *self,
+                                                                      const char * const      *ids);
 
 /* The portal's setting becomes both the saved and the edited choice. */
 void                     pd_notification_choice_load                 (PdNotificationChoice    *self,

@@ -264,6 +264,48 @@ test_notification_organization (void)
     }
 }
 
+/* The organizations a notification setting is about: absent (older portals) or null is all
+ * of them, a list (even empty) only those. */
+static void
+test_notification_setting_organizations (void)
+{
+  static const char base[] =
+    "{\"type\": \"backup.failed\", \"enabled\": true, \"frequency\": \"daily\", \"cumulative_count\": 1";
+  struct { const char *member; int n; const char *first; const char *error; } cases[] = {
+    { "", -1, NULL, NULL },
+    { ", \"organization_ids\": null", -1, NULL, NULL },
+    { ", \"organization_ids\": []", 0, NULL, NULL },
+    { ", \"organization_ids\": [\"org_3\", \"org_8\"]", 2, "org_3", NULL },
+    { ", \"organization_ids\": [3]", 0, NULL, "Notification setting “backup.failed”: “organization_ids.0” must be a string" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat (base, cases[i].member, "}", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PdResource) resource = pd_resource_new_from_data (PD_TYPE_NOTIFICATION_SETTING, text, -1, &error);
+      const char * const *ids;
+
+      if (cases[i].error != NULL)
+        {
+          g_assert_null (resource);
+          g_assert_error (error, PD_DECODE_ERROR, PD_DECODE_ERROR_TYPE);
+          g_assert_cmpstr (error->message, ==, cases[i].error);
+          continue;
+        }
+      g_assert_no_error (error);
+      ids = pd_notification_setting_get_organization_ids (PD_NOTIFICATION_SETTING (resource));
+      if (cases[i].n < 0)
+        {
+          g_assert_null (ids);
+          continue;
+        }
+      g_assert_nonnull (ids);
+      g_assert_cmpuint (g_strv_length ((char **) ids), ==, (guint) cases[i].n);
+      g_assert_cmpstr (ids[0], ==, cases[i].first);
+    }
+}
+
 static void
 test_nullable_enums_and_parents (void)
 {
@@ -579,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/models/decode/unknown-members-and-values", test_unknown_members_and_values);
   g_test_add_func ("/models/decode/nullable", test_nullable_enums_and_parents);
   g_test_add_func ("/models/decode/notification-organization", test_notification_organization);
+  g_test_add_func ("/models/decode/notification-setting-organizations", test_notification_setting_organizations);
   g_test_add_func ("/models/decode/text", test_text);
   g_test_add_func ("/models/decode/update-notifies-changes-only", test_update_notifies_changes_only);
 

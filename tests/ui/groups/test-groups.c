@@ -15,7 +15,7 @@
 #include "pd-group-details-dialog.h"
 #include "pd-group-editor.h"
 #include "pd-group-managers.h"
-#include "pd-group-picker.h"
+#include "pd-picker.h"
 #include "pd-group-scope.h"
 #include "pd-organization.h"
 
@@ -300,7 +300,7 @@ test_scope (void)
   first_name = g_strdup (pd_organization_get_name (first));
   second_name = g_strdup (pd_organization_get_name (second));
   groups_test_click (find_id (scope, "add_button"));
-  picker = groups_test_wait_window (PD_TYPE_GROUP_PICKER);
+  picker = groups_test_wait_window (PD_TYPE_PICKER);
   g_assert_cmpuint (n_shown (picker, "list"), ==, g_list_model_get_n_items (pd_session_get_organizations (test->session)));
   g_assert_false (gtk_widget_is_sensitive (find_id (picker, "add_button")));
   {
@@ -424,7 +424,7 @@ test_large_scope (void)
   pd_ui_test_wait_for (label_shown, list, "the last organization");
 
   groups_test_click (find_id (scope, "add_button"));
-  picker = groups_test_wait_window (PD_TYPE_GROUP_PICKER);
+  picker = groups_test_wait_window (PD_TYPE_PICKER);
   g_assert_cmpuint (n_shown (picker, "list"), ==, 1000);
   pd_ui_test_wait_for (has_height, find_id (picker, "list"), "the picker to be laid out");
   pd_ui_test_wait_frames (10);
@@ -507,7 +507,7 @@ test_managers (void)
 
   /* Only active Admin and Support users; the others with the reason */
   groups_test_click (find_id (managers, "add_button"));
-  picker = groups_test_wait_window (PD_TYPE_GROUP_PICKER);
+  picker = groups_test_wait_window (PD_TYPE_PICKER);
   g_assert_cmpuint (n_shown (picker, "list"), ==, g_list_model_get_n_items (pd_session_get_users (test->session)));
   pd_ui_test_screenshot (picker, "group-managers-picker");
   assert_offered (picker, "Ana Duarte", NULL);

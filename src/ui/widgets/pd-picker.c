@@ -4,16 +4,17 @@
 #include <glib/gi18n.h>
 
 #include "pd-client-figures.h"
-#include "pd-group-picker.h"
+#include "pd-organization.h"
+#include "pd-picker.h"
 #include "pd-resource.h"
 #include "pd-widgets-style.h"
 
-struct _PdGroupPicker
+struct _PdPicker
 {
   AdwWindow              parent_instance;
 
-  PdGroupPickerDescribe  describe;
-  PdGroupPickerMatch     match;
+  PdPickerDescribe       describe;
+  PdPickerMatch          match;
   GObject               *data;
   GtkFilterListModel    *filtered;
   GHashTable            *chosen;  /* resource id → itself */
@@ -23,6 +24,7 @@ struct _PdGroupPicker
   GtkSearchEntry        *search_entry;
   GtkStack              *stack;
   GtkListView           *list;
+  GtkButton             *add_button;
 };
 
 enum {
@@ -32,10 +34,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (PdGroupPicker, pd_group_picker, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (PdPicker, pd_picker, ADW_TYPE_WINDOW)
 
 static void
-update_chosen (PdGroupPicker *self)
+update_chosen (PdPicker *self)
 {
   guint n = g_hash_table_size (self->chosen);
   g_autofree char *subtitle = NULL;
@@ -49,7 +51,7 @@ update_chosen (PdGroupPicker *self)
 
 static void
 check_toggled_cb (GtkCheckButton *check,
-                  PdGroupPicker  *self)
+                  PdPicker       *self)
 {
   const char *id = g_object_get_data (G_OBJECT (check), "pd-id");
 
@@ -84,7 +86,7 @@ row_label (GtkWidget  *box,
 static void
 setup_cb (GtkListItemFactory *factory,
           GtkListItem        *item,
-          PdGroupPicker      *self)
+          PdPicker           *self)
 {
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -92,7 +94,7 @@ setup_cb (GtkListItemFactory *factory,
   gtk_widget_set_margin_start (box, 6);
   g_object_set_data (G_OBJECT (check), "pd-title", row_label (box, NULL));
   g_object_set_data (G_OBJECT (check), "pd-subtitle", row_label (box, "dim-label"));
-  g_object_set_data (G_OBJECT (check), "pd-refusal", row_label (box, "pd-group-picker-refusal"));
+  g_object_set_data (G_OBJECT (check), "pd-refusal", row_label (box, "pd-picker-refusal"));
   gtk_check_button_set_child (GTK_CHECK_BUTTON (check), box);
   g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
   gtk_list_item_set_child (item, check);
@@ -113,7 +115,7 @@ set_text (GObject    *check,
 static void
 bind_cb (GtkListItemFactory *factory,
          GtkListItem        *item,
-         PdGroupPicker      *self)
+         PdPicker           *self)
 {
   GtkWidget *check = gtk_list_item_get_child (item);
   gpointer resource = gtk_list_item_get_item (item);
@@ -138,20 +140,20 @@ static gboolean
 filter_cb (gpointer item,
            gpointer user_data)
 {
-  PdGroupPicker *self = user_data;
+  PdPicker *self = user_data;
 
   return self->query == NULL || self->match (item, self->query, self->data);
 }
 
 static void
-items_changed_cb (PdGroupPicker *self)
+items_changed_cb (PdPicker *self)
 {
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0 ? "list" : "empty");
 }
 
 static void
-search_changed_cb (PdGroupPicker *self)
+search_changed_cb (PdPicker *self)
 {
   g_autofree char *query = pd_client_fold_text (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
@@ -175,7 +177,7 @@ add_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  PdGroupPicker *self = PD_GROUP_PICKER (widget);
+  PdPicker *self = PD_PICKER (widget);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) ids = NULL;
   GHashTableIter iter;
@@ -190,15 +192,15 @@ add_activated (GtkWidget  *widget,
 }
 
 GtkWidget *
-pd_group_picker_new (GtkWidget             *parent,
-                     const char            *title,
-                     const char            *search_placeholder,
-                     GListModel            *items,
-                     PdGroupPickerDescribe  describe,
-                     PdGroupPickerMatch     match,
-                     GObject               *data)
+pd_picker_new (GtkWidget        *parent,
+               const char       *title,
+               const char       *search_placeholder,
+               GListModel       *items,
+               PdPickerDescribe  describe,
+               PdPickerMatch     match,
+               GObject          *data)
 {
-  PdGroupPicker *self;
+  PdPicker *self;
   GtkRoot *root;
   GtkCustomFilter *filter;
   GtkListItemFactory *factory;
@@ -208,7 +210,7 @@ pd_group_picker_new (GtkWidget             *parent,
   g_return_val_if_fail (describe != NULL && match != NULL, NULL);
 
   root = gtk_widget_get_root (parent);
-  self = g_object_new (PD_TYPE_GROUP_PICKER,
+  self = g_object_new (PD_TYPE_PICKER,
                        "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                        "title", title,
                        NULL);
@@ -236,57 +238,105 @@ pd_group_picker_new (GtkWidget             *parent,
   return GTK_WIDGET (self);
 }
 
-static void
-pd_group_picker_dispose (GObject *object)
+void
+pd_picker_set_chosen (PdPicker           *self,
+                      const char * const *ids)
 {
-  PdGroupPicker *self = PD_GROUP_PICKER (object);
+  g_return_if_fail (PD_IS_PICKER (self));
 
-  if (self->list != NULL)
-    gtk_list_view_set_model (self->list, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_GROUP_PICKER);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->data);
+  g_hash_table_remove_all (self->chosen);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_hash_table_add (self->chosen, g_strdup (ids[i]));
+  /* The rows shown tick themselves again when bound. */
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
+  update_chosen (self);
+}
 
-  G_OBJECT_CLASS (pd_group_picker_parent_class)->dispose (object);
+void
+pd_picker_set_accept_label (PdPicker   *self,
+                            const char *label)
+{
+  g_return_if_fail (PD_IS_PICKER (self));
+
+  gtk_button_set_label (self->add_button, label);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return strcmp (pd_client_get_collate_key ((PdOrganization *) a), pd_client_get_collate_key ((PdOrganization *) b));
+}
+
+GListModel *
+pd_picker_sort_organizations (GListModel *organizations)
+{
+  GtkCustomSorter *sorter = gtk_custom_sorter_new (compare_names, NULL, NULL);
+
+  return G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (organizations), GTK_SORTER (sorter)));
+}
+
+gboolean
+pd_picker_match_organization (gpointer    item,
+                              const char *query,
+                              gpointer    data)
+{
+  return strstr (pd_client_get_search_key (PD_ORGANIZATION (item)), query) != NULL;
 }
 
 static void
-pd_group_picker_finalize (GObject *object)
+pd_picker_dispose (GObject *object)
 {
-  PdGroupPicker *self = PD_GROUP_PICKER (object);
+  PdPicker *self = PD_PICKER (object);
+
+  if (self->list != NULL)
+    gtk_list_view_set_model (self->list, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_PICKER);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->data);
+
+  G_OBJECT_CLASS (pd_picker_parent_class)->dispose (object);
+}
+
+static void
+pd_picker_finalize (GObject *object)
+{
+  PdPicker *self = PD_PICKER (object);
 
   g_hash_table_unref (self->chosen);
   g_free (self->query);
 
-  G_OBJECT_CLASS (pd_group_picker_parent_class)->finalize (object);
+  G_OBJECT_CLASS (pd_picker_parent_class)->finalize (object);
 }
 
 static void
-pd_group_picker_class_init (PdGroupPickerClass *klass)
+pd_picker_class_init (PdPickerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = pd_group_picker_dispose;
-  object_class->finalize = pd_group_picker_finalize;
+  object_class->dispose = pd_picker_dispose;
+  object_class->finalize = pd_picker_finalize;
 
   signals[SIGNAL_PICKED] =
     g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRV);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/groups/pd-group-picker.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdGroupPicker, window_title);
-  gtk_widget_class_bind_template_child (widget_class, PdGroupPicker, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, PdGroupPicker, stack);
-  gtk_widget_class_bind_template_child (widget_class, PdGroupPicker, list);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/widgets/pd-picker.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdPicker, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PdPicker, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PdPicker, stack);
+  gtk_widget_class_bind_template_child (widget_class, PdPicker, list);
+  gtk_widget_class_bind_template_child (widget_class, PdPicker, add_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_install_action (widget_class, "picker.add", NULL, add_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  pd_style_ensure (RESOURCE_BASE_PATH "/groups/groups.css");
+  pd_style_ensure (RESOURCE_BASE_PATH "/widgets/widgets.css");
 }
 
 static void
-pd_group_picker_init (PdGroupPicker *self)
+pd_picker_init (PdPicker *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
