@@ -288,8 +288,8 @@ rebuild_tiles (PdClientPage *self)
       pd_service_tile_set_large (PD_SERVICE_TILE (tile), TRUE);
       pd_service_tile_set_service (PD_SERVICE_TILE (tile), service);
       pd_service_tile_set_locked_reason (PD_SERVICE_TILE (tile), self->locked_reason);
-      /* The wizards come with their own issue; until then both first steps show the
-       * service's accounts, like opening the tile. */
+      /* Opening a tile focuses the table on it; its two first steps open the wizard or
+       * the invitation */
       g_signal_connect_object (tile, "activated", G_CALLBACK (on_tile_activated), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (tile, "authorize-self", G_CALLBACK (on_tile_authorize), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (tile, "authorize-delegate", G_CALLBACK (on_tile_invite), self, G_CONNECT_SWAPPED);
