@@ -214,10 +214,9 @@ static void
 toast_and_close (PdInviteDialog *self,
                  char           *message)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
   self->sent = TRUE;
-  pd_edit_add_toast (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self), adw_toast_new (message));
+  /* From the dialog: it finds the overlay of the window the dialog is transient for */
+  pd_edit_add_toast (GTK_WIDGET (self), adw_toast_new (message));
   g_free (message);
   gtk_window_close (GTK_WINDOW (self));
 }

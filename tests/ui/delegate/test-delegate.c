@@ -202,6 +202,22 @@ invitation (DelegateTest *t)
   return pd_invitations_lookup (pd_invitations_get (t->test->session), svc_id (t));
 }
 
+static gboolean
+sent_toast_shown (gpointer data)
+{
+  DelegateTest *t = data;
+
+  return pd_ui_test_find_label (GTK_WIDGET (t->view), "Invitation sent to it.admin@client.example") != NULL;
+}
+
+static gboolean
+queued_toast_shown (gpointer data)
+{
+  DelegateTest *t = data;
+
+  return pd_ui_test_find_label (GTK_WIDGET (t->view), "will be sent as soon as the portal can be reached") != NULL;
+}
+
 /* Opens the dialog from the tile's “Someone else is the admin”, sends @email */
 static void
 invite_from_tile (DelegateTest *t,
@@ -331,6 +347,7 @@ test_delegate_path (void)
   /* Sent: the tile waits for the client admin and says since when */
   click (pd_ui_test_find_id (dialog, "send_button"));
   pd_ui_test_wait_for (dialog_closed, NULL, "the invitation to be sent");
+  pd_ui_test_wait_for (sent_toast_shown, t, "the toast saying the invitation was sent");
   pd_ui_test_wait_for (service_pending, t, "the service to wait for its client admin");
   pd_ui_test_wait_frames (5);
   g_assert_true (gtk_widget_get_mapped (pd_ui_test_find_id (TILE, "invite_box")));
@@ -386,6 +403,32 @@ refused (gpointer data)
 
   return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) &&
          pd_ui_test_find_label (data, "an invitation is already pending") != NULL;
+}
+
+/* The portal gone: the invitation waits in the outbox and the dialog closes saying so */
+static void
+test_offline (void)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new ((const char *[]) { "--seed", "30", NULL }, "owner");
+  g_autoptr(DelegateTest) t = NULL;
+  GtkWidget *dialog;
+
+  if (test == NULL)
+    return;
+  t = delegate_test_new (test);
+  g_assert_true (pick_service (t, PD_RELATIONSHIP_MSP, 0));
+  show_tile (t);
+  pd_portal_client_set_retry_limits (pd_session_get_client (test->session), 1, 2);
+  pd_outbox_set_retry_delays (pd_session_get_outbox (test->session), 50, 200);
+  g_clear_pointer (&test->portal, pd_test_portal_stop);
+
+  click (pd_ui_test_find_id (TILE, "delegate_button"));
+  pd_ui_test_wait_for (dialog_open, NULL, "the invitation dialog");
+  dialog = GTK_WIDGET (find_dialog ());
+  set_text (dialog, "email_row", "offline.admin@client.example");
+  click (pd_ui_test_find_id (dialog, "send_button"));
+  pd_ui_test_wait_for (dialog_closed, NULL, "the invitation to be queued");
+  pd_ui_test_wait_for (queued_toast_shown, t, "the toast saying the invitation waits");
 }
 
 /* A second invitation is refused with the reason; cancel asks first, then sends DELETE
@@ -554,6 +597,7 @@ main (int   argc,
 
   g_test_add_func ("/delegate/path", test_delegate_path);
   g_test_add_func ("/delegate/cancel", test_cancel);
+  g_test_add_func ("/delegate/offline", test_offline);
   g_test_add_func ("/delegate/reseller", test_reseller);
   g_test_add_func ("/delegate/technician-gated", test_technician_gated);
   g_test_add_func ("/delegate/finance-gated", test_finance_gated);
