@@ -11,6 +11,7 @@
 #include "pd-portal-admin.h"
 #include "pd-portal-db.h"
 #include "pd-portal-modules.h"
+#include "pd-portal-rows.h"
 #include "pd-portal-validate.h"
 
 #define MAX_ORGANIZATIONS_PER_REQUEST 500
@@ -48,10 +49,11 @@ pd_portal_groups_drop_manager (PdPortal *portal,
 
 /* @row holds GROUP_COLUMNS. */
 static void
-add_group (PdPortal     *portal,
-           JsonBuilder  *builder,
-           sqlite3_stmt *row)
+add_group (PdPortalRequest *req,
+           JsonBuilder     *builder,
+           sqlite3_stmt    *row)
 {
+  PdPortal *portal = req->portal;
   gint64 rowid = sqlite3_column_int64 (row, 0);
   g_autofree char *id = pd_portal_id_format ("grp", rowid);
   sqlite3_stmt *stmt;
@@ -113,21 +115,12 @@ respond_group (PdPortalRequest *req,
   sqlite3_stmt *stmt = pd_portal_db_stmt (req->portal, "SELECT " GROUP_COLUMNS " FROM groups g WHERE g.id = ?1");
 
   sqlite3_bind_int64 (stmt, 1, group_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      pd_portal_respond_not_found (req, "group");
-      return;
-    }
+  if (!pd_portal_step_found (req, stmt, "group"))
+    return;
   etag = pd_portal_etag (id, sqlite3_column_int64 (stmt, 1));
-  add_group (req->portal, builder, stmt);
+  add_group (req, builder, stmt);
   sqlite3_reset (stmt);
-  if (status == SOUP_STATUS_CREATED)
-    {
-      g_autofree char *location = g_strconcat ("/api/v1/groups/", id, NULL);
-      pd_portal_set_header (req, "Location", location);
-    }
-  pd_portal_respond_builder (req, status, builder, etag);
+  pd_portal_respond_resource (req, status, builder, etag, "/api/v1/groups", id);
 }
 
 /* Access */
@@ -185,12 +178,8 @@ load_group (PdPortalRequest *req,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, req->caller->partner_id);
   pd_portal_caller_bind_scope (req->caller, stmt);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      pd_portal_respond_not_found (req, "group");
-      return FALSE;
-    }
+  if (!pd_portal_step_found (req, stmt, "group"))
+    return FALSE;
   row->id = id;
   row->version = sqlite3_column_int64 (stmt, 0);
   row->public_id = pd_portal_id_format ("grp", id);
@@ -207,6 +196,81 @@ check_group_if_match (PdPortalRequest *req,
   g_autofree char *etag = pd_portal_etag (row->public_id, row->version);
 
   return pd_portal_check_if_match (req, etag);
+}
+
+/* Adding is safe to repeat: If-Match is checked only when the request has one. */
+static gboolean
+check_group_if_match_when_sent (PdPortalRequest *req,
+                                GroupRow        *row)
+{
+  return soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg), "If-Match") == NULL ||
+         check_group_if_match (req, row);
+}
+
+/* Adds each of @ids to the group @group_id with @sql (INSERT OR IGNORE …, ?1 the group, ?2
+ * the member); returns those that were not there before. */
+static GArray *
+add_members (PdPortalRequest *req,
+             gint64           group_id,
+             const char      *sql,
+             GArray          *ids)
+{
+  GArray *added = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_stmt *stmt = pd_portal_db_stmt (req->portal, sql);
+
+      sqlite3_bind_int64 (stmt, 1, group_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      pd_portal_db_step_done (req->portal, stmt);
+      if (sqlite3_changes (req->portal->db) > 0)
+        g_array_append_val (added, g_array_index (ids, gint64, i));
+    }
+  return added;
+}
+
+/* The name of the group's member whose ID (@prefix "org", "usr") is the path's second
+ * parameter, by @sql (?1 the group, ?2 the member), and the member's rowid; NULL after a 404
+ * (@what). */
+static char *
+load_member (PdPortalRequest *req,
+             gint64           group_id,
+             const char      *prefix,
+             const char      *sql,
+             const char      *what,
+             gint64          *member_id)
+{
+  char *name = NULL;
+
+  if (pd_portal_id_parse (prefix, req->params[1], member_id))
+    {
+      sqlite3_stmt *stmt = pd_portal_db_stmt (req->portal, sql);
+
+      sqlite3_bind_int64 (stmt, 1, group_id);
+      sqlite3_bind_int64 (stmt, 2, *member_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        name = g_strdup (pd_portal_db_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  if (name == NULL)
+    pd_portal_respond_not_found (req, what);
+  return name;
+}
+
+/* Removes @member_id from the group by @sql (?1 the group, ?2 the member): a new version. */
+static void
+remove_member (PdPortalRequest *req,
+               gint64           group_id,
+               const char      *sql,
+               gint64           member_id)
+{
+  sqlite3_stmt *stmt = pd_portal_db_stmt (req->portal, sql);
+
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  pd_portal_db_step_done (req->portal, stmt);
+  pd_portal_db_touch (req->portal, "groups", group_id);
 }
 
 static gboolean
@@ -236,13 +300,9 @@ respond_name_taken (PdPortalRequest *req,
 static void
 handle_list (PdPortalRequest *req)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *q = pd_portal_query (req, "q");
   PdPortalPage page;
   sqlite3_stmt *stmt;
-  gint64 last = 0;
-  guint n = 0;
-  gboolean has_more = FALSE;
 
   if (!pd_portal_require (req, "groups.read") || !pd_portal_page_parse (req, &page))
     return;
@@ -259,22 +319,7 @@ handle_list (PdPortalRequest *req)
   sqlite3_bind_text (stmt, 4, q, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, (gint64) page.limit + 1);
   pd_portal_caller_bind_scope (req->caller, stmt);
-
-  pd_portal_page_begin (&page, builder);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (n++ == page.limit)
-        {
-          has_more = TRUE;
-          break;
-        }
-      last = sqlite3_column_int64 (stmt, 0);
-      add_group (req->portal, builder, stmt);
-    }
-  sqlite3_reset (stmt);
-  pd_portal_page_end (req, &page, builder, has_more, last, "group", 0, NULL);
-  pd_portal_respond_builder (req, SOUP_STATUS_OK, builder, NULL);
-  pd_portal_page_clear (&page);
+  pd_portal_respond_page_of_rows (req, &page, stmt, add_group, "group");
 }
 
 static void
@@ -407,6 +452,7 @@ handle_add_organizations (PdPortalRequest *req)
   g_auto(GroupRow) row = { 0 };
   g_autoptr(PdPortalValidation) v = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) new_ids = NULL;
   g_auto(GStrv) public_ids = NULL;
   guint added = 0;
 
@@ -434,23 +480,13 @@ handle_add_organizations (PdPortalRequest *req)
       else
         g_array_append_val (ids, org);
     }
-  if (pd_portal_validation_failed (v))
-    return;
-  /* If-Match is optional here: adding is safe to repeat. */
-  if (soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg), "If-Match") != NULL &&
-      !check_group_if_match (req, &row))
+  if (pd_portal_validation_failed (v) || !check_group_if_match_when_sent (req, &row))
     return;
 
   pd_portal_db_begin (req->portal);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      sqlite3_stmt *stmt = pd_portal_db_stmt (req->portal,
-          "INSERT OR IGNORE INTO group_organizations (group_id, organization_id) VALUES (?1, ?2)");
-      sqlite3_bind_int64 (stmt, 1, row.id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
-      pd_portal_db_step_done (req->portal, stmt);
-      added += (guint) sqlite3_changes (req->portal->db);
-    }
+  new_ids = add_members (req, row.id, "INSERT OR IGNORE INTO group_organizations (group_id, organization_id) "
+                         "VALUES (?1, ?2)", ids);
+  added = new_ids->len;
   if (added > 0)
     {
       pd_portal_db_touch (req->portal, "groups", row.id);
@@ -472,23 +508,11 @@ handle_remove_organization (PdPortalRequest *req)
 
   if (!pd_portal_require (req, "groups.write") || !load_group (req, &row))
     return;
-  if (pd_portal_id_parse ("org", req->params[1], &org))
-    {
-      stmt = pd_portal_db_stmt (req->portal,
-          "SELECT o.name FROM group_organizations go JOIN organizations o ON o.id = go.organization_id "
-          "WHERE go.group_id = ?1 AND go.organization_id = ?2");
-      sqlite3_bind_int64 (stmt, 1, row.id);
-      sqlite3_bind_int64 (stmt, 2, org);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        org_name = g_strdup (pd_portal_db_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
-  if (org_name == NULL)
-    {
-      pd_portal_respond_not_found (req, "organization in the access scope of this group");
-      return;
-    }
-  if (!check_group_if_match (req, &row))
+  org_name = load_member (req, row.id, "org",
+                          "SELECT o.name FROM group_organizations go JOIN organizations o ON o.id = go.organization_id "
+                          "WHERE go.group_id = ?1 AND go.organization_id = ?2",
+                          "organization in the access scope of this group", &org);
+  if (org_name == NULL || !check_group_if_match (req, &row))
     return;
 
   stmt = pd_portal_db_stmt (req->portal, "SELECT count(*) FROM group_organizations WHERE group_id = ?1");
@@ -504,12 +528,7 @@ handle_remove_organization (PdPortalRequest *req)
     }
 
   pd_portal_db_begin (req->portal);
-  stmt = pd_portal_db_stmt (req->portal,
-      "DELETE FROM group_organizations WHERE group_id = ?1 AND organization_id = ?2");
-  sqlite3_bind_int64 (stmt, 1, row.id);
-  sqlite3_bind_int64 (stmt, 2, org);
-  pd_portal_db_step_done (req->portal, stmt);
-  pd_portal_db_touch (req->portal, "groups", row.id);
+  remove_member (req, row.id, "DELETE FROM group_organizations WHERE group_id = ?1 AND organization_id = ?2", org);
   pd_portal_audit (req, "group.scope_remove", "group", row.public_id, 0,
                    "Removed “%s” from the access scope of “%s”%s", org_name, row.name,
                    remaining == 0 ? " (the scope is now empty: all organizations)" : "");
@@ -528,6 +547,7 @@ handle_add_managers (PdPortalRequest *req)
   g_autoptr(PdPortalValidation) v = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GArray) new_ids = NULL;
   g_auto(GStrv) public_ids = NULL;
   guint added = 0;
 
@@ -562,25 +582,15 @@ handle_add_managers (PdPortalRequest *req)
         g_array_append_val (ids, user);
       sqlite3_reset (stmt);
     }
-  if (pd_portal_validation_failed (v))
-    return;
-  if (soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg), "If-Match") != NULL &&
-      !check_group_if_match (req, &row))
+  if (pd_portal_validation_failed (v) || !check_group_if_match_when_sent (req, &row))
     return;
 
   pd_portal_db_begin (req->portal);
-  for (guint i = 0; i < ids->len; i++)
+  new_ids = add_members (req, row.id, "INSERT OR IGNORE INTO group_managers (group_id, user_id) VALUES (?1, ?2)", ids);
+  for (guint i = 0; i < new_ids->len; i++)
     {
-      sqlite3_stmt *stmt = pd_portal_db_stmt (req->portal,
-          "INSERT OR IGNORE INTO group_managers (group_id, user_id) VALUES (?1, ?2)");
-      sqlite3_bind_int64 (stmt, 1, row.id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
-      pd_portal_db_step_done (req->portal, stmt);
-      if (sqlite3_changes (req->portal->db) > 0)
-        {
-          g_autofree char *id = pd_portal_id_format ("usr", g_array_index (ids, gint64, i));
-          g_string_append_printf (names, "%s%s", added++ ? ", " : "", id);
-        }
+      g_autofree char *id = pd_portal_id_format ("usr", g_array_index (new_ids, gint64, i));
+      g_string_append_printf (names, "%s%s", added++ ? ", " : "", id);
     }
   if (added > 0)
     {
@@ -598,37 +608,20 @@ handle_remove_manager (PdPortalRequest *req)
 {
   g_auto(GroupRow) row = { 0 };
   g_autofree char *user_name = NULL;
-  sqlite3_stmt *stmt;
   gint64 user = 0;
 
   if (!pd_portal_require (req, "groups.write") || !load_group (req, &row) ||
       !require_unscoped (req, "remove group managers"))
     return;
-  if (pd_portal_id_parse ("usr", req->params[1], &user))
-    {
-      stmt = pd_portal_db_stmt (req->portal,
-          "SELECT u.name FROM group_managers gm JOIN users u ON u.id = gm.user_id "
-          "WHERE gm.group_id = ?1 AND gm.user_id = ?2");
-      sqlite3_bind_int64 (stmt, 1, row.id);
-      sqlite3_bind_int64 (stmt, 2, user);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        user_name = g_strdup (pd_portal_db_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
-  if (user_name == NULL)
-    {
-      pd_portal_respond_not_found (req, "manager of this group");
-      return;
-    }
-  if (!check_group_if_match (req, &row))
+  user_name = load_member (req, row.id, "usr",
+                           "SELECT u.name FROM group_managers gm JOIN users u ON u.id = gm.user_id "
+                           "WHERE gm.group_id = ?1 AND gm.user_id = ?2",
+                           "manager of this group", &user);
+  if (user_name == NULL || !check_group_if_match (req, &row))
     return;
 
   pd_portal_db_begin (req->portal);
-  stmt = pd_portal_db_stmt (req->portal, "DELETE FROM group_managers WHERE group_id = ?1 AND user_id = ?2");
-  sqlite3_bind_int64 (stmt, 1, row.id);
-  sqlite3_bind_int64 (stmt, 2, user);
-  pd_portal_db_step_done (req->portal, stmt);
-  pd_portal_db_touch (req->portal, "groups", row.id);
+  remove_member (req, row.id, "DELETE FROM group_managers WHERE group_id = ?1 AND user_id = ?2", user);
   pd_portal_audit (req, "group.managers_remove", "group", row.public_id, 0, "%s no longer manages “%s”",
                    user_name, row.name);
   pd_portal_db_commit (req->portal);

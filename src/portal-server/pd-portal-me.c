@@ -2,6 +2,7 @@
 /* GET /me (who the caller is and what they may do) and the caller's own API keys. */
 #include "pd-portal-db.h"
 #include "pd-portal-modules.h"
+#include "pd-portal-rows.h"
 #include "pd-portal-validate.h"
 
 /* Built-in roles are known by their key, custom roles by role_<rowid> (as in the roles module). */
@@ -231,26 +232,35 @@ api_key_select (PdPortalRequest *req,
   return NULL;
 }
 
-static gboolean
-parse_key_id (PdPortalRequest *req,
-              gint64          *key_id)
+/* The caller's key of the path, the statement on its row; NULL after a 404. */
+static sqlite3_stmt *
+load_key (PdPortalRequest *req,
+          gint64          *key_id)
 {
+  sqlite3_stmt *stmt = NULL;
+
   if (pd_portal_id_parse ("key", req->params[0], key_id))
-    return TRUE;
-  pd_portal_respond_not_found (req, "API key");
-  return FALSE;
+    stmt = api_key_select (req, *key_id);
+  if (stmt == NULL)
+    pd_portal_respond_not_found (req, "API key");
+  return stmt;
+}
+
+static void
+add_key (PdPortalRequest *req,
+         JsonBuilder     *builder,
+         sqlite3_stmt    *stmt)
+{
+  api_key_json (builder, stmt);
+  json_builder_end_object (builder);
 }
 
 /* GET /api/v1/me/api-keys: the caller's keys, revoked ones included (with revoked_at). */
 static void
 handle_list_keys (PdPortalRequest *req)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   PdPortalPage page;
   sqlite3_stmt *stmt;
-  gint64 last = 0;
-  guint n = 0;
-  gboolean has_more = FALSE;
 
   if (!pd_portal_require (req, "api_keys.manage") || !pd_portal_page_parse (req, &page))
     return;
@@ -261,24 +271,8 @@ handle_list_keys (PdPortalRequest *req)
   sqlite3_bind_int64 (stmt, 2, page.after);
   sqlite3_bind_text (stmt, 3, page.updated_since, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, (gint64) page.limit + 1);
-
-  pd_portal_page_begin (&page, builder);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (n++ == page.limit)
-        {
-          has_more = TRUE;
-          break;
-        }
-      last = sqlite3_column_int64 (stmt, 0);
-      api_key_json (builder, stmt);
-      json_builder_end_object (builder);
-    }
-  sqlite3_reset (stmt);
   /* Keys are revoked, never deleted: no tombstones. */
-  pd_portal_page_end (req, &page, builder, has_more, last, NULL, 0, NULL);
-  pd_portal_respond_builder (req, SOUP_STATUS_OK, builder, NULL);
-  pd_portal_page_clear (&page);
+  pd_portal_respond_page_of_rows (req, &page, stmt, add_key, NULL);
 }
 
 /* GET /api/v1/me/api-keys/{key_id} */
@@ -290,17 +284,10 @@ handle_get_key (PdPortalRequest *req)
   sqlite3_stmt *stmt;
   gint64 key_id;
 
-  if (!pd_portal_require (req, "api_keys.manage") || !parse_key_id (req, &key_id))
+  if (!pd_portal_require (req, "api_keys.manage") || (stmt = load_key (req, &key_id)) == NULL)
     return;
-  stmt = api_key_select (req, key_id);
-  if (stmt == NULL)
-    {
-      pd_portal_respond_not_found (req, "API key");
-      return;
-    }
   etag = pd_portal_etag (req->params[0], sqlite3_column_int64 (stmt, 7));
-  api_key_json (builder, stmt);
-  json_builder_end_object (builder);
+  add_key (req, builder, stmt);
   sqlite3_reset (stmt);
   pd_portal_respond_builder (req, SOUP_STATUS_OK, builder, etag);
 }
@@ -358,14 +345,8 @@ handle_revoke_key (PdPortalRequest *req)
   gboolean revoked;
   gint64 key_id;
 
-  if (!pd_portal_require (req, "api_keys.manage") || !parse_key_id (req, &key_id))
+  if (!pd_portal_require (req, "api_keys.manage") || (stmt = load_key (req, &key_id)) == NULL)
     return;
-  stmt = api_key_select (req, key_id);
-  if (stmt == NULL)
-    {
-      pd_portal_respond_not_found (req, "API key");
-      return;
-    }
   etag = pd_portal_etag (req->params[0], sqlite3_column_int64 (stmt, 7));
   name = g_strdup (pd_portal_db_text (stmt, 1));
   revoked = sqlite3_column_type (stmt, 6) != SQLITE_NULL;

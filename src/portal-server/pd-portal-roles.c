@@ -7,6 +7,7 @@
 #include "pd-portal-admin.h"
 #include "pd-portal-db.h"
 #include "pd-portal-modules.h"
+#include "pd-portal-rows.h"
 #include "pd-portal-validate.h"
 
 #define PROBLEM_BASE "https://partnerdesk.example/problems/"
@@ -155,28 +156,18 @@ respond_role (PdPortalRequest *req,
               gint64           rowid)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *id = NULL;
   g_autofree char *etag = NULL;
-  g_autofree char *location = NULL;
   sqlite3_stmt *stmt = pd_portal_db_stmt (req->portal, "SELECT " ROLE_COLUMNS " FROM roles WHERE id = ?1");
 
   sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      pd_portal_respond_not_found (req, "role");
-      return;
-    }
-  {
-    g_autofree char *id = pd_portal_role_public_id (sqlite3_column_int (stmt, 8) != 0,
-                                                    pd_portal_db_text (stmt, 4), rowid);
-    etag = pd_portal_etag (id, sqlite3_column_int64 (stmt, 1));
-    location = g_strconcat ("/api/v1/roles/", id, NULL);
-  }
+  if (!pd_portal_step_found (req, stmt, "role"))
+    return;
+  id = pd_portal_role_public_id (sqlite3_column_int (stmt, 8) != 0, pd_portal_db_text (stmt, 4), rowid);
+  etag = pd_portal_etag (id, sqlite3_column_int64 (stmt, 1));
   add_role (req, builder, stmt);
   sqlite3_reset (stmt);
-  if (status == SOUP_STATUS_CREATED)
-    pd_portal_set_header (req, "Location", location);
-  pd_portal_respond_builder (req, status, builder, etag);
+  pd_portal_respond_resource (req, status, builder, etag, "/api/v1/roles", id);
 }
 
 /* Permission catalogue */
@@ -229,12 +220,8 @@ handle_permissions (PdPortalRequest *req)
 static void
 handle_list (PdPortalRequest *req)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   PdPortalPage page;
   sqlite3_stmt *stmt;
-  gint64 last = 0;
-  guint n = 0;
-  gboolean has_more = FALSE;
 
   if (!pd_portal_require (req, "roles.read") || !pd_portal_page_parse (req, &page))
     return;
@@ -246,22 +233,7 @@ handle_list (PdPortalRequest *req)
   sqlite3_bind_int64 (stmt, 2, page.after);
   sqlite3_bind_text (stmt, 3, page.updated_since, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, (gint64) page.limit + 1);
-
-  pd_portal_page_begin (&page, builder);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (n++ == page.limit)
-        {
-          has_more = TRUE;
-          break;
-        }
-      last = sqlite3_column_int64 (stmt, 0);
-      add_role (req, builder, stmt);
-    }
-  sqlite3_reset (stmt);
-  pd_portal_page_end (req, &page, builder, has_more, last, "role", 0, NULL);
-  pd_portal_respond_builder (req, SOUP_STATUS_OK, builder, NULL);
-  pd_portal_page_clear (&page);
+  pd_portal_respond_page_of_rows (req, &page, stmt, add_role, "role");
 }
 
 typedef struct {
@@ -297,12 +269,8 @@ load_role (PdPortalRequest *req,
     }
   stmt = pd_portal_db_stmt (req->portal, "SELECT version, builtin, rank, key, name FROM roles WHERE id = ?1");
   sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      pd_portal_respond_not_found (req, "role");
-      return FALSE;
-    }
+  if (!pd_portal_step_found (req, stmt, "role"))
+    return FALSE;
   row->rowid = rowid;
   row->version = sqlite3_column_int64 (stmt, 0);
   row->builtin = sqlite3_column_int (stmt, 1) != 0;

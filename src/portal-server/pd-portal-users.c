@@ -9,6 +9,7 @@
 #include "pd-portal-admin.h"
 #include "pd-portal-db.h"
 #include "pd-portal-modules.h"
+#include "pd-portal-rows.h"
 #include "pd-portal-validate.h"
 
 /* E-mails the portal sent about users: invitations (users created without a password) and
@@ -31,8 +32,9 @@ static const char *const statuses[] = { "active", "deactivated", NULL };
 
 /* @row holds USER_COLUMNS. */
 static void
-add_user (JsonBuilder  *builder,
-          sqlite3_stmt *row)
+add_user (PdPortalRequest *req,
+          JsonBuilder     *builder,
+          sqlite3_stmt    *row)
 {
   g_autofree char *id = pd_portal_id_format ("usr", sqlite3_column_int64 (row, 0));
 
@@ -63,71 +65,58 @@ respond_user (PdPortalRequest *req,
       "SELECT " USER_COLUMNS " FROM users u JOIN roles r ON r.id = u.role_id WHERE u.id = ?1");
 
   sqlite3_bind_int64 (stmt, 1, user_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      pd_portal_respond_not_found (req, "user");
-      return;
-    }
+  if (!pd_portal_step_found (req, stmt, "user"))
+    return;
   etag = pd_portal_etag (id, sqlite3_column_int64 (stmt, 1));
-  add_user (builder, stmt);
+  add_user (req, builder, stmt);
   sqlite3_reset (stmt);
-  if (status == SOUP_STATUS_CREATED)
-    {
-      g_autofree char *location = g_strconcat ("/api/v1/users/", id, NULL);
-      pd_portal_set_header (req, "Location", location);
-    }
-  pd_portal_respond_builder (req, status, builder, etag);
+  pd_portal_respond_resource (req, status, builder, etag, "/api/v1/users", id);
 }
 
 /* The list */
+
+/* 422 for a query parameter: one field error, as a request body's would be */
+static void
+respond_query_error (PdPortalRequest *req,
+                     const char      *field,
+                     const char      *code,
+                     const char      *message)
+{
+  g_autoptr(JsonBuilder) errors = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_array (errors);
+  json_builder_begin_object (errors);
+  pd_portal_json_text (errors, "field", field);
+  pd_portal_json_text (errors, "code", code);
+  pd_portal_json_text (errors, "message", message);
+  json_builder_end_object (errors);
+  json_builder_end_array (errors);
+  node = json_builder_get_root (errors);
+  pd_portal_respond_field_errors (req, node);
+}
 
 static void
 handle_list (PdPortalRequest *req)
 {
   static const char *const status_filters[] = { "active", "deactivated", NULL };
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *q = pd_portal_query (req, "q");
   const char *role = pd_portal_query (req, "role");
   const char *status = pd_portal_query (req, "status");
-  gint64 role_id = 0, last = 0;
+  gint64 role_id = 0;
   PdPortalPage page;
   sqlite3_stmt *stmt;
-  guint n = 0;
-  gboolean has_more = FALSE;
 
   if (!pd_portal_require (req, "users.read"))
     return;
   if (role != NULL && (role_id = pd_portal_role_find (req->portal, req->caller->partner_id, role)) == 0)
     {
-      g_autoptr(JsonBuilder) errors = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-
-      json_builder_begin_array (errors);
-      json_builder_begin_object (errors);
-      pd_portal_json_text (errors, "field", "role");
-      pd_portal_json_text (errors, "code", "not_found");
-      pd_portal_json_text (errors, "message", "role must be a role ID from GET /api/v1/roles.");
-      json_builder_end_object (errors);
-      json_builder_end_array (errors);
-      node = json_builder_get_root (errors);
-      pd_portal_respond_field_errors (req, node);
+      respond_query_error (req, "role", "not_found", "role must be a role ID from GET /api/v1/roles.");
       return;
     }
   if (status != NULL && !g_strv_contains (status_filters, status))
     {
-      g_autoptr(JsonBuilder) errors = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-
-      json_builder_begin_array (errors);
-      json_builder_begin_object (errors);
-      pd_portal_json_text (errors, "field", "status");
-      pd_portal_json_text (errors, "code", "invalid_choice");
-      pd_portal_json_text (errors, "message", "status must be one of: active, deactivated.");
-      json_builder_end_object (errors);
-      json_builder_end_array (errors);
-      node = json_builder_get_root (errors);
-      pd_portal_respond_field_errors (req, node);
+      respond_query_error (req, "status", "invalid_choice", "status must be one of: active, deactivated.");
       return;
     }
   if (!pd_portal_page_parse (req, &page))
@@ -147,22 +136,7 @@ handle_list (PdPortalRequest *req)
     sqlite3_bind_int64 (stmt, 5, role_id);
   sqlite3_bind_text (stmt, 6, status, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, (gint64) page.limit + 1);
-
-  pd_portal_page_begin (&page, builder);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (n++ == page.limit)
-        {
-          has_more = TRUE;
-          break;
-        }
-      last = sqlite3_column_int64 (stmt, 0);
-      add_user (builder, stmt);
-    }
-  sqlite3_reset (stmt);
-  pd_portal_page_end (req, &page, builder, has_more, last, "user", 0, NULL);
-  pd_portal_respond_builder (req, SOUP_STATUS_OK, builder, NULL);
-  pd_portal_page_clear (&page);
+  pd_portal_respond_page_of_rows (req, &page, stmt, add_user, "user");
 }
 
 /* One user */
@@ -215,12 +189,8 @@ load_user (PdPortalRequest *req,
       "u.notify_backup_errors, u.language FROM users u JOIN roles r ON r.id = u.role_id WHERE u.id = ?1 AND u.partner_id = ?2");
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, req->caller->partner_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      pd_portal_respond_not_found (req, "user");
-      return FALSE;
-    }
+  if (!pd_portal_step_found (req, stmt, "user"))
+    return FALSE;
   row->id = id;
   row->version = sqlite3_column_int64 (stmt, 0);
   row->public_id = pd_portal_id_format ("usr", id);

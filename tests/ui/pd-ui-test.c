@@ -201,6 +201,36 @@ pd_ui_test_wait_for (gboolean   (*check) (gpointer data),
   pd_session_test_wait_for (check, data, what);
 }
 
+GtkWidget *
+pd_ui_test_find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+gboolean
+pd_ui_test_file_chooser_shown (gpointer data)
+{
+  return pd_ui_test_find_file_chooser () != NULL;
+}
+
+gboolean
+pd_ui_test_file_chooser_has_file (gpointer data)
+{
+  GtkWidget *chooser = pd_ui_test_find_file_chooser ();
+  g_autoptr(GFile) file = chooser != NULL ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+
+  return file != NULL;
+}
+
 typedef struct
 {
   GtkWidget  *window;

@@ -64,6 +64,14 @@ void              pd_ui_test_wait_for         (gboolean          (*check) (gpoin
                                                gpointer            data,
                                                const char         *what);
 
+/* The file chooser dialog shown, or NULL: without a desktop portal, GtkFileChooserNative
+ * shows GTK's own dialog, which a test can drive. */
+GtkWidget        *pd_ui_test_find_file_chooser (void);
+/* For pd_ui_test_wait_for: a file chooser is shown; it is shown and has settled on a file
+ * (its folder and the suggested name). */
+gboolean          pd_ui_test_file_chooser_shown    (gpointer data);
+gboolean          pd_ui_test_file_chooser_has_file (gpointer data);
+
 /* Renders @widget's window into PD_SCREENSHOT_DIR/@name.png when that is set. */
 void              pd_ui_test_screenshot       (GtkWidget          *widget,
                                                const char         *name);

@@ -32,6 +32,10 @@ void             pd_portal_request_set_form_body       (PdPortalRequest *self,
 void             pd_portal_request_set_if_match        (PdPortalRequest *self,
                                                         const char      *etag);
 /* POSTs are retried only when they carry one. */
+/* A conditional GET: a 304 then completes as a bodiless PdPortalResponse (status 304).
+ * Added for polling a resource (issue 6); source-compatible. */
+void             pd_portal_request_set_if_none_match   (PdPortalRequest *self,
+                                                        const char      *etag);
 void             pd_portal_request_set_idempotency_key (PdPortalRequest *self,
                                                         const char      *key);
 /* Default TRUE: send the PdPortalAuth token. The OAuth endpoints turn it off. */

@@ -17,6 +17,7 @@ struct _PdPortalRequest
   GBytes          *body;
   char            *content_type;
   char            *if_match;
+  char            *if_none_match;   /* a 304 is then an answer, not an error */
   char            *idempotency_key;
   char            *accept;
   gboolean         authenticated;

@@ -47,6 +47,7 @@ pd_portal_request_unref (PdPortalRequest *self)
   g_clear_pointer (&self->body, g_bytes_unref);
   g_free (self->content_type);
   g_free (self->if_match);
+  g_free (self->if_none_match);
   g_free (self->idempotency_key);
   g_free (self->accept);
   g_free (self);
@@ -111,6 +112,16 @@ pd_portal_request_set_if_match (PdPortalRequest *self,
 
   g_free (self->if_match);
   self->if_match = g_strdup (etag);
+}
+
+void
+pd_portal_request_set_if_none_match (PdPortalRequest *self,
+                                     const char      *etag)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->if_none_match);
+  self->if_none_match = g_strdup (etag);
 }
 
 void

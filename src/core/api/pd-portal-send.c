@@ -307,7 +307,8 @@ on_read (GObject      *source,
       return;
     }
 
-  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+  if (SOUP_STATUS_IS_SUCCESSFUL (status) ||
+      (status == SOUP_STATUS_NOT_MODIFIED && send->request->if_none_match != NULL))
     {
       handle_success (task, status, body);
       return;
@@ -380,6 +381,8 @@ send_message (GTask *task)
     }
   if (request->if_match != NULL)
     soup_message_headers_replace (headers, "If-Match", request->if_match);
+  if (request->if_none_match != NULL)
+    soup_message_headers_replace (headers, "If-None-Match", request->if_none_match);
   if (request->idempotency_key != NULL)
     soup_message_headers_replace (headers, "Idempotency-Key", request->idempotency_key);
   if (request->body != NULL)

@@ -24,7 +24,8 @@ typedef struct {
   PdAccountsTable *self;
   GtkWidget     *(*setup) (void);
   CellUpdate       update;
-  GPtrArray       *cells;   /* every cell made, while it lives (for the narrow layout) */
+  GPtrArray       *cells;   /* every cell made, while it lives (for the narrow layout); held, so
+                             * a cell torn down after its list item let go of it cannot dangle */
 } Column;
 
 #define BOUND_KEY "pd-bound-account"
@@ -142,17 +143,8 @@ protection_update (PdAccountsTable *self,
                                          "pd-protection-paused", "pd-protection-unprotected" };
   PdAccountProtection protection = pd_account_get_protection (account);
   GtkWidget *image = gtk_widget_get_first_child (cell);
-  const char *icon;
 
-  switch (protection)
-    {
-    case PD_ACCOUNT_PROTECTION_PROTECTED: icon = "security-high-symbolic"; break;
-    case PD_ACCOUNT_PROTECTION_PAUSED: icon = "media-playback-pause-symbolic"; break;
-    case PD_ACCOUNT_PROTECTION_UNPROTECTED: icon = "security-low-symbolic"; break;
-    case PD_ACCOUNT_PROTECTION_UNKNOWN:
-    default: icon = "dialog-question-symbolic"; break;
-    }
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), pd_client_format_protection_icon (protection));
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (image)), pd_client_format_protection (protection));
   gtk_widget_set_visible (gtk_widget_get_next_sibling (image), !self->narrow);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -223,7 +215,7 @@ on_setup (GtkSignalListItemFactory *factory,
   GtkWidget *cell = column->setup ();
 
   gtk_list_item_set_child (item, cell);
-  g_ptr_array_add (column->cells, cell);
+  g_ptr_array_add (column->cells, g_object_ref (cell));
 }
 
 static void
@@ -286,7 +278,7 @@ set_factory (PdAccountsTable     *self,
   column->self = self;
   column->setup = setup;
   column->update = update;
-  column->cells = g_ptr_array_new ();
+  column->cells = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup), column);
   g_signal_connect (factory, "teardown", G_CALLBACK (on_teardown), column);
   g_signal_connect_data (factory, "bind", G_CALLBACK (on_bind), column, column_free, 0);

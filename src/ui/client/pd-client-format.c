@@ -50,6 +50,19 @@ pd_client_format_protection (PdAccountProtection protection)
 }
 
 const char *
+pd_client_format_protection_icon (PdAccountProtection protection)
+{
+  switch (protection)
+    {
+    case PD_ACCOUNT_PROTECTION_PROTECTED: return "security-high-symbolic";
+    case PD_ACCOUNT_PROTECTION_PAUSED: return "media-playback-pause-symbolic";
+    case PD_ACCOUNT_PROTECTION_UNPROTECTED: return "security-low-symbolic";
+    case PD_ACCOUNT_PROTECTION_UNKNOWN:
+    default: return "dialog-question-symbolic";
+    }
+}
+
+const char *
 pd_client_format_account_status (PdAccountStatus status)
 {
   switch (status)

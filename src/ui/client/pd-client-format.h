@@ -14,6 +14,8 @@ const char   *pd_client_format_account_type        (PdAccountType        kind);
 /* Plural, for the type filter ("Shared mailboxes") */
 const char   *pd_client_format_account_type_plural (PdAccountType        kind);
 const char   *pd_client_format_protection          (PdAccountProtection  protection);
+/* A symbolic icon for the protection, shown beside its word */
+const char   *pd_client_format_protection_icon     (PdAccountProtection  protection);
 const char   *pd_client_format_account_status      (PdAccountStatus      status);
 PdBadgeState  pd_client_format_backup_status_badge (PdBackupStatus       status);
 const char   *pd_client_format_data_type           (PdSectionDataType    data_type);

@@ -6,6 +6,7 @@
 
 #include "pd-accounts-table.h"
 #include "pd-chip.h"
+#include "pd-client-actions.h"
 #include "pd-client-format.h"
 #include "pd-client-page.h"
 #include "pd-csv-save.h"
@@ -36,6 +37,7 @@ struct _PdClientPage
   GtkLabel        *name_label;
   GtkLabel        *subtitle_label;
   GtkFlowBox      *chips_box;
+  GtkBox          *actions_box;
   GtkBox          *tiles_box;
   PdAccountsTable *table;
 };
@@ -232,6 +234,17 @@ on_tile_activated (PdClientPage  *self,
 }
 
 static void
+on_tile_authorize (PdClientPage  *self,
+                   PdServiceTile *tile)
+{
+  PdService *service = pd_service_tile_get_service (tile);
+
+  if (service != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.authorize-service", "(ss)",
+                                self->organization_id, pd_resource_get_id (PD_RESOURCE (service)));
+}
+
+static void
 rebuild_tiles (PdClientPage *self)
 {
   GListModel *services = G_LIST_MODEL (pd_organization_get_services (self->organization));
@@ -251,7 +264,7 @@ rebuild_tiles (PdClientPage *self)
       /* The wizards come with their own issue; until then both first steps show the
        * service's accounts, like opening the tile. */
       g_signal_connect_object (tile, "activated", G_CALLBACK (on_tile_activated), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (tile, "authorize-self", G_CALLBACK (on_tile_activated), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (tile, "authorize-self", G_CALLBACK (on_tile_authorize), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (tile, "authorize-delegate", G_CALLBACK (on_tile_activated), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->tiles_box, tile);
     }
@@ -279,6 +292,8 @@ show_organization (PdClientPage   *self,
   g_signal_connect_object (organization, "notify::relationship", G_CALLBACK (update_access), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (services, "items-changed", G_CALLBACK (on_services_changed), self, G_CONNECT_SWAPPED);
 
+  /* the client's own actions menu, last in the header's row of buttons */
+  gtk_box_append (self->actions_box, pd_client_actions_new (self->session, organization));
   update_header (self);
   rebuild_tiles (self);
   /* the restriction goes first, so nothing is fetched that the portal would refuse */
@@ -622,6 +637,7 @@ pd_client_page_class_init (PdClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdClientPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, PdClientPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PdClientPage, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, PdClientPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, PdClientPage, tiles_box);
   gtk_widget_class_bind_template_child (widget_class, PdClientPage, table);
 

@@ -41,6 +41,7 @@ struct _PdClientSection
   PdWrapBox      *chips_box;
   PdWrapBox      *tiles_box;
   GtkWidget      *chips[N_CHIPS];
+  GtkWidget      *map_button;    /* next to the “Unmapped” chip */
 };
 
 G_DEFINE_FINAL_TYPE (PdClientSection, pd_client_section, GTK_TYPE_WIDGET)
@@ -182,6 +183,15 @@ update_header (PdClientSection *self)
             ? _("Needs authentication") : NULL);
   set_chip (self, CHIP_UNMAPPED,
             pd_organization_get_mapping_status (org) == PD_MAPPING_STATUS_UNMAPPED ? _("Unmapped") : NULL);
+  gtk_widget_set_visible (self->map_button, pd_organization_get_mapping_status (org) == PD_MAPPING_STATUS_UNMAPPED);
+}
+
+static void
+map_clicked_cb (PdClientSection *self)
+{
+  if (self->organization != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.map-client", "s",
+                                pd_resource_get_id (PD_RESOURCE (self->organization)));
 }
 
 static const char *
@@ -217,6 +227,19 @@ open_tile (PdClientSection *self,
 }
 
 static void
+authorize_tile (PdClientSection *self,
+                PdServiceTile   *tile)
+{
+  PdService *service = pd_service_tile_get_service (tile);
+
+  if (service == NULL || self->organization == NULL || lock_reason (self) != NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.authorize-service", "(ss)",
+                              pd_resource_get_id (PD_RESOURCE (self->organization)),
+                              pd_resource_get_id (PD_RESOURCE (service)));
+}
+
+static void
 forget_services (PdClientSection *self)
 {
   for (guint i = 0; i < self->services->len; i++)
@@ -246,7 +269,7 @@ sync_tiles (PdClientSection *self)
       GtkWidget *tile = pd_service_tile_new ();
 
       g_signal_connect_object (tile, "activated", G_CALLBACK (open_tile), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (tile, "authorize-self", G_CALLBACK (open_tile), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (tile, "authorize-self", G_CALLBACK (authorize_tile), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (tile, "authorize-delegate", G_CALLBACK (open_tile), self, G_CONNECT_SWAPPED);
       pd_wrap_box_append (self->tiles_box, tile);
       g_ptr_array_add (self->tiles, tile);
@@ -450,6 +473,12 @@ pd_client_section_init (PdClientSection *self)
       gtk_widget_set_visible (self->chips[i], FALSE);
       pd_wrap_box_append (self->chips_box, self->chips[i]);
     }
+  self->map_button = gtk_button_new_with_mnemonic (_("_Map…"));
+  gtk_widget_set_tooltip_text (self->map_button, _("Link this client to its service account"));
+  gtk_widget_add_css_class (self->map_button, "map-button");
+  gtk_widget_set_visible (self->map_button, FALSE);
+  g_signal_connect_object (self->map_button, "clicked", G_CALLBACK (map_clicked_cb), self, G_CONNECT_SWAPPED);
+  pd_wrap_box_append (self->chips_box, self->map_button);
 
   self->organization_signals = g_signal_group_new (PD_TYPE_ORGANIZATION);
   g_signal_group_connect_swapped (self->organization_signals, "notify",

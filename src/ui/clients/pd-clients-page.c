@@ -395,6 +395,13 @@ view_name_changed_cb (PdClientsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.save-view", stripped[0] != '\0');
 }
 
+/* The wizard belongs to the window (win.new-client, also Ctrl+N) */
+static void
+new_client_clicked_cb (PdClientsPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.new-client", NULL);
+}
+
 /* GObject */
 
 static void
@@ -437,6 +444,8 @@ pd_clients_page_constructed (GObject *object)
   update_role_lock (self);
   update_count (self);
   start_warm_up (self);
+  pd_permission_gate (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), PD_TYPE_CLIENTS_PAGE, "new_client_button")),
+                      self->session, "organizations.write", PD_PERMISSION_GATE_DISABLE);
 }
 
 static void
@@ -576,7 +585,10 @@ pd_clients_page_class_init (PdClientsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdClientsPage, save_view_button);
   gtk_widget_class_bind_template_child (widget_class, PdClientsPage, no_views_label);
   gtk_widget_class_bind_template_child (widget_class, PdClientsPage, views_list);
+  /* Reached with gtk_widget_get_template_child(): only its gate needs it */
+  gtk_widget_class_bind_template_child_full (widget_class, "new_client_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_client_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_name_activate_cb);

@@ -207,15 +207,19 @@ finish_with_error (PdEdit *self,
   g_task_return_error (task, error);
 }
 
-/* Whether @entry is this edit's change: the outbox keeps our body node itself (a secret
- * body is not kept, so such an entry is recognised by what it does). */
+/* Whether @entry is this edit's change: the outbox keeps our body node itself. A secret
+ * body is not kept, and a change without a body (a DELETE, a bodiless POST) has none, so
+ * such an entry is recognised by what it does. */
 static gboolean
 is_ours (PdEdit        *self,
          PdOutboxEntry *entry)
 {
+  gboolean bodiless;
+
   if (self->body != NULL && pd_outbox_entry_get_body (entry) == self->body)
     return TRUE;
-  return pd_outbox_entry_get_secret (entry) && (self->flags & PD_OUTBOX_FLAG_SECRET) &&
+  bodiless = self->body == NULL && pd_outbox_entry_get_body (entry) == NULL;
+  return (bodiless || (pd_outbox_entry_get_secret (entry) && (self->flags & PD_OUTBOX_FLAG_SECRET))) &&
          g_str_equal (pd_outbox_entry_get_method (entry), self->method) &&
          g_str_equal (pd_outbox_entry_get_path (entry), self->path) &&
          g_strcmp0 (pd_outbox_entry_get_description (entry), self->description) == 0;

@@ -151,6 +151,7 @@ void
 pd_overview_page_show_unmapped (PdOverviewPage *self)
 {
   if (self->unmapped_dialog == NULL)
-    g_set_weak_pointer (&self->unmapped_dialog, pd_unmapped_dialog_new (GTK_WIDGET (self), G_LIST_MODEL (self->unmapped)));
+    g_set_weak_pointer (&self->unmapped_dialog, pd_unmapped_dialog_new (GTK_WIDGET (self), self->session,
+                                                                      G_LIST_MODEL (self->unmapped)));
   gtk_window_present (GTK_WINDOW (self->unmapped_dialog));
 }

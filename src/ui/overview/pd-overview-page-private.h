@@ -28,7 +28,6 @@ struct _PdOverviewPage
   AdwBin              parent_instance;
 
   PdSession          *session;
-  GSettings          *settings;
   GCancellable       *cancellable;        /* the page's life: exports, cache reads */
   GCancellable       *fetch_cancellable;  /* the dashboard being fetched */
   PdSyncEngine       *engine;
@@ -40,7 +39,6 @@ struct _PdOverviewPage
   char               *reported_error;     /* the last error shown, not repeated every sync */
   gboolean            attention_expanded;
   guint               tick_id;
-  gboolean            exporting;
 
   /* pd-overview-clients.c: live views of the organizations model */
   GtkCustomFilter    *unmapped_filter;
@@ -102,9 +100,5 @@ void  pd_overview_page_paint_attention     (PdOverviewPage *self);
 /* pd-overview-clients.c */
 void  pd_overview_page_watch_organizations (PdOverviewPage *self);
 void  pd_overview_page_show_unmapped       (PdOverviewPage *self);
-
-/* pd-overview-export.c */
-void  pd_overview_page_export              (PdOverviewPage *self,
-                                            PdReportKind    kind);
 
 G_END_DECLS

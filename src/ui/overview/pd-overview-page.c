@@ -10,7 +10,9 @@
 #include "pd-overview-header.h"
 #include "pd-overview-page-private.h"
 #include "pd-overview-rows.h"
+#include "pd-period-dropdown.h"
 #include "pd-permission-gate.h"
+#include "pd-report-export.h"
 #include "pd-seat-gauge.h"
 #include "pd-widgets-style.h"
 
@@ -224,17 +226,10 @@ set_period (PdOverviewPage    *self,
 static void
 period_selected_cb (PdOverviewPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->period_dropdown);
-  const PdDashboardPeriod *periods = pd_dashboard_periods_all ();
-  PdDashboardPeriod period;
+  PdDashboardPeriod period = pd_period_dropdown_get_period (self->period_dropdown);
 
-  if (selected == GTK_INVALID_LIST_POSITION)
-    return;
-  period = periods[selected];
-  if (period == self->period)
-    return;
-  g_settings_set_string (self->settings, "overview-period", pd_dashboard_period_to_key (period));
-  set_period (self, period, TRUE);
+  if (period != PD_DASHBOARD_PERIOD_UNKNOWN && period != self->period)
+    set_period (self, period, TRUE);
 }
 
 static gboolean
@@ -319,11 +314,10 @@ export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  const char *key = g_variant_get_string (parameter, NULL);
+  PdOverviewPage *self = PD_OVERVIEW_PAGE (widget);
 
-  for (PdReportKind kind = 0; kind < PD_REPORT_N_KINDS; kind++)
-    if (g_str_equal (key, pd_report_kind_to_key (kind)))
-      pd_overview_page_export (PD_OVERVIEW_PAGE (widget), kind);
+  pd_report_export_with_chooser (widget, self->session, g_variant_get_string (parameter, NULL), self->period,
+                                 self->cancellable);
 }
 
 static void
@@ -341,43 +335,19 @@ attention_activated_cb (PdOverviewPage *self,
                               service_id != NULL ? service_id : "");
 }
 
-static void
-build_period_dropdown (PdOverviewPage *self)
-{
-  const PdDashboardPeriod *periods = pd_dashboard_periods_all ();
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  for (guint i = 0; periods[i] != PD_DASHBOARD_PERIOD_UNKNOWN; i++)
-    {
-      gtk_string_list_append (labels, pd_dashboard_period_get_label (periods[i]));
-      if (periods[i] == self->period)
-        selected = i;
-    }
-  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->period_dropdown, selected);
-  g_signal_connect_object (self->period_dropdown, "notify::selected", G_CALLBACK (period_selected_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
 /* ---- GObject ------------------------------------------------------------------------- */
 
 static void
 pd_overview_page_constructed (GObject *object)
 {
   PdOverviewPage *self = PD_OVERVIEW_PAGE (object);
-  g_autofree char *key = NULL;
 
   G_OBJECT_CLASS (pd_overview_page_parent_class)->constructed (object);
 
-  self->settings = g_settings_new (BASE_APPLICATION_ID);
-  key = g_settings_get_string (self->settings, "overview-period");
-  self->period = pd_dashboard_period_from_key (key);
-  if (self->period == PD_DASHBOARD_PERIOD_UNKNOWN)
-    self->period = PD_DASHBOARD_PERIOD_THIS_MONTH;
-
+  self->period = pd_period_dropdown_setup (self->period_dropdown, "overview-period");
+  g_signal_connect_object (self->period_dropdown, "notify::selected", G_CALLBACK (period_selected_cb), self,
+                           G_CONNECT_SWAPPED);
   pd_overview_page_build_count_rows (self);
-  build_period_dropdown (self);
   g_signal_connect_object (self->session, "notify::me", G_CALLBACK (update_permissions), self, G_CONNECT_SWAPPED);
   update_permissions (self);
   pd_overview_page_watch_organizations (self);
@@ -406,7 +376,6 @@ pd_overview_page_dispose (GObject *object)
   g_clear_object (&self->needs_auth_filter);
   g_clear_object (&self->engine);
   g_clear_object (&self->dashboard);
-  g_clear_object (&self->settings);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pd_overview_page_parent_class)->dispose (object);

@@ -4,7 +4,6 @@
 #include <adwaita.h>
 
 #include "pd-dashboard.h"
-#include "pd-report.h"
 #include "pd-session.h"
 
 G_BEGIN_DECLS
@@ -21,17 +20,5 @@ GtkWidget   *pd_overview_page_new                   (PdSession           *sessio
 PdDashboard *pd_overview_page_get_dashboard         (PdOverviewPage      *self);
 /* Whether a refresh from the portal is under way (property "refreshing") */
 gboolean     pd_overview_page_get_refreshing        (PdOverviewPage      *self);
-
-/* What the export menu does, without the file chooser: every row of @kind for the period
- * shown, as CSV, written to @file. Tests drive it. */
-void         pd_overview_page_export_to_file_async  (PdOverviewPage      *self,
-                                                     PdReportKind         kind,
-                                                     GFile               *file,
-                                                     GCancellable        *cancellable,
-                                                     GAsyncReadyCallback  callback,
-                                                     gpointer             user_data);
-gboolean     pd_overview_page_export_to_file_finish (PdOverviewPage      *self,
-                                                     GAsyncResult        *result,
-                                                     GError             **error);
 
 G_END_DECLS

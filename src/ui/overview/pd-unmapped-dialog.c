@@ -3,8 +3,10 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-mapping-dialog.h"
 #include "pd-models.h"
 #include "pd-overview-rows.h"
+#include "pd-permission-gate.h"
 #include "pd-unmapped-dialog.h"
 
 struct _PdUnmappedDialog
@@ -12,6 +14,7 @@ struct _PdUnmappedDialog
   AdwWindow           parent_instance;
 
   GtkWidget          *page;         /* weak: the window actions are found from it */
+  PdSession          *session;
   GListModel         *unmapped;
   GtkFilterListModel *filtered;
   GtkCustomFilter    *search_filter;
@@ -121,6 +124,46 @@ search_activate_cb (PdUnmappedDialog *self)
   open_item (self, 0);
 }
 
+/* ---- “Map…” on each row, next to opening the client ---------------------------------- */
+
+static void
+map_clicked_cb (GtkButton        *button,
+                PdUnmappedDialog *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "pd-organization-id");
+
+  if (id != NULL)
+    pd_mapping_dialog_present (GTK_WIDGET (self), self->session, id);
+}
+
+/* Runs after the shared row's own setup: the button goes before its arrow. */
+static void
+map_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              PdUnmappedDialog         *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Map…"));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Link to a service account"));
+  pd_permission_gate (button, self->session, "organizations.write", PD_PERMISSION_GATE_DISABLE);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (map_clicked_cb), self, 0);
+  gtk_box_insert_child_after (GTK_BOX (box), button, gtk_widget_get_first_child (box));
+}
+
+static void
+map_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             PdUnmappedDialog         *self)
+{
+  PdResource *organization = gtk_list_item_get_item (item);
+  GtkWidget *button = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_list_item_get_child (item)));
+
+  g_object_set_data_full (G_OBJECT (button), "pd-organization-id", g_strdup (pd_resource_get_id (organization)),
+                          g_free);
+}
+
 static void
 pd_unmapped_dialog_dispose (GObject *object)
 {
@@ -131,6 +174,7 @@ pd_unmapped_dialog_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->search_filter);
   g_clear_object (&self->unmapped);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pd_unmapped_dialog_parent_class)->dispose (object);
 }
@@ -174,6 +218,7 @@ pd_unmapped_dialog_init (PdUnmappedDialog *self)
 
 GtkWidget *
 pd_unmapped_dialog_new (GtkWidget  *page,
+                        PdSession  *session,
                         GListModel *unmapped)
 {
   PdUnmappedDialog *self;
@@ -182,10 +227,12 @@ pd_unmapped_dialog_new (GtkWidget  *page,
   GtkRoot *root;
 
   g_return_val_if_fail (GTK_IS_WIDGET (page), NULL);
+  g_return_val_if_fail (PD_IS_SESSION (session), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (unmapped), NULL);
 
   self = g_object_new (PD_TYPE_UNMAPPED_DIALOG, NULL);
   g_set_weak_pointer (&self->page, page);
+  self->session = g_object_ref (session);
   root = gtk_widget_get_root (page);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
@@ -197,6 +244,8 @@ pd_unmapped_dialog_new (GtkWidget  *page,
   g_signal_connect_object (self->unmapped, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 
   factory = pd_overview_organization_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (map_setup_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (map_bind_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));

@@ -5,6 +5,7 @@
 
 #include "pd-dashboard-fetch.h"
 #include "pd-overview-header.h"
+#include "pd-period-dropdown.h"
 #include "pd-permission-gate.h"
 #include "pd-report-export.h"
 #include "pd-reports-page.h"
@@ -17,7 +18,6 @@ struct _PdReportsPage
   AdwBin              parent_instance;
 
   PdSession          *session;
-  GSettings          *settings;
   PdSyncEngine       *engine;
   GCancellable       *cancellable;        /* the page's life: exports */
   GCancellable       *fetch_cancellable;  /* the period being read */
@@ -26,7 +26,6 @@ struct _PdReportsPage
   gboolean            refreshing;
   gboolean            stale;              /* the portal synced while the page was hidden */
   char               *fetch_error;        /* why the last fetch failed, NULL when it did not */
-  gboolean            exporting;
   PdReportCard       *cards[PD_REPORT_N_KINDS];
 
   GtkLabel           *range_label;
@@ -290,16 +289,10 @@ sync_state_cb (PdReportsPage *self)
 static void
 period_selected_cb (PdReportsPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->period_dropdown);
-  PdDashboardPeriod period;
+  PdDashboardPeriod period = pd_period_dropdown_get_period (self->period_dropdown);
 
-  if (selected == GTK_INVALID_LIST_POSITION)
-    return;
-  period = pd_dashboard_periods_all ()[selected];
-  if (period == self->period)
-    return;
-  g_settings_set_string (self->settings, "reports-period", pd_dashboard_period_to_key (period));
-  load_period (self, period);
+  if (period != PD_DASHBOARD_PERIOD_UNKNOWN && period != self->period)
+    load_period (self, period);
 }
 
 static void
@@ -328,50 +321,14 @@ refresh_activated (GtkWidget  *widget,
 }
 
 static void
-exported_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  PdReportsPage *self = PD_REPORTS_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  guint n_rows = 0;
-  g_autoptr(GFile) file = pd_report_export_finish (result, &n_rows, &error);
-  g_autofree char *basename = NULL;
-  g_autofree char *toast = NULL;
-
-  self->exporting = FALSE;
-  if (file == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)",
-                                    _("Cannot export the report"), error->message);
-      return;
-    }
-  basename = g_file_get_basename (file);
-  /* Translators: a toast after an export; %u is a number of rows, %s a file name */
-  toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u row to “%s”", "Exported %u rows to “%s”",
-                                        n_rows), n_rows, basename);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", toast);
-}
-
-static void
 export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   PdReportsPage *self = PD_REPORTS_PAGE (widget);
-  const char *key = g_variant_get_string (parameter, NULL);
 
-  /* One at a time: a second click while the rows come would ask twice where to save. */
-  if (self->exporting)
-    return;
-  for (PdReportKind kind = 0; kind < PD_REPORT_N_KINDS; kind++)
-    if (g_str_equal (key, pd_report_kind_to_key (kind)))
-      {
-        self->exporting = TRUE;
-        pd_report_export_async (widget, self->session, kind, self->period, NULL, self->cancellable, exported_cb,
-                                NULL);
-      }
+  pd_report_export_with_chooser (widget, self->session, g_variant_get_string (parameter, NULL), self->period,
+                                 self->cancellable);
 }
 
 /* ---- GObject ------------------------------------------------------------------------- */
@@ -387,38 +344,15 @@ pd_reports_page_map (GtkWidget *widget)
 }
 
 static void
-build_period_dropdown (PdReportsPage *self)
-{
-  const PdDashboardPeriod *periods = pd_dashboard_periods_all ();
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  for (guint i = 0; periods[i] != PD_DASHBOARD_PERIOD_UNKNOWN; i++)
-    {
-      gtk_string_list_append (labels, pd_dashboard_period_get_label (periods[i]));
-      if (periods[i] == self->period)
-        selected = i;
-    }
-  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->period_dropdown, selected);
-  g_signal_connect_object (self->period_dropdown, "notify::selected", G_CALLBACK (period_selected_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-static void
 pd_reports_page_constructed (GObject *object)
 {
   PdReportsPage *self = PD_REPORTS_PAGE (object);
-  g_autofree char *key = NULL;
 
   G_OBJECT_CLASS (pd_reports_page_parent_class)->constructed (object);
 
-  self->settings = g_settings_new (BASE_APPLICATION_ID);
-  key = g_settings_get_string (self->settings, "reports-period");
-  self->period = pd_dashboard_period_from_key (key);
-  if (self->period == PD_DASHBOARD_PERIOD_UNKNOWN)
-    self->period = PD_DASHBOARD_PERIOD_THIS_MONTH;
-  build_period_dropdown (self);
+  self->period = pd_period_dropdown_setup (self->period_dropdown, "reports-period");
+  g_signal_connect_object (self->period_dropdown, "notify::selected", G_CALLBACK (period_selected_cb), self,
+                           G_CONNECT_SWAPPED);
 
   for (PdReportKind kind = 0; kind < PD_REPORT_N_KINDS; kind++)
     pd_permission_gate (pd_report_card_get_export_button (self->cards[kind]), self->session, "reports.export",
@@ -440,7 +374,6 @@ pd_reports_page_dispose (GObject *object)
   memset (self->cards, 0, sizeof self->cards);
   g_clear_object (&self->engine);
   g_clear_object (&self->dashboard);
-  g_clear_object (&self->settings);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pd_reports_page_parent_class)->dispose (object);

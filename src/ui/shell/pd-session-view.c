@@ -10,6 +10,7 @@
 #include "pd-alerts-button.h"
 #include "pd-error-dialog.h"
 #include "pd-leave-guard.h"
+#include "pd-mapping-dialog.h"
 #include "pd-organization.h"
 #include "pd-page-stack.h"
 #include "pd-permission-gate.h"
@@ -18,9 +19,11 @@
 #include "pd-sync-status.h"
 
 #include "pd-account-page.h"
+#include "pd-authorize-wizard.h"
 #include "pd-client-page.h"
 #include "pd-clients-page.h"
 #include "pd-groups-page.h"
+#include "pd-new-client.h"
 #include "pd-notifications-page.h"
 #include "pd-overview-page.h"
 #include "pd-reports-page.h"
@@ -528,6 +531,19 @@ show_client_activated (GtkWidget  *widget,
 }
 
 static void
+authorize_service_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PdSessionView *self = PD_SESSION_VIEW (widget);
+  const char *organization_id, *service_id;
+
+  g_variant_get (parameter, "(&s&s)", &organization_id, &service_id);
+  if (self->session != NULL)
+    pd_authorize_wizard_present (widget, self->session, organization_id, service_id);
+}
+
+static void
 show_account_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -536,6 +552,14 @@ show_account_activated (GtkWidget  *widget,
 
   g_variant_get (parameter, "(&s&s&s)", &organization_id, &service_id, &account_id);
   pd_session_view_show_account (PD_SESSION_VIEW (widget), organization_id, service_id, account_id);
+}
+
+static void
+map_client_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  pd_mapping_dialog_present (widget, PD_SESSION_VIEW (widget)->session, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -568,6 +592,17 @@ show_error_details_activated (GtkWidget  *widget,
   g_variant_get (parameter, "(&s&s)", &title, &details);
   dialog = pd_error_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), title, details);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_client_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PdSessionView *self = PD_SESSION_VIEW (widget);
+
+  if (self->session != NULL)
+    pd_new_client_open (widget, self->session);
 }
 
 static void
@@ -662,11 +697,14 @@ pd_session_view_class_init (PdSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-client", "(ss)", show_client_activated);
   gtk_widget_class_install_action (widget_class, "win.show-account", "(sss)", show_account_activated);
+  gtk_widget_class_install_action (widget_class, "win.map-client", "s", map_client_activated);
+  gtk_widget_class_install_action (widget_class, "win.authorize-service", "(ss)", authorize_service_activated);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_activated);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_activated);
   gtk_widget_class_install_action (widget_class, "win.show-error-details", "(ss)", show_error_details_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_activated);
 
   /* Bubble phase: a search entry's Escape, or a page's own keys, come first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
@@ -674,6 +712,7 @@ pd_session_view_class_init (PdSessionViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-client", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -107,6 +107,36 @@ test_forbidden (void)
   g_assert_cmpstr (copy->message, ==, error->message);
 }
 
+/* If-None-Match: an unchanged resource is a bodiless 304 answer, not an error */
+static void
+test_not_modified (void)
+{
+  g_autoptr(PdTestPortal) portal = pd_test_portal_start ((const char *[]) { "--seed", "2", NULL });
+  g_autoptr(PdPortalClient) client = pd_api_test_client_new (portal, "admin");
+  const char *path = "/api/v1/organizations/org_1/services/svc_1/authorization";
+  g_autoptr(PdPortalRequest) request = pd_portal_request_new ("GET", path);
+  g_autoptr(PdPortalRequest) stale = pd_portal_request_new ("GET", path);
+  g_autoptr(PdPortalResponse) first = NULL;
+  g_autoptr(PdPortalResponse) again = NULL;
+  g_autoptr(PdPortalResponse) changed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = get (client, path, &error);
+  g_assert_no_error (error);
+  pd_portal_request_set_if_none_match (request, pd_portal_response_get_etag (first));
+  again = pd_api_test_send (client, request, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_portal_response_get_status (again), ==, 304);
+  g_assert_null (pd_portal_response_get_root (again));
+  g_assert_cmpstr (pd_portal_response_get_etag (again), ==, pd_portal_response_get_etag (first));
+
+  pd_portal_request_set_if_none_match (stale, "\"svc_1.authorization.0\"");
+  changed = pd_api_test_send (client, stale, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_portal_response_get_status (changed), ==, 200);
+  g_assert_nonnull (pd_portal_response_get_root (changed));
+}
+
 static void
 test_not_found (void)
 {
@@ -291,6 +321,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/client/unauthorized", test_unauthorized);
   g_test_add_func ("/api/client/forbidden", test_forbidden);
   g_test_add_func ("/api/client/not-found", test_not_found);
+  g_test_add_func ("/api/client/not-modified", test_not_modified);
   g_test_add_func ("/api/client/preconditions", test_preconditions);
   g_test_add_func ("/api/client/validation", test_validation);
   g_test_add_func ("/api/client/error-from-response", test_error_from_response);

@@ -509,8 +509,17 @@ reopen_activated_cb (GApplication *app)
   g_idle_add_once (run_reopen_checks, app);
 }
 
+typedef enum {
+  REOPEN_OFFLINE,         /* the portal is gone */
+  REOPEN_WITHOUT_SECRET,  /* the key left the keyring */
+} Reopen;
+
+/* A first run on a new portal fills the cache of the owner's account; then, as @how says,
+ * the application reopens that last account, @on_activate checks it, and nothing is left
+ * behind for other tests. */
 static void
-test_reopen_offline (void)
+run_reopened (Reopen    how,
+              GCallback on_activate)
 {
   g_autoptr(PdApplication) app = NULL;
   g_autoptr(PdAccountRegistry) registry = pd_account_registry_new (NULL);
@@ -525,24 +534,32 @@ test_reopen_offline (void)
   g_assert_true (pd_account_registry_load (registry, &error));
   account = pd_session_test_sign_in_key (registry, pd_test_portal_get_url (portal),
                                          pd_test_portal_get_key (portal, "owner"));
-  /* A first run fills the cache. */
   session = pd_session_new (account, NULL);
   pd_session_test_start (session);
   pd_session_test_wait_state (session, PD_SYNC_STATE_UP_TO_DATE);
   pd_session_stop (session);
   g_clear_object (&session);
-  g_clear_pointer (&portal, pd_test_portal_kill);
+  if (how == REOPEN_OFFLINE)
+    g_clear_pointer (&portal, pd_test_portal_kill);
+  else
+    pd_session_test_clear_secret (pd_account_info_get_id (account));
 
   g_settings_set_string (settings, "last-account", pd_account_info_get_id (account));
   app = pd_application_new (APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (reopen_activated_cb), NULL);
+  g_signal_connect_after (app, "activate", on_activate, NULL);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
 
-  /* Leave nothing behind for other tests. */
   session = pd_session_new (account, NULL);
   pd_session_set_registry (session, registry);
   pd_session_test_remove (session);
   g_settings_reset (settings, "last-account");
+  g_clear_pointer (&portal, pd_test_portal_stop);
+}
+
+static void
+test_reopen_offline (void)
+{
+  run_reopened (REOPEN_OFFLINE, G_CALLBACK (reopen_activated_cb));
 }
 
 /* Credentials gone from the keyring: the last account reopens from its cache with a banner;
@@ -607,38 +624,7 @@ sign_in_again_activated_cb (GApplication *app)
 static void
 test_sign_in_again (void)
 {
-  g_autoptr(PdApplication) app = NULL;
-  g_autoptr(PdAccountRegistry) registry = pd_account_registry_new (NULL);
-  g_autoptr(PdAccountInfo) account = NULL;
-  g_autoptr(PdSession) session = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
-  g_autoptr(GError) error = NULL;
-
-  if (!pd_session_test_keyring_ready ())
-    return;
-  portal = pd_test_portal_start ((const char *[]) { "--seed", "30", NULL });
-  g_assert_true (pd_account_registry_load (registry, &error));
-  account = pd_session_test_sign_in_key (registry, pd_test_portal_get_url (portal),
-                                         pd_test_portal_get_key (portal, "owner"));
-  /* A first run fills the cache; then the key leaves the keyring. */
-  session = pd_session_new (account, NULL);
-  pd_session_test_start (session);
-  pd_session_test_wait_state (session, PD_SYNC_STATE_UP_TO_DATE);
-  pd_session_stop (session);
-  g_clear_object (&session);
-  pd_session_test_clear_secret (pd_account_info_get_id (account));
-
-  g_settings_set_string (settings, "last-account", pd_account_info_get_id (account));
-  app = pd_application_new (APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (sign_in_again_activated_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-
-  /* Leave nothing behind for other tests. */
-  session = pd_session_new (account, NULL);
-  pd_session_set_registry (session, registry);
-  pd_session_test_remove (session);
-  g_settings_reset (settings, "last-account");
-  g_clear_pointer (&portal, pd_test_portal_stop);
+  run_reopened (REOPEN_WITHOUT_SECRET, G_CALLBACK (sign_in_again_activated_cb));
 }
 
 int

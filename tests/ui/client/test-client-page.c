@@ -253,31 +253,6 @@ test_csv (void)
     g_assert_nonnull (strstr (lines[i], ",Site,"));
 }
 
-/* Without a portal, GtkFileChooserNative shows GTK's own dialog */
-static GtkWidget *
-find_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-chooser_ready (gpointer data)
-{
-  GtkWidget *chooser = find_chooser ();
-  g_autoptr(GFile) file = chooser ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
-
-  return file != NULL;
-}
-
 /* The export button's way: the file chooser suggests the client's name, saving says so. */
 static void
 test_export (void)
@@ -312,8 +287,8 @@ test_export (void)
   expected = pd_client_page_build_accounts_csv (PD_CLIENT_PAGE (t->page));
 
   g_assert_true (gtk_widget_activate_action (t->page, "client.export", NULL));
-  pd_ui_test_wait_for (chooser_ready, NULL, "the file chooser");
-  chooser = find_chooser ();
+  pd_ui_test_wait_for (pd_ui_test_file_chooser_has_file, NULL, "the file chooser");
+  chooser = pd_ui_test_find_file_chooser ();
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (name, ==, "harbor-dental-group-accounts.csv");
   {

@@ -2,8 +2,8 @@
 /* PdEdit against the reference portal (--seed 20), on renaming groups: the answer goes into
  * the session's list; a change made behind the editor's back brings up the conflict dialog,
  * and both of its choices do what they say; a 422 and a 403 come back to the caller with
- * nothing left in the outbox; with the portal gone the edit says it is queued and is
- * delivered once the portal is back. */
+ * nothing left in the outbox; with the portal gone the edit (with a body or without) says it
+ * is queued and is delivered once the portal is back. */
 #include "config.h"
 
 #include "pd-conflict-dialog.h"
@@ -79,6 +79,17 @@ name_body (const char *name)
   json_builder_add_string_value (builder, name);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+static const char *
+first_organization_id (PdSession *session)
+{
+  GListModel *organizations = pd_session_get_organizations (session);
+  g_autoptr(PdResource) organization = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (organizations), >, 0);
+  organization = g_list_model_get_item (organizations, 0);
+  return pd_resource_get_id (organization);  /* the list keeps it */
 }
 
 static char *
@@ -330,6 +341,7 @@ test_edit_queued_offline (void)
   g_autoptr(GUri) uri = NULL;
   g_autofree char *listen = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
   Outcome outcome = { 0 };
   PdGroup *group;
 
@@ -354,6 +366,23 @@ test_edit_queued_offline (void)
   g_assert_cmpstr (pd_group_get_name (group), ==, "Renamed offline");
   name = portal_name (test->session, group);
   g_assert_cmpstr (name, ==, "Renamed offline");
+  g_assert_cmpuint (outbox_size (test->session), ==, 0);
+  outcome_clear (&outcome);
+
+  /* A change without a body (a bodiless POST) is recognised in the outbox too */
+  g_clear_pointer (&test->portal, pd_test_portal_stop);
+  outcome = (Outcome) { 0 };
+  g_clear_object (&edit);
+  path = g_strdup_printf ("/api/v1/organizations/%s/reset-password", first_organization_id (test->session));
+  edit = pd_edit_new (test->session, "POST", path, NULL, NULL, "Send a reset-password e-mail");
+  g_signal_connect (edit, "queued", G_CALLBACK (queued_cb), &outcome);
+  pd_edit_run_async (edit, NULL, NULL, edit_done_cb, &outcome);
+  pd_ui_test_wait_for (is_queued, &outcome, "the bodiless edit to be queued");
+  g_assert_false (outcome.done);
+  test->portal = pd_test_portal_start_with_db (database, (const char *[]) { "--listen", listen, NULL });
+  pd_ui_test_wait_for (is_done, &outcome, "the bodiless edit to be delivered");
+  g_assert_no_error (outcome.error);
+  g_assert_cmpuint (pd_portal_response_get_status (outcome.response), ==, 202);
   g_assert_cmpuint (outbox_size (test->session), ==, 0);
   outcome_clear (&outcome);
   pd_ui_test_session_free (g_steal_pointer (&test));

@@ -12,6 +12,7 @@
 #include <libsoup/soup.h>
 
 #include "pd-overview-test.h"
+#include "pd-report-export.h"
 #include "pd-seat-gauge.h"
 #include "pd-unmapped-dialog.h"
 
@@ -378,36 +379,6 @@ test_attention_and_accounts (void)
 }
 
 #ifndef __SANITIZE_ADDRESS__
-/* Without a portal, GtkFileChooserNative shows GTK's own dialog */
-static GtkWidget *
-find_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-chooser_shown (gpointer data)
-{
-  return find_chooser () != NULL;
-}
-
-static gboolean
-chooser_has_file (gpointer data)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (find_chooser ()));
-
-  return file != NULL;
-}
-
 static gboolean
 toast_shown (gpointer data)
 {
@@ -426,8 +397,8 @@ exported_cb (GObject      *source,
              gpointer      user_data)
 {
   Export *export = user_data;
+  g_autoptr(GFile) file = pd_report_export_finish (result, NULL, &export->error);
 
-  pd_overview_page_export_to_file_finish (PD_OVERVIEW_PAGE (source), result, &export->error);
   export->done = TRUE;
 }
 
@@ -461,7 +432,10 @@ test_csv (void)
       JsonArray *columns, *items;
       gsize length;
 
-      pd_overview_page_export_to_file_async (page, kind, file, NULL, exported_cb, &export);
+      /* What the export menu does for the period shown, without the file chooser */
+      pd_report_export_async (GTK_WIDGET (page), test->session, kind,
+                              pd_dashboard_get_period_key (pd_overview_page_get_dashboard (page)), file, NULL,
+                              exported_cb, &export);
       pd_test_wait_until (&export.done, PD_SESSION_TEST_TIMEOUT_MS);
       g_assert_no_error (export.error);
       g_file_get_contents (file_path, &written, &length, &error);
@@ -506,12 +480,12 @@ test_csv (void)
       GtkWidget *chooser;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "overview.export", "s", "seat-usage"));
-      pd_ui_test_wait_for (chooser_shown, NULL, "the file chooser");
-      chooser = find_chooser ();
+      pd_ui_test_wait_for (pd_ui_test_file_chooser_shown, NULL, "the file chooser");
+      chooser = pd_ui_test_find_file_chooser ();
       g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chooser)) == window);
       name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
       g_assert_cmpstr (name, ==, "seat-usage-this_month.csv");
-      pd_ui_test_wait_for (chooser_has_file, NULL, "the chooser to settle on its folder");
+      pd_ui_test_wait_for (pd_ui_test_file_chooser_has_file, NULL, "the chooser to settle on its folder");
       {
         g_autoptr(GFile) target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 

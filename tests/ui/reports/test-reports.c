@@ -347,31 +347,6 @@ assert_file_is (const char *path,
 }
 
 #ifndef __SANITIZE_ADDRESS__
-/* Without a desktop portal, GtkFileChooserNative shows GTK's own dialog */
-static GtkWidget *
-visible_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-chooser_ready (gpointer data)
-{
-  GtkWidget *chooser = visible_chooser ();
-  g_autoptr(GFile) file = chooser != NULL ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
-
-  return file != NULL;
-}
-
 static gboolean
 toasted (gpointer data)
 {
@@ -395,8 +370,8 @@ export_with_button (PdReportsPage *page,
   g_clear_pointer (&recorded.toast, g_free);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  pd_ui_test_wait_for (chooser_ready, NULL, "the file chooser");
-  chooser = visible_chooser ();
+  pd_ui_test_wait_for (pd_ui_test_file_chooser_has_file, NULL, "the file chooser");
+  chooser = pd_ui_test_find_file_chooser ();
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_true (g_str_has_prefix (name, pd_report_kind_to_key (kind)));
   g_assert_true (g_str_has_suffix (name, ".csv"));

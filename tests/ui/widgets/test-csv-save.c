@@ -148,32 +148,10 @@ chooser_done (gpointer data)
   return ((ChooserResult *) data)->done;
 }
 
-/* The chooser window (without a portal, GtkFileChooserNative shows GTK's own dialog) */
-static GtkWidget *
-find_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-chooser_shown (gpointer data)
-{
-  return find_chooser () != NULL;
-}
-
 static gboolean
 chooser_in_folder (gpointer path)
 {
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (find_chooser ()));
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (pd_ui_test_find_file_chooser ()));
 
   return file != NULL && g_strcmp0 (g_file_peek_path (file), path) == 0;
 }
@@ -204,8 +182,8 @@ test_chooser (void)
     }
   window = pd_ui_test_window_new (label, 300, 200);
   pd_csv_save_async (label, "clients-2026.csv", contents, NULL, chooser_saved_cb, &r);
-  pd_ui_test_wait_for (chooser_shown, NULL, "the file chooser");
-  chooser = find_chooser ();
+  pd_ui_test_wait_for (pd_ui_test_file_chooser_shown, NULL, "the file chooser");
+  chooser = pd_ui_test_find_file_chooser ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chooser)) == window);
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (name, ==, "clients-2026.csv");
@@ -223,8 +201,8 @@ test_chooser (void)
   /* Dismissed */
   r = (ChooserResult) { 0 };
   pd_csv_save_async (label, "again.csv", contents, NULL, chooser_saved_cb, &r);
-  pd_ui_test_wait_for (chooser_shown, NULL, "the file chooser");
-  gtk_dialog_response (GTK_DIALOG (find_chooser ()), GTK_RESPONSE_CANCEL);
+  pd_ui_test_wait_for (pd_ui_test_file_chooser_shown, NULL, "the file chooser");
+  gtk_dialog_response (GTK_DIALOG (pd_ui_test_find_file_chooser ()), GTK_RESPONSE_CANCEL);
   pd_ui_test_wait_for (chooser_done, &r, "the export to be dismissed");
   g_assert_null (r.file);
   g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -236,13 +214,13 @@ test_chooser (void)
 
     r = (ChooserResult) { 0 };
     pd_csv_save_async (label, "again.csv", contents, cancellable, chooser_saved_cb, &r);
-    pd_ui_test_wait_for (chooser_shown, NULL, "the file chooser");
+    pd_ui_test_wait_for (pd_ui_test_file_chooser_shown, NULL, "the file chooser");
     g_cancellable_cancel (cancellable);
     pd_ui_test_wait_for (chooser_done, &r, "the export to be cancelled");
     g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_clear_error (&r.error);
     pd_ui_test_wait_frames (3);
-    g_assert_null (find_chooser ());
+    g_assert_null (pd_ui_test_find_file_chooser ());
   }
 
   pd_ui_test_window_destroy (window);

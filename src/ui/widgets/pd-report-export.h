@@ -25,4 +25,14 @@ GFile *pd_report_export_finish (GAsyncResult         *result,
                                 guint                *n_rows,
                                 GError              **error);
 
+/* What a page's export action does: every row of the report @key ("seat-usage"…) for
+ * @period, saved where the user says, then a toast with the rows' count (win.show-toast) or
+ * the error (win.show-error). One at a time per @parent: a second click while the rows come
+ * would ask twice where to save. An unknown @key does nothing. */
+void   pd_report_export_with_chooser (GtkWidget         *parent,
+                                      PdSession         *session,
+                                      const char        *key,
+                                      PdDashboardPeriod  period,
+                                      GCancellable      *cancellable);
+
 G_END_DECLS

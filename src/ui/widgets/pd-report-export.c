@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pd-csv-save.h"
 #include "pd-report-export.h"
 
@@ -120,4 +122,52 @@ pd_report_export_finish (GAsyncResult  *result,
   if (n_rows != NULL)
     *n_rows = ((Export *) g_task_get_task_data (G_TASK (result)))->n_rows;
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+#define EXPORTING_KEY "pd-report-exporting"
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GtkWidget *parent = GTK_WIDGET (source);
+  g_autoptr(GError) error = NULL;
+  guint n_rows = 0;
+  g_autoptr(GFile) file = pd_report_export_finish (result, &n_rows, &error);
+  g_autofree char *basename = NULL;
+  g_autofree char *toast = NULL;
+
+  g_object_set_data (G_OBJECT (parent), EXPORTING_KEY, NULL);
+  if (file == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_widget_activate_action (parent, "win.show-error", "(ss)", _("Cannot export the report"), error->message);
+      return;
+    }
+  basename = g_file_get_basename (file);
+  /* Translators: a toast after an export; %u is a number of rows, %s a file name */
+  toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u row to “%s”", "Exported %u rows to “%s”",
+                                        n_rows), n_rows, basename);
+  gtk_widget_activate_action (parent, "win.show-toast", "s", toast);
+}
+
+void
+pd_report_export_with_chooser (GtkWidget         *parent,
+                               PdSession         *session,
+                               const char        *key,
+                               PdDashboardPeriod  period,
+                               GCancellable      *cancellable)
+{
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (key != NULL);
+
+  if (g_object_get_data (G_OBJECT (parent), EXPORTING_KEY) != NULL)
+    return;
+  for (PdReportKind kind = 0; kind < PD_REPORT_N_KINDS; kind++)
+    if (g_str_equal (key, pd_report_kind_to_key (kind)))
+      {
+        g_object_set_data (G_OBJECT (parent), EXPORTING_KEY, GINT_TO_POINTER (TRUE));
+        pd_report_export_async (parent, session, kind, period, NULL, cancellable, exported_cb, NULL);
+      }
 }
