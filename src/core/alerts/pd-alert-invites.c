@@ -6,9 +6,18 @@
 #include "pd-organization.h"
 #include "pd-service.h"
 
+void
+pd_alert_invite_free (PdAlertInvite *invite)
+{
+  g_object_unref (invite->organization);
+  g_object_unref (invite->service);
+  g_object_unref (invite->authorization);
+  g_free (invite);
+}
+
 typedef struct
 {
-  GPtrArray *alerts;
+  GPtrArray *invites;
   GError    *error;     /* the first failure */
   guint      pending;
 } Fetch;
@@ -16,7 +25,7 @@ typedef struct
 static void
 fetch_free (Fetch *fetch)
 {
-  g_ptr_array_unref (fetch->alerts);
+  g_ptr_array_unref (fetch->invites);
   g_clear_error (&fetch->error);
   g_free (fetch);
 }
@@ -38,30 +47,7 @@ fetch_done (GTask *task)
   if (fetch->error != NULL)
     g_task_return_error (task, g_steal_pointer (&fetch->error));
   else
-    g_task_return_pointer (task, g_ptr_array_ref (fetch->alerts), (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-add_if_expiring (Fetch           *fetch,
-                 PdOrganization  *organization,
-                 PdService       *service,
-                 PdAuthorization *authorization)
-{
-  GDateTime *expires = pd_authorization_get_invitation_expires_at (authorization);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GTimeSpan left;
-
-  if (!pd_authorization_get_has_invitation (authorization) || expires == NULL)
-    return;
-  left = g_date_time_difference (expires, now);
-  if (left <= 0 || left > PD_ALERT_INVITE_WARNING_USEC)
-    return;
-  /* A resent invitation ends later: its end is a new event. */
-  g_ptr_array_add (fetch->alerts,
-                   pd_alert_new (PD_ALERT_INVITE_EXPIRING, organization, pd_service_get_application (service),
-                                 g_strdup_printf ("invite-expiring:%s:%" G_GINT64_FORMAT,
-                                                  pd_resource_get_id (PD_RESOURCE (service)),
-                                                  g_date_time_to_unix (expires))));
+    g_task_return_pointer (task, g_ptr_array_ref (fetch->invites), (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -86,14 +72,21 @@ read_cb (GObject      *source,
         authorization = pd_resource_new_from_json (PD_TYPE_AUTHORIZATION, root, &error);
     }
   if (authorization != NULL)
-    add_if_expiring (fetch, read->organization, read->service, PD_AUTHORIZATION (authorization));
+    {
+      PdAlertInvite *invite = g_new0 (PdAlertInvite, 1);
+
+      invite->organization = g_steal_pointer (&read->organization);
+      invite->service = g_steal_pointer (&read->service);
+      invite->authorization = PD_AUTHORIZATION (g_steal_pointer (&authorization));
+      g_ptr_array_add (fetch->invites, invite);
+    }
   else if (fetch->error == NULL)
     fetch->error = g_steal_pointer (&error);
 
   fetch_done (read->task);
   g_object_unref (read->task);
-  g_object_unref (read->organization);
-  g_object_unref (read->service);
+  g_clear_object (&read->organization);
+  g_clear_object (&read->service);
   g_free (read);
 }
 
@@ -121,10 +114,11 @@ read_authorization (GTask          *task,
 }
 
 void
-pd_alert_invites_fetch_async (PdSession           *session,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+pd_alert_invites_read_async (PdSession           *session,
+                             GHashTable          *also,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   GListModel *organizations;
@@ -134,9 +128,9 @@ pd_alert_invites_fetch_async (PdSession           *session,
   g_return_if_fail (PD_IS_SESSION (session));
 
   task = g_task_new (session, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_alert_invites_fetch_async);
+  g_task_set_source_tag (task, pd_alert_invites_read_async);
   fetch = g_new0 (Fetch, 1);
-  fetch->alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_alert_free);
+  fetch->invites = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_alert_invite_free);
   /* Held until every read was started, so an early answer cannot complete the task. */
   fetch->pending = 1;
   g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_free);
@@ -156,11 +150,80 @@ pd_alert_invites_fetch_async (PdSession           *session,
         {
           g_autoptr(PdService) service = g_list_model_get_item (services, j);
 
-          if (pd_service_get_authorization_state (service) == PD_AUTHORIZATION_STATE_PENDING_CLIENT_ADMIN)
+          if (pd_service_get_authorization_state (service) == PD_AUTHORIZATION_STATE_PENDING_CLIENT_ADMIN ||
+              (also != NULL && g_hash_table_contains (also, pd_resource_get_id (PD_RESOURCE (service)))))
             read_authorization (task, session, organization, service);
         }
     }
   fetch_done (task);
+}
+
+GPtrArray *
+pd_alert_invites_read_finish (PdSession     *session,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, session), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+add_if_expiring (GPtrArray     *alerts,
+                 PdAlertInvite *invite)
+{
+  GDateTime *expires = pd_authorization_get_invitation_expires_at (invite->authorization);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GTimeSpan left;
+
+  if (!pd_authorization_get_has_invitation (invite->authorization) || expires == NULL)
+    return;
+  left = g_date_time_difference (expires, now);
+  if (left <= 0 || left > PD_ALERT_INVITE_WARNING_USEC)
+    return;
+  /* A resent invitation ends later: its end is a new event. */
+  g_ptr_array_add (alerts,
+                   pd_alert_new (PD_ALERT_INVITE_EXPIRING, invite->organization,
+                                 pd_service_get_application (invite->service),
+                                 g_strdup_printf ("invite-expiring:%s:%" G_GINT64_FORMAT,
+                                                  pd_resource_get_id (PD_RESOURCE (invite->service)),
+                                                  g_date_time_to_unix (expires))));
+}
+
+static void
+invites_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) invites = pd_alert_invites_read_finish (PD_SESSION (source), result, &error);
+  GPtrArray *alerts;
+
+  if (invites == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_alert_free);
+  for (guint i = 0; i < invites->len; i++)
+    add_if_expiring (alerts, g_ptr_array_index (invites, i));
+  g_task_return_pointer (task, alerts, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+pd_alert_invites_fetch_async (PdSession           *session,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PD_IS_SESSION (session));
+
+  task = g_task_new (session, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_alert_invites_fetch_async);
+  pd_alert_invites_read_async (session, NULL, cancellable, invites_read_cb, task);
 }
 
 GPtrArray *

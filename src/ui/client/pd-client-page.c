@@ -10,6 +10,8 @@
 #include "pd-client-format.h"
 #include "pd-client-page.h"
 #include "pd-csv-save.h"
+#include "pd-delegate.h"
+#include "pd-invitations.h"
 #include "pd-organization.h"
 #include "pd-permission-gate.h"
 #include "pd-service-tile.h"
@@ -233,15 +235,40 @@ on_tile_activated (PdClientPage  *self,
                                        g_strcmp0 (id, pd_accounts_table_get_focus_service (self->table)) == 0 ? NULL : id);
 }
 
+/* A window action on the tile's service: "(ss)", this client and the service */
 static void
-on_tile_authorize (PdClientPage  *self,
-                   PdServiceTile *tile)
+activate_for_tile (PdClientPage  *self,
+                   PdServiceTile *tile,
+                   const char    *action)
 {
   PdService *service = pd_service_tile_get_service (tile);
 
   if (service != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.authorize-service", "(ss)",
+    gtk_widget_activate_action (GTK_WIDGET (self), action, "(ss)",
                                 self->organization_id, pd_resource_get_id (PD_RESOURCE (service)));
+}
+
+static void
+on_tile_authorize (PdClientPage  *self,
+                   PdServiceTile *tile)
+{
+  activate_for_tile (self, tile, "win.authorize-service");
+}
+
+static void
+on_tile_invite (PdClientPage  *self,
+                PdServiceTile *tile)
+{
+  activate_for_tile (self, tile, "win.invite-client-admin");
+}
+
+/* Pending invitations from the session-level store (pd-invitations.h) */
+static void
+sync_tile_invitations (PdClientPage *self)
+{
+  for (GtkWidget *tile = gtk_widget_get_first_child (GTK_WIDGET (self->tiles_box)); tile != NULL;
+       tile = gtk_widget_get_next_sibling (tile))
+    pd_delegate_sync_tile (PD_SERVICE_TILE (tile), self->session, self->organization);
 }
 
 static void
@@ -261,13 +288,14 @@ rebuild_tiles (PdClientPage *self)
       pd_service_tile_set_large (PD_SERVICE_TILE (tile), TRUE);
       pd_service_tile_set_service (PD_SERVICE_TILE (tile), service);
       pd_service_tile_set_locked_reason (PD_SERVICE_TILE (tile), self->locked_reason);
-      /* The wizards come with their own issue; until then both first steps show the
-       * service's accounts, like opening the tile. */
+      /* Opening a tile focuses the table on it; its two first steps open the wizard or
+       * the invitation */
       g_signal_connect_object (tile, "activated", G_CALLBACK (on_tile_activated), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (tile, "authorize-self", G_CALLBACK (on_tile_authorize), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (tile, "authorize-delegate", G_CALLBACK (on_tile_activated), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (tile, "authorize-delegate", G_CALLBACK (on_tile_invite), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->tiles_box, tile);
     }
+  sync_tile_invitations (self);
   update_tiles_focus (self);
 }
 
@@ -516,6 +544,10 @@ pd_client_page_constructed (GObject *object)
   g_signal_connect_object (pd_session_get_organizations (self->session), "items-changed",
                            G_CALLBACK (look_up_organization), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::me", G_CALLBACK (on_me_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::me", G_CALLBACK (sync_tile_invitations), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pd_invitations_get (self->session), "changed", G_CALLBACK (sync_tile_invitations), self,
+                           G_CONNECT_SWAPPED);
+  pd_delegate_poll_while_mapped (GTK_WIDGET (self), self->session);
   g_signal_connect_object (self->table, "notify::focus-service", G_CALLBACK (update_tiles_focus), self,
                            G_CONNECT_SWAPPED);
   look_up_organization (self);

@@ -6,6 +6,8 @@
 
 #include "pd-chip.h"
 #include "pd-client-section.h"
+#include "pd-delegate.h"
+#include "pd-invitations.h"
 #include "pd-models.h"
 #include "pd-service-tile.h"
 #include "pd-wrap-box.h"
@@ -33,6 +35,7 @@ struct _PdClientSection
   GPtrArray      *services;      /* the services whose mode is followed (refs) */
   GPtrArray      *tiles;         /* PdServiceTile, in service order */
   char           *role_lock;
+  PdSession      *session;
   GtkListItem    *list_item;     /* weak */
 
   GtkWidget      *box;
@@ -226,6 +229,30 @@ open_tile (PdClientSection *self,
                               pd_resource_get_id (PD_RESOURCE (service)));
 }
 
+/* From the session-level store, never a request per tile: rows are recycled on scroll */
+static void
+sync_invitations (PdClientSection *self)
+{
+  if (self->session == NULL)
+    return;
+  for (guint i = 0; i < self->tiles->len; i++)
+    pd_delegate_sync_tile (g_ptr_array_index (self->tiles, i), self->session, self->organization);
+}
+
+static void
+invite_tile (PdClientSection *self,
+             PdServiceTile   *tile)
+{
+  PdService *service = pd_service_tile_get_service (tile);
+
+  /* Not behind the lock: inviting needs no authority in the client's data (resellers) */
+  if (service == NULL || self->organization == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.invite-client-admin", "(ss)",
+                              pd_resource_get_id (PD_RESOURCE (self->organization)),
+                              pd_resource_get_id (PD_RESOURCE (service)));
+}
+
 static void
 authorize_tile (PdClientSection *self,
                 PdServiceTile   *tile)
@@ -270,7 +297,7 @@ sync_tiles (PdClientSection *self)
 
       g_signal_connect_object (tile, "activated", G_CALLBACK (open_tile), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (tile, "authorize-self", G_CALLBACK (authorize_tile), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (tile, "authorize-delegate", G_CALLBACK (open_tile), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (tile, "authorize-delegate", G_CALLBACK (invite_tile), self, G_CONNECT_SWAPPED);
       pd_wrap_box_append (self->tiles_box, tile);
       g_ptr_array_add (self->tiles, tile);
     }
@@ -289,6 +316,7 @@ sync_tiles (PdClientSection *self)
         }
     }
   update_locks (self);
+  sync_invitations (self);
 }
 
 static void
@@ -351,6 +379,25 @@ pd_client_section_set_role_lock (PdClientSection *self,
 }
 
 void
+pd_client_section_set_session (PdClientSection *self,
+                               PdSession       *session)
+{
+  g_return_if_fail (PD_IS_CLIENT_SECTION (self));
+  g_return_if_fail (PD_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL || self->session == session);
+
+  /* A spare section is set up again */
+  if (self->session == session)
+    return;
+  self->session = g_object_ref (session);
+  g_signal_connect_object (pd_invitations_get (session), "changed", G_CALLBACK (sync_invitations), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::me", G_CALLBACK (sync_invitations), self, G_CONNECT_SWAPPED);
+  pd_delegate_poll_while_mapped (GTK_WIDGET (self), session);
+  sync_invitations (self);
+}
+
+void
 pd_client_section_set_list_item (PdClientSection *self,
                                  GtkListItem     *item)
 {
@@ -408,6 +455,7 @@ pd_client_section_dispose (GObject *object)
   g_clear_object (&self->organization_signals);
   g_clear_object (&self->services_signals);
   g_clear_object (&self->organization);
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_CLIENT_SECTION);
   G_OBJECT_CLASS (pd_client_section_parent_class)->dispose (object);
 }

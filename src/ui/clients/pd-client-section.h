@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "pd-organization.h"
+#include "pd-session.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,10 @@ void            pd_client_section_set_organization    (PdClientSection *self,
  * client's tiles are locked whatever this says) */
 void            pd_client_section_set_role_lock       (PdClientSection *self,
                                                        const char      *reason);
+/* The session whose pending invitations (pd-invitations.h) and permissions the tiles
+ * follow; one for the section's life. */
+void            pd_client_section_set_session         (PdClientSection *self,
+                                                       PdSession       *session);
 /* The list item showing it, so keyboard navigation knows its position */
 void            pd_client_section_set_list_item       (PdClientSection *self,
                                                        GtkListItem     *item);

@@ -167,6 +167,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (item, FALSE);
   gtk_list_item_set_selectable (item, FALSE);
   pd_client_section_set_role_lock (PD_CLIENT_SECTION (section), self->role_lock);
+  pd_client_section_set_session (PD_CLIENT_SECTION (section), self->session);
   pd_client_section_set_list_item (PD_CLIENT_SECTION (section), item);
   gtk_list_item_set_child (item, section);
   g_ptr_array_add (self->sections, section);

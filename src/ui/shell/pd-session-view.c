@@ -22,6 +22,7 @@
 #include "pd-authorize-wizard.h"
 #include "pd-client-page.h"
 #include "pd-clients-page.h"
+#include "pd-delegate.h"
 #include "pd-groups-page.h"
 #include "pd-new-client.h"
 #include "pd-notifications-page.h"
@@ -563,6 +564,18 @@ map_client_activated (GtkWidget  *widget,
 }
 
 static void
+delegate_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  const char *organization_id, *service_id;
+
+  g_variant_get (parameter, "(&s&s)", &organization_id, &service_id);
+  pd_delegate_activate (widget, pd_session_view_get_session (PD_SESSION_VIEW (widget)), action_name,
+                        organization_id, service_id);
+}
+
+static void
 show_toast_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -705,6 +718,10 @@ pd_session_view_class_init (PdSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_activated);
+  gtk_widget_class_install_action (widget_class, "win.invite-client-admin", "(ss)", delegate_activated);
+  gtk_widget_class_install_action (widget_class, "win.resend-client-invite", "(ss)", delegate_activated);
+  gtk_widget_class_install_action (widget_class, "win.change-client-invite", "(ss)", delegate_activated);
+  gtk_widget_class_install_action (widget_class, "win.cancel-client-invite", "(ss)", delegate_activated);
 
   /* Bubble phase: a search entry's Escape, or a page's own keys, come first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-badge-state.h"
+#include "pd-format.h"
 #include "pd-seat-gauge.h"
 #include "pd-service-info.h"
 #include "pd-service-text.h"
@@ -27,6 +28,8 @@ struct _PdServiceTile
   PdService      *service;
   GSignalGroup   *service_signals;
   char           *locked_reason;
+  char           *delegate_reason;
+  PdAuthorization *invitation;
   gboolean        large;
   guint           refresh_id;
 
@@ -42,6 +45,12 @@ struct _PdServiceTile
   GtkLabel       *next_backup_label;
   GtkLabel       *locked_label;
   GtkWidget      *auth_box;
+  GtkWidget      *self_button;
+  GtkWidget      *delegate_button;
+  GtkWidget      *invite_box;
+  GtkLabel       *invite_sent_label;
+  GtkLabel       *invite_email_label;
+  GtkMenuButton  *invite_menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (PdServiceTile, pd_service_tile, GTK_TYPE_WIDGET)
@@ -89,6 +98,52 @@ sync_accessible (PdServiceTile *self)
                                   -1);
 }
 
+/* The pending invitation: when it went out and to whom. The store (pd-invitations.h) may
+ * not have read it yet; the badge already says it is pending. */
+static void
+sync_invitation (PdServiceTile *self)
+{
+  GDateTime *sent = self->invitation != NULL ? pd_authorization_get_invitation_sent_at (self->invitation) : NULL;
+  const char *email = self->invitation != NULL ? pd_authorization_get_invitation_email (self->invitation) : NULL;
+  g_autofree char *when = sent != NULL ? pd_format_relative_time (sent, NULL) : NULL;
+  /* Translators: %s is a relative time such as “5 minutes ago” or “Yesterday” */
+  g_autofree char *text = when != NULL ? g_strdup_printf (_("Invitation sent: %s"), when)
+                                       : g_strdup (_("Waiting for the client’s admin"));
+
+  gtk_label_set_label (self->invite_sent_label, text);
+  gtk_label_set_label (self->invite_email_label, email);
+  gtk_widget_set_visible (GTK_WIDGET (self->invite_email_label), email != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->invite_email_label), email);
+}
+
+/* Buttons that stay where the tile is locked: “Someone else is the admin” (an invitation
+ * needs no authority in the client's data, so resellers onboard that way) while “I am the
+ * admin” says why not. */
+static void
+sync_auth_buttons (PdServiceTile *self)
+{
+  gboolean needs = pd_badge_state_service_needs_authorization (self->service);
+  gboolean pending = self->service != NULL &&
+                     pd_service_get_authorization_state (self->service) == PD_AUTHORIZATION_STATE_PENDING_CLIENT_ADMIN;
+  gboolean can_delegate = self->delegate_reason == NULL;
+
+  gtk_widget_set_visible (self->auth_box, needs && (self->locked_reason == NULL || can_delegate));
+  gtk_widget_set_sensitive (self->self_button, self->locked_reason == NULL);
+  gtk_widget_set_tooltip_text (self->self_button,
+                               self->locked_reason != NULL ? self->locked_reason
+                               : _("Authorize the backup with your own administrator account of the client"));
+  gtk_widget_set_sensitive (self->delegate_button, can_delegate);
+  gtk_widget_set_tooltip_text (self->delegate_button,
+                               can_delegate ? _("Invite the client’s administrator to authorize the backup")
+                               : self->delegate_reason);
+  gtk_widget_set_visible (self->invite_box, pending);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->invite_menu_button), can_delegate);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->invite_menu_button),
+                               can_delegate ? _("Resend, change or cancel the invitation") : self->delegate_reason);
+  if (pending)
+    sync_invitation (self);
+}
+
 static void
 sync_service (PdServiceTile *self)
 {
@@ -123,8 +178,7 @@ sync_service (PdServiceTile *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), self->large && service != NULL);
 
-  gtk_widget_set_visible (self->auth_box, self->locked_reason == NULL &&
-                                          pd_badge_state_service_needs_authorization (service));
+  sync_auth_buttons (self);
   sync_last_backup (self);
   sync_accessible (self);
 }
@@ -225,11 +279,42 @@ refresh_last_backup (gpointer data)
   g_autofree char *text = pd_service_dup_last_backup_text (self->service, NULL);
 
   /* Only a real change: a screen reader hears label changes */
+  if (gtk_widget_get_visible (self->invite_box))
+    sync_invitation (self);
   if (g_strcmp0 (text, gtk_label_get_label (self->last_backup_label)) == 0 && !self->large)
     return G_SOURCE_CONTINUE;
   sync_last_backup (self);
   sync_accessible (self);
   return G_SOURCE_CONTINUE;
+}
+
+/* The invitation's menu acts on this tile's service through the window's actions */
+static void
+sync_invite_menu (PdServiceTile *self)
+{
+  g_autoptr(GMenu) menu = NULL;
+  const struct { const char *label; const char *action; } items[] = {
+    { N_("_Resend"), "win.resend-client-invite" },
+    { N_("Change _E-mail…"), "win.change-client-invite" },
+    { N_("_Cancel Invitation…"), "win.cancel-client-invite" },
+  };
+
+  if (self->service == NULL)
+    {
+      gtk_menu_button_set_menu_model (self->invite_menu_button, NULL);
+      return;
+    }
+  menu = g_menu_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+
+      g_menu_item_set_action_and_target (item, items[i].action, "(ss)",
+                                         pd_service_get_organization_id (self->service),
+                                         pd_resource_get_id (PD_RESOURCE (self->service)));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->invite_menu_button, G_MENU_MODEL (menu));
 }
 
 static void
@@ -239,6 +324,8 @@ pd_service_tile_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (pd_service_tile_parent_class)->map (widget);
   refresh_last_backup (self);
+  if (gtk_widget_get_visible (self->invite_box))
+    sync_invitation (self);
   if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_last_backup, self);
 }
@@ -299,6 +386,7 @@ pd_service_tile_dispose (GObject *object)
     g_signal_group_set_target (self->service_signals, NULL);
   g_clear_object (&self->service_signals);
   g_clear_object (&self->service);
+  g_clear_object (&self->invitation);
   gtk_widget_dispose_template (GTK_WIDGET (object), PD_TYPE_SERVICE_TILE);
 
   G_OBJECT_CLASS (pd_service_tile_parent_class)->dispose (object);
@@ -310,6 +398,7 @@ pd_service_tile_finalize (GObject *object)
   PdServiceTile *self = PD_SERVICE_TILE (object);
 
   g_free (self->locked_reason);
+  g_free (self->delegate_reason);
 
   G_OBJECT_CLASS (pd_service_tile_parent_class)->finalize (object);
 }
@@ -416,6 +505,12 @@ pd_service_tile_class_init (PdServiceTileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdServiceTile, next_backup_label);
   gtk_widget_class_bind_template_child (widget_class, PdServiceTile, locked_label);
   gtk_widget_class_bind_template_child (widget_class, PdServiceTile, auth_box);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, self_button);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, delegate_button);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, invite_box);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, invite_sent_label);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, invite_email_label);
+  gtk_widget_class_bind_template_child (widget_class, PdServiceTile, invite_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_click_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_click_released);
   gtk_widget_class_bind_template_callback (widget_class, on_click_stopped);
@@ -466,6 +561,7 @@ pd_service_tile_set_service (PdServiceTile *self,
   if (!g_set_object (&self->service, service))
     return;
   g_signal_group_set_target (self->service_signals, service);
+  sync_invite_menu (self);
   sync_service (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
 }
@@ -490,6 +586,32 @@ pd_service_tile_set_locked_reason (PdServiceTile *self,
   self->locked_reason = g_strdup (reason);
   sync_locked (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED_REASON]);
+}
+
+void
+pd_service_tile_set_delegate_reason (PdServiceTile *self,
+                                     const char    *reason)
+{
+  g_return_if_fail (PD_IS_SERVICE_TILE (self));
+
+  if (g_strcmp0 (self->delegate_reason, reason) == 0)
+    return;
+  g_free (self->delegate_reason);
+  self->delegate_reason = g_strdup (reason);
+  sync_auth_buttons (self);
+}
+
+void
+pd_service_tile_set_invitation (PdServiceTile   *self,
+                                PdAuthorization *authorization)
+{
+  g_return_if_fail (PD_IS_SERVICE_TILE (self));
+  g_return_if_fail (authorization == NULL || PD_IS_AUTHORIZATION (authorization));
+
+  if (!g_set_object (&self->invitation, authorization))
+    return;
+  if (gtk_widget_get_visible (self->invite_box))
+    sync_invitation (self);
 }
 
 gboolean

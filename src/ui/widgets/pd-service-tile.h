@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "pd-authorization.h"
 #include "pd-service.h"
 
 G_BEGIN_DECLS
@@ -21,9 +22,19 @@ void        pd_service_tile_set_service       (PdServiceTile *self,
                                                PdService     *service);
 const char *pd_service_tile_get_locked_reason (PdServiceTile *self);
 /* NULL: the tile can be opened. Otherwise it shows a lock and @reason (also its tooltip),
- * still every metric, no authorization buttons, and ::activated is not emitted. */
+ * still every metric, and ::activated is not emitted; “I am the admin” is disabled with
+ * @reason, and the authorization buttons show only where inviting is allowed. */
 void        pd_service_tile_set_locked_reason (PdServiceTile *self,
                                                const char    *reason);
+/* Why “Someone else is the admin” and the invitation's menu (win.resend-client-invite,
+ * win.change-client-invite, win.cancel-client-invite, each "(ss)": organization and
+ * service id) are not available, or NULL when they are. */
+void        pd_service_tile_set_delegate_reason (PdServiceTile *self,
+                                                 const char    *reason);
+/* The authorization of a pending invitation (sent when, to whom), or NULL when not known:
+ * the container hands it over from a session-level store (no request per tile). */
+void        pd_service_tile_set_invitation    (PdServiceTile   *self,
+                                               PdAuthorization *authorization);
 gboolean    pd_service_tile_get_large         (PdServiceTile *self);
 /* The client detail page's big tiles: wider, with the suite and stored data */
 void        pd_service_tile_set_large         (PdServiceTile *self,

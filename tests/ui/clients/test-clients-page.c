@@ -50,6 +50,7 @@ fixture_open (Fixture   *f,
     { "show-page", record_cb, "s", NULL, NULL },
     { "show-toast", record_cb, "s", NULL, NULL },
     { "show-error", record_cb, "(ss)", NULL, NULL },
+    { "invite-client-admin", record_cb, "(ss)", NULL, NULL },
   };
 
   f->calls = g_ptr_array_new_with_free_func (g_free);
@@ -790,9 +791,12 @@ test_drill_down (void)
                               pd_resource_get_id (PD_RESOURCE (service)));
   g_assert_cmpstr (last_call (&f), ==, expected);
 
-  /* The authorization buttons open the detail on that service for now */
+  /* “Someone else is the admin” invites the client's admin for that service */
   g_ptr_array_set_size (f.calls, 0);
   g_signal_emit_by_name (tile, "authorize-delegate");
+  g_free (expected);
+  expected = g_strdup_printf ("invite-client-admin ('%s', '%s')", pd_resource_get_id (PD_RESOURCE (msp)),
+                              pd_resource_get_id (PD_RESOURCE (service)));
   g_assert_cmpstr (last_call (&f), ==, expected);
 
   /* Reseller: org_4 (Bright Path Academy) is locked, says why, and does not open */

@@ -340,10 +340,20 @@ test_authorization_buttons (void)
       g_signal_emit_by_name (gtk_widget_get_ancestor (delegate_button, GTK_TYPE_BUTTON), "clicked");
       g_assert_cmpuint (self_count, ==, delegate_count);
 
-      /* A locked tile offers no step it could not take */
-      pd_service_tile_set_locked_reason (PD_SERVICE_TILE (tile), "You may not authorize services");
+      /* A locked tile (a reseller's) still offers the invitation; the other step says why
+       * not. Nothing is offered where inviting is not allowed either. */
+      pd_service_tile_set_locked_reason (PD_SERVICE_TILE (tile), "Reseller relationship: metrics only");
+      g_assert_false (gtk_widget_get_sensitive (gtk_widget_get_ancestor (self_button, GTK_TYPE_BUTTON)));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_ancestor (self_button, GTK_TYPE_BUTTON)), ==,
+                       "Reseller relationship: metrics only");
+      g_assert_true (gtk_widget_get_sensitive (gtk_widget_get_ancestor (delegate_button, GTK_TYPE_BUTTON)));
+      pd_service_tile_set_delegate_reason (PD_SERVICE_TILE (tile), "You may not authorize services");
       g_assert_null (pd_ui_test_find_label (tile, "I am the admin"));
       pd_service_tile_set_locked_reason (PD_SERVICE_TILE (tile), NULL);
+      g_assert_false (gtk_widget_get_sensitive (gtk_widget_get_ancestor (delegate_button, GTK_TYPE_BUTTON)));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_ancestor (delegate_button, GTK_TYPE_BUTTON)), ==,
+                       "You may not authorize services");
+      pd_service_tile_set_delegate_reason (PD_SERVICE_TILE (tile), NULL);
     }
   g_assert_cmpuint (self_count, ==, 4);
   g_assert_cmpuint (delegate_count, ==, 4);
