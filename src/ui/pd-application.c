@@ -343,6 +343,16 @@ pd_application_start_demo_finish (PdApplication  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static GtkWindow *
+get_main_window (PdApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PD_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static void
 signed_out_cb (GObject      *source,
                GAsyncResult *result,
@@ -363,8 +373,13 @@ sign_out_activated (GSimpleAction *action,
 {
   PdApplication *self = user_data;
   g_autoptr(PdSession) session = NULL;
+  GtkWindow *main_window = get_main_window (self);
 
   if (self->session == NULL)
+    return;
+  /* Unsaved changes ask first (Save / Discard / Cancel); signing out follows once answered. */
+  if (main_window != NULL &&
+      pd_session_view_hold_sign_out (pd_window_get_session_view (PD_WINDOW (main_window))))
     return;
   g_settings_set_string (self->settings, "last-account", "");
   if (self->session_is_demo)
@@ -378,16 +393,6 @@ sign_out_activated (GSimpleAction *action,
   self->pending_cleanups++;
   g_application_hold (G_APPLICATION (self));
   pd_session_sign_out_async (session, NULL, signed_out_cb, g_object_ref (self));
-}
-
-static GtkWindow *
-get_main_window (PdApplication *self)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (PD_IS_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
 }
 
 static void

@@ -53,7 +53,8 @@ say_queued (PdEdit          *edit,
   pd_clientactions_toast (GTK_WIDGET (self), g_object_get_data (G_OBJECT (edit), "pd-queued"));
 }
 
-/* @queued: the toast when the portal cannot be reached and the change waits in the outbox */
+/* @queued: the toast when the portal cannot be reached and the change waits in the outbox
+ * (NULL for an edit that is not kept then, see pd_edit_set_now_only()) */
 static void
 run (PdClientActions *self,
      PdEdit          *edit,
@@ -61,8 +62,11 @@ run (PdClientActions *self,
      Done             done)
 {
   g_object_set_data (G_OBJECT (edit), "pd-done", (gpointer) done);
-  g_object_set_data_full (G_OBJECT (edit), "pd-queued", g_strdup (queued), g_free);
-  g_signal_connect_object (edit, "queued", G_CALLBACK (say_queued), self, 0);
+  if (queued != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (edit), "pd-queued", g_strdup (queued), g_free);
+      g_signal_connect_object (edit, "queued", G_CALLBACK (say_queued), self, 0);
+    }
   pd_edit_run_async (edit, GTK_WIDGET (self), self->cancellable, ran_cb, g_object_ref (self));
 }
 
@@ -275,13 +279,9 @@ sign_in_done (PdClientActions  *self,
   JsonNode *root = response != NULL ? pd_portal_response_get_root (response) : NULL;
   JsonObject *object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   const char *url = object != NULL ? json_object_get_string_member_with_default (object, "url", NULL) : NULL;
-  gboolean queued = self->sign_in_queued;
   g_autofree char *text = NULL;
 
   g_clear_object (&self->sign_in_edit);
-  self->sign_in_queued = FALSE;
-  if (response != NULL && queued)
-    return;  /* told to try again: a browser opening minutes later would surprise */
   if (response != NULL && is_web_link (url))
     {
       open_link (self, url);
@@ -299,7 +299,9 @@ sign_in_done (PdClientActions  *self,
       pd_edit_show_error (GTK_WIDGET (self), _("Cannot sign in as the client"), bad);
       return;
     }
-  if (g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_CONFLICT))
+  if (g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_OFFLINE))
+    text = g_strdup (_("The portal cannot be reached: try again when you are back online"));
+  else if (g_error_matches (error, PD_PORTAL_ERROR, PD_PORTAL_ERROR_CONFLICT))
     /* Translators: %s is a client's name */
     text = g_strdup_printf (_("The client portal of %s is closed while the client is suspended or deleted."),
                             name (self));
@@ -308,12 +310,6 @@ sign_in_done (PdClientActions  *self,
     /* Translators: %s is a client's name */
     text = g_strdup_printf (_("You resell the backup of %s: you have no authority inside its data."), name (self));
   show_refusal (self, _("Cannot sign in as the client"), error, text);
-}
-
-static void
-sign_in_queued (PdClientActions *self)
-{
-  self->sign_in_queued = TRUE;
 }
 
 void
@@ -327,8 +323,9 @@ pd_client_actions_sign_in (PdClientActions *self)
   /* Translators: %s is a client's name */
   description = g_strdup_printf (_("Open the client portal of %s"), name (self));
   self->sign_in_edit = pd_edit_new (self->session, "POST", path, NULL, NULL, description);
-  g_signal_connect_object (self->sign_in_edit, "queued", G_CALLBACK (sign_in_queued), self, G_CONNECT_SWAPPED);
-  run (self, self->sign_in_edit, _("The portal cannot be reached: try again when you are back online"), sign_in_done);
+  /* A link for later would open a browser minutes after the user gave up: now or not at all */
+  pd_edit_set_now_only (self->sign_in_edit, TRUE);
+  run (self, self->sign_in_edit, NULL, sign_in_done);
 }
 
 /* ---- reset password ------------------------------------------------------------------ */

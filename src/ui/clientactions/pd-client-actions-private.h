@@ -16,7 +16,6 @@ struct _PdClientActions
   gpointer        uri_opener_data;
   GCancellable   *cancellable;
   PdEdit         *sign_in_edit;     /* the link on its way, or NULL */
-  gboolean        sign_in_queued;   /* offline: said so, and opens nothing later */
   gboolean        syncing_switch;
 
   GtkWidget      *menu_button;

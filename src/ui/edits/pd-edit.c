@@ -35,6 +35,8 @@ struct _PdEdit
   PdOutboxEntry    *entry;         /* ours, once the outbox has it */
   gint64            resolving_id;  /* the conflict entry sent again with "Use Mine", or 0 */
   gboolean          queued;
+  gboolean          now_only;      /* withdrawn rather than queued */
+  gboolean          withdrawing;   /* withdraw_cb is on its way */
   PdResource       *resource;
 };
 
@@ -77,6 +79,16 @@ pd_edit_set_flags (PdEdit        *self,
   g_return_if_fail (PD_IS_EDIT (self));
 
   self->flags = flags;
+}
+
+void
+pd_edit_set_now_only (PdEdit   *self,
+                      gboolean  now_only)
+{
+  g_return_if_fail (PD_IS_EDIT (self));
+  g_return_if_fail (self->task == NULL);
+
+  self->now_only = now_only;
 }
 
 void
@@ -225,6 +237,26 @@ is_ours (PdEdit        *self,
          g_strcmp0 (pd_outbox_entry_get_description (entry), self->description) == 0;
 }
 
+/* A change that only makes sense now could not be sent: out of the outbox, and said so. */
+static gboolean
+withdraw_cb (gpointer data)
+{
+  PdEdit *self = data;
+  PdOutbox *outbox = pd_session_get_outbox (self->session);
+  gint64 id;
+
+  self->withdrawing = FALSE;
+  if (self->task == NULL || self->entry == NULL || outbox == NULL)
+    return G_SOURCE_REMOVE;
+  id = pd_outbox_entry_get_id (self->entry);
+  finish_with_error (self, g_error_new (PD_PORTAL_ERROR, PD_PORTAL_ERROR_OFFLINE, "%s",
+                                        pd_outbox_entry_get_last_error (self->entry)));
+  /* completes our submit as cancelled, which finds no task left */
+  if (!pd_outbox_discard (outbox, id))
+    g_debug ("“%s” could not be withdrawn; its answer will be ignored", self->description);
+  return G_SOURCE_REMOVE;
+}
+
 /* The portal could not be reached: the entry waits for the next try. Said once. */
 static void
 entry_changed_cb (PdOutboxEntry *entry,
@@ -234,6 +266,14 @@ entry_changed_cb (PdOutboxEntry *entry,
   if (self->queued || pd_outbox_entry_get_last_error (entry) == NULL ||
       pd_outbox_entry_get_state (entry) != PD_OUTBOX_STATE_PENDING)
     return;
+  if (self->now_only)
+    {
+      /* The outbox is still busy with the entry here: withdraw it once it is done. */
+      if (!self->withdrawing)
+        g_idle_add_full (G_PRIORITY_DEFAULT, withdraw_cb, g_object_ref (self), g_object_unref);
+      self->withdrawing = TRUE;
+      return;
+    }
   self->queued = TRUE;
   g_debug ("“%s” waits in the outbox: %s", self->description, pd_outbox_entry_get_last_error (entry));
   g_signal_emit (self, signals[SIGNAL_QUEUED], 0);

@@ -44,6 +44,11 @@ PdEdit           *pd_edit_new             (PdSession           *session,
 /* A secret in the body (a password): see PD_OUTBOX_FLAG_SECRET. */
 void              pd_edit_set_flags       (PdEdit              *self,
                                            PdOutboxFlags        flags);
+/* A change that only makes sense now (a one-time sign-in link): when the portal cannot be
+ * reached it is withdrawn from the outbox and the edit completes with
+ * PD_PORTAL_ERROR_OFFLINE instead of waiting there ("queued" is not emitted). */
+void              pd_edit_set_now_only    (PdEdit              *self,
+                                           gboolean             now_only);
 /* The session list (a PdResourceList, e.g. pd_session_get_users()) that the answer goes
  * into, and for a DELETE without an answer the id removed from it (default: the last segment
  * of the path); a DELETE answered with an item (a member removed) puts that item in. */

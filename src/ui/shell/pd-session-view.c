@@ -249,6 +249,22 @@ pd_session_view_hold_close (PdSessionView *self)
   return ask_before_leaving (self, close_window_then, NULL);
 }
 
+/* Asked again, it finds nothing unsaved and signs out. */
+static void
+sign_out_then (PdSessionView *self,
+               const char    *name)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.sign-out", NULL);
+}
+
+gboolean
+pd_session_view_hold_sign_out (PdSessionView *self)
+{
+  g_return_val_if_fail (PD_IS_SESSION_VIEW (self), FALSE);
+
+  return ask_before_leaving (self, sign_out_then, NULL);
+}
+
 void
 pd_session_view_add_page (PdSessionView *self,
                           const char    *name,

@@ -43,6 +43,9 @@ gboolean       pd_session_view_go_back         (PdSessionView *self);
 /* Before the window closes: TRUE when the section shown has unsaved changes and asks the
  * user first; it closes the window itself once they are saved or discarded. */
 gboolean       pd_session_view_hold_close      (PdSessionView *self);
+/* Before signing out (which also removes the account): the same, and it activates
+ * “app.sign-out” again once they are saved or discarded. */
+gboolean       pd_session_view_hold_sign_out   (PdSessionView *self);
 void           pd_session_view_show_toast      (PdSessionView *self,
                                                 const char    *text);
 void           pd_session_view_show_error      (PdSessionView *self,

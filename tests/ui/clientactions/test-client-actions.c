@@ -3,7 +3,8 @@
  * and off after a confirmation, with the management chips following the portal's answer,
  * and refused while the client is unmapped; signing in as the client fetches a one-time
  * link and opens it (the browser replaced by a recorder: the test then opens the link once
- * itself, and a second time it is gone); reset-password e-mails after a confirmation; and
+ * itself, and a second time it is gone; with the portal away nothing is kept for later);
+ * reset-password e-mails after a confirmation; and
  * what the role (technician, finance) and the client (reseller, suspended, deleted, no
  * e-mail) do not allow is disabled with the reason, and explained if asked anyway. */
 #include "config.h"
@@ -157,6 +158,27 @@ test_sign_in (void)
   g_assert_cmpuint (actions_test_browse (url, NULL), ==, 410);
 }
 
+/* With the portal gone, no link waits in the outbox to open a browser later: the user is
+ * told to try again, and nothing is opened when the portal is back. */
+static void
+test_sign_in_offline (void)
+{
+  g_autoptr(PdUiTestSession) test = pd_ui_test_session_new ((const char *[]) { "--seed", "50", NULL }, "owner");
+  g_autoptr(ActionsTest) t = NULL;
+
+  if (test == NULL)
+    return;
+  t = actions_test_new (test, "org_1");
+  pd_portal_client_set_retry_limits (pd_session_get_client (test->session), 1, 2);
+  pd_outbox_set_retry_delays (pd_session_get_outbox (test->session), 50, 200);
+  g_clear_pointer (&test->portal, pd_test_portal_stop);
+
+  g_signal_emit_by_name (t->actions->sign_in_row, "activated");
+  client_test_wait_action (t->client, "show-error ('Cannot sign in as the client', 'The portal cannot be reached");
+  g_assert_cmpuint (t->opened->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_outbox_get_entries (pd_session_get_outbox (test->session))), ==, 0);
+}
+
 /* Where the client's state does not allow it, the menu says why; a reseller client's
  * refusal by the portal, when asked all the same, is explained too. */
 static void
@@ -281,6 +303,7 @@ main (int    argc,
   g_test_add_func ("/ui/clientactions/admin-access", test_admin_access);
   g_test_add_func ("/ui/clientactions/admin-access-needs-mapping", test_admin_access_needs_mapping);
   g_test_add_func ("/ui/clientactions/sign-in", test_sign_in);
+  g_test_add_func ("/ui/clientactions/sign-in-offline", test_sign_in_offline);
   g_test_add_func ("/ui/clientactions/sign-in-by-client-state", test_sign_in_by_client_state);
   g_test_add_func ("/ui/clientactions/reset-password", test_reset_password);
   g_test_add_func ("/ui/clientactions/reset-password-refused", test_reset_password_refused);

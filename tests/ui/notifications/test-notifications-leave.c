@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Leaving the Notifications section with unsaved changes asks first, and Save, Discard and
- * Cancel each do what they say (another section, back to the sidebar, closing the window);
+ * Cancel each do what they say (another section, back to the sidebar, closing the window,
+ * signing out);
  * a role without notifications.write sees the settings, disabled, with the reason; a role
  * without notifications.read has no such section. */
 
@@ -161,6 +162,73 @@ test_close_window (void)
   g_assert_cmpint (portal_count ("download.ready"), ==, saved);
 }
 
+/* “app.sign-out” as PdApplication has it: it holds while the section asks, and signs out
+ * (here: counts) when nothing is left unsaved. */
+static void
+sign_out_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  PdSessionView *view = user_data;
+  guint *signed_out = g_object_get_data (G_OBJECT (view), "nt-signed-out");
+
+  if (!pd_session_view_hold_sign_out (view))
+    (*signed_out)++;
+}
+
+static gboolean
+signed_out_once (gpointer data)
+{
+  return *(guint *) data == 1;
+}
+
+static void
+test_sign_out (void)
+{
+  const GActionEntry entries[] = { { .name = "sign-out", .activate = sign_out_cb } };
+  g_autoptr(GSimpleActionGroup) app = g_simple_action_group_new ();
+  PdSessionView *view;
+  GtkWindow *window;
+  gint64 saved;
+  int changed;
+  guint signed_out = 0;
+  PdNotificationsPage *page = open_with_change (1100, &view, &window, &saved, &changed);
+  AdwMessageDialog *dialog;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), view);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "app", G_ACTION_GROUP (app));
+  g_object_set_data (G_OBJECT (view), "nt-signed-out", &signed_out);
+
+  /* Cancel: still signed in, with the change. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "app.sign-out", NULL);
+  dialog = nt_wait_dialog ("Save Changes?");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
+  nt_respond (dialog, "cancel");
+  pd_ui_test_wait_frames (3);
+  g_assert_cmpuint (signed_out, ==, 0);
+  g_assert_true (pd_notifications_page_is_changed (page));
+
+  /* Save: the portal has it, then the sign-out goes on by itself. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "app.sign-out", NULL);
+  nt_respond (nt_wait_dialog ("Save Changes?"), "save");
+  pd_ui_test_wait_for (signed_out_once, &signed_out, "signing out after the save");
+  g_assert_false (pd_notifications_page_is_changed (page));
+  g_assert_cmpint (portal_count ("download.ready"), ==, changed);
+
+  /* Discard: signed out, the portal unchanged. */
+  pd_notification_choice_set_cumulative_count (download_choice (page), changed + 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "app.sign-out", NULL);
+  nt_respond (nt_wait_dialog ("Save Changes?"), "discard");
+  pd_ui_test_wait_frames (3);
+  g_assert_cmpuint (signed_out, ==, 2);
+  g_assert_cmpint (portal_count ("download.ready"), ==, changed);
+
+  /* Nothing unsaved: no question. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "app.sign-out", NULL);
+  g_assert_cmpuint (signed_out, ==, 3);
+  pd_ui_test_window_destroy (window);
+}
+
 static void
 assert_gated (GtkWidget  *widget,
               const char *what)
@@ -240,6 +308,7 @@ main (int    argc,
   g_test_add_func ("/notifications/leave-save", test_leave_save);
   g_test_add_func ("/notifications/go-back", test_go_back);
   g_test_add_func ("/notifications/close-window", test_close_window);
+  g_test_add_func ("/notifications/sign-out", test_sign_out);
   g_test_add_func ("/notifications/read-only-role", test_read_only_role);
   g_test_add_func ("/notifications/no-read-permission", test_no_read_permission);
   status = g_test_run ();
