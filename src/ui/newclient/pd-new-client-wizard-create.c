@@ -261,10 +261,7 @@ activate_on_main (PdNewClientWizard *self,
   GtkWidget *target = self->parent != NULL ? self->parent : GTK_WIDGET (self);
   const char *organization_id = self->draft->organization_id;
 
-  /* win.invite-client-admin comes with the delegation feature; without it, the client's page
-   * is where its admin is invited. */
-  if (action == NULL || !gtk_widget_activate_action (target, action, "(ss)", organization_id, service_id))
-    gtk_widget_activate_action (target, "win.show-client", "(ss)", organization_id, service_id);
+  gtk_widget_activate_action (target, action, "(ss)", organization_id, service_id);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -280,7 +277,7 @@ authorize_clicked_cb (PdNewClientWizard *self,
 void
 pd_new_client_wizard_open_clicked (PdNewClientWizard *self)
 {
-  activate_on_main (self, NULL, "");
+  activate_on_main (self, "win.show-client", "");
 }
 
 static void

@@ -246,6 +246,12 @@ test_validation (void)
                    ==, 1200);
 }
 
+static gboolean
+narrow (gpointer wizard)
+{
+  return gtk_widget_get_width (GTK_WIDGET (wizard)) <= 360;
+}
+
 /* Closed midway, the wizard comes back where it was with everything typed; once the client
  * is created, the next one starts afresh. */
 static void
@@ -267,8 +273,7 @@ test_resume (void)
   new_client_test_check_service (wizard, "teams", TRUE);
   /* Down to a phone's width */
   gtk_window_set_default_size (wizard, 360, 640);
-  pd_ui_test_wait_frames (10);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (wizard)), <=, 360);
+  pd_ui_test_wait_for (narrow, wizard, "the wizard to be 360 px wide");
   pd_ui_test_screenshot (GTK_WIDGET (wizard), "new-client-narrow");
   new_client_test_click (new_client_test_part (wizard, "back_button"));
   new_client_test_wait_step (wizard, "details");
