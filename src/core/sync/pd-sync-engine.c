@@ -49,6 +49,8 @@ struct _PdSyncEngine
   PdCache        *cache;
   GArray         *entries;    /* Entry */
   Run            *run;
+  GPtrArray      *next;       /* Waiter*: callers during a run, for the run after it */
+  gboolean        next_full;
 
   guint           in_flight;
   GQueue          slot_waiters;  /* SlotWaiter* */
@@ -278,6 +280,47 @@ on_interval (gpointer data)
 }
 
 static void
+on_cancelled (GCancellable *cancellable,
+              gpointer      data)
+{
+  g_cancellable_cancel (data);
+}
+
+/* Cancelling any caller stops the sync it joined. */
+static void
+join_run (PdSyncEngine *self,
+          Waiter       *waiter)
+{
+  if (waiter->cancellable != NULL)
+    waiter->handler = g_cancellable_connect (waiter->cancellable, G_CALLBACK (on_cancelled),
+                                             g_object_ref (self->run->cancellable),
+                                             g_object_unref);
+  g_ptr_array_add (self->run->waiters, waiter);
+}
+
+/* Callers who came during a run (an edit that just changed something the run may already
+ * have read) get a run of their own, unless the engine is being stopped. */
+static void
+start_next_run (PdSyncEngine *self,
+                gboolean      cancelled)
+{
+  g_autoptr(GPtrArray) next = g_steal_pointer (&self->next);
+
+  if (cancelled)
+    {
+      for (guint i = 0; i < next->len; i++)
+        g_task_return_new_error (((Waiter *) g_ptr_array_index (next, i))->task, G_IO_ERROR,
+                                 G_IO_ERROR_CANCELLED, "The sync was stopped");
+      return;
+    }
+  start_run (self, self->next_full);
+  self->next_full = FALSE;
+  for (guint i = 0; i < next->len; i++)
+    join_run (self, g_ptr_array_index (next, i));
+  g_ptr_array_set_free_func (next, NULL);  /* the run has them now */
+}
+
+static void
 finish_run (PdSyncEngine *self)
 {
   Run *run = g_steal_pointer (&self->run);
@@ -318,6 +361,8 @@ finish_run (PdSyncEngine *self)
   /* What the run wrote goes from the log into the file while nothing else is going on
    * (before the waiters hear of it: one of them may drop the engine) */
   pd_cache_checkpoint (self->cache);
+  if (self->next != NULL)
+    start_next_run (self, cancelled);
   for (guint i = 0; i < run->waiters->len; i++)
     {
       Waiter *waiter = g_ptr_array_index (run->waiters, i);
@@ -537,13 +582,6 @@ pd_sync_engine_add_list (PdSyncEngine         *self,
   g_array_append_val (self->entries, entry);
 }
 
-static void
-on_cancelled (GCancellable *cancellable,
-              gpointer      data)
-{
-  g_cancellable_cancel (data);
-}
-
 void
 pd_sync_engine_sync_async (PdSyncEngine        *self,
                            gboolean             full,
@@ -558,8 +596,19 @@ pd_sync_engine_sync_async (PdSyncEngine        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pd_sync_engine_sync_async);
-  if (self->run == NULL)
-    start_run (self, full);
+  waiter = g_new0 (Waiter, 1);
+  waiter->task = task;
+  waiter->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  if (self->run != NULL)
+    {
+      /* The run may have read the lists before the caller's change: one more after it */
+      if (self->next == NULL)
+        self->next = g_ptr_array_new_with_free_func (waiter_free);
+      self->next_full |= full;
+      g_ptr_array_add (self->next, waiter);
+      return;
+    }
+  start_run (self, full);
   if (self->run == NULL)
     {
       /* finished at once (no lists): report what it found */
@@ -567,20 +616,10 @@ pd_sync_engine_sync_async (PdSyncEngine        *self,
         g_task_return_new_error (task, PD_PORTAL_ERROR, PD_PORTAL_ERROR_SERVER, "%s", self->error);
       else
         g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
+      waiter_free (waiter);
       return;
     }
-  /* Cancelling any caller stops the sync it joined. */
-  waiter = g_new0 (Waiter, 1);
-  waiter->task = task;
-  if (cancellable != NULL)
-    {
-      waiter->cancellable = g_object_ref (cancellable);
-      waiter->handler = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled),
-                                               g_object_ref (self->run->cancellable),
-                                               g_object_unref);
-    }
-  g_ptr_array_add (self->run->waiters, waiter);
+  join_run (self, waiter);
 }
 
 gboolean

@@ -45,8 +45,10 @@ gboolean      pd_sync_engine_load_cached_finish   (PdSyncEngine         *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
 /* Syncs every registered list: @full walks everything; otherwise lists that completed a
- * sync before get only the changes. A call during a sync joins it. Fails with the first
- * list's error (the other lists are still synced). */
+ * sync before get only the changes. A call during a sync is answered by one more sync after
+ * it (the running one may have read the lists before the caller's change); the calls during
+ * one sync share that next one. Fails with the first list's error (the other lists are
+ * still synced). */
 void          pd_sync_engine_sync_async           (PdSyncEngine         *self,
                                                    gboolean              full,
                                                    GCancellable         *cancellable,

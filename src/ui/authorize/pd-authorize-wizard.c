@@ -505,7 +505,7 @@ pd_authorize_wizard_resume (PdAuthorizeWizard *self)
     default:
       pd_authorize_wizard_show_page (self, "agreement");
       if (pd_authorization_get_state (authorization) == PD_AUTHORIZATION_STATE_CONSENT_LOST)
-        pd_authorize_wizard_show_message (self, _("The tenant revoked the backup’s consent. Accept the agreement and ask for consent again to pd_authorize_wizard_resume the backups."));
+        pd_authorize_wizard_show_message (self, _("The tenant revoked the backup’s consent. Accept the agreement and ask for consent again to resume the backups."));
       break;
     }
 }

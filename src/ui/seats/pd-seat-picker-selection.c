@@ -63,11 +63,11 @@ pd_seat_picker_update_limit_notice (PdSeatPicker *self)
       text = g_strdup_printf (
         /* Translators: “23 accounts are selected but this client’s Exchange license has 20 seats. Deselect 3, or
          * raise the license tier.” The first %u is the selected count; the last one, how many are too many. */
-        ngettext ("%u accounts are selected but this client’s %s license has %" G_GINT64_FORMAT " seats. "
+        ngettext ("%u accounts are selected but this client’s %s license has %lu seats. "
                   "Deselect %u, or raise the license tier.",
-                  "%u accounts are selected but this client’s %s license has %" G_GINT64_FORMAT " seats. "
+                  "%u accounts are selected but this client’s %s license has %lu seats. "
                   "Deselect %u, or raise the license tier.", over),
-        n, service_name (self), total, over);
+        n, service_name (self), (gulong) total, over);
       show_limit (self, text);
     }
   else if (self->limit_notice && !self->applying)
@@ -96,11 +96,11 @@ pd_seat_picker_toggle (PdSeatPicker *self,
         text = g_strdup_printf (
           /* Translators: “All 20 seats of this client’s Exchange license are taken. To protect Ada Lovelace too,
            * raise the license tier, or deselect another account first.” */
-          ngettext ("This client’s %2$s license has %1$" G_GINT64_FORMAT " seat, and it is taken. To protect %3$s "
+          ngettext ("This client’s %2$s license has %1$lu seat, and it is taken. To protect %3$s "
                     "instead, deselect the other account first, or raise the license tier.",
-                    "All %1$" G_GINT64_FORMAT " seats of this client’s %2$s license are taken. To protect %3$s too, "
+                    "All %1$lu seats of this client’s %2$s license are taken. To protect %3$s too, "
                     "raise the license tier, or deselect another account first.", (gulong) total),
-          total, service_name (self), pd_account_get_display_name (account));
+          (gulong) total, service_name (self), pd_account_get_display_name (account));
       show_limit (self, text);
       return FALSE;
     }
@@ -171,11 +171,11 @@ select_all_action (GtkWidget  *widget,
       g_autofree char *text = g_strdup_printf (
         /* Translators: “Selection stopped at the license’s 20 seats: 7 accounts shown are not selected. Raise the
          * license tier of this client’s Exchange to protect them too.” */
-        ngettext ("Selection stopped at the license’s %" G_GINT64_FORMAT " seats: %u account shown is not "
+        ngettext ("Selection stopped at the license’s %lu seats: %u account shown is not "
                   "selected. Raise the license tier of this client’s %s to protect it too.",
-                  "Selection stopped at the license’s %" G_GINT64_FORMAT " seats: %u accounts shown are not "
+                  "Selection stopped at the license’s %lu seats: %u accounts shown are not "
                   "selected. Raise the license tier of this client’s %s to protect them too.", n_left),
-        total, n_left, service_name (self));
+        (gulong) total, n_left, service_name (self));
       show_limit (self, text);
     }
 }

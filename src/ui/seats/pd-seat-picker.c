@@ -196,8 +196,8 @@ pd_seat_picker_update_counter (PdSeatPicker *self)
   if (!self->selection_set)
     {
       /* Translators: the total seats of the license, while the accounts load */
-      counter = total >= 0 ? g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " seat", "%" G_GINT64_FORMAT " seats",
-                                                        (gulong) total), total)
+      counter = total >= 0 ? g_strdup_printf (ngettext ("%lu seat", "%lu seats",
+                                                        (gulong) total), (gulong) total)
                            : g_strdup (_("Seats"));
       open = g_strdup (self->loading ? _("Loading accounts…") : NULL);
       gtk_level_bar_set_value (self->seat_bar, 0);
@@ -211,8 +211,8 @@ pd_seat_picker_update_counter (PdSeatPicker *self)
   else
     {
       /* Translators: “12 of 20 seats”: selected accounts against the license's seats */
-      counter = g_strdup_printf (ngettext ("%u of %" G_GINT64_FORMAT " seat", "%u of %" G_GINT64_FORMAT " seats",
-                                           (gulong) total), n, total);
+      counter = g_strdup_printf (ngettext ("%u of %lu seat", "%u of %lu seats",
+                                           (gulong) total), n, (gulong) total);
       if ((gint64) n > total)
         /* Translators: %u is how many selected accounts have no seat */
         open = g_strdup_printf (ngettext ("%u over the license", "%u over the license", (gulong) (n - total)),
