@@ -201,6 +201,47 @@ pd_ui_test_wait_for (gboolean   (*check) (gpointer data),
   pd_session_test_wait_for (check, data, what);
 }
 
+GtkWindow *
+pd_ui_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;  /* GTK keeps it */
+    }
+  return NULL;
+}
+
+static gboolean
+window_open (gpointer type)
+{
+  return pd_ui_test_find_window (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static gboolean
+window_closed (gpointer type)
+{
+  return pd_ui_test_find_window (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+GtkWindow *
+pd_ui_test_wait_window (GType type)
+{
+  pd_ui_test_wait_for (window_open, GSIZE_TO_POINTER (type), g_type_name (type));
+  pd_ui_test_wait_frames (3);
+  return pd_ui_test_find_window (type);
+}
+
+void
+pd_ui_test_wait_window_closed (GType type)
+{
+  pd_ui_test_wait_for (window_closed, GSIZE_TO_POINTER (type), "the window to close");
+}
+
 GtkWidget *
 pd_ui_test_find_file_chooser (void)
 {

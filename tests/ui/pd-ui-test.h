@@ -64,6 +64,12 @@ void              pd_ui_test_wait_for         (gboolean          (*check) (gpoin
                                                gpointer            data,
                                                const char         *what);
 
+/* The mapped toplevel window of @type (GTK keeps it), or NULL; waiting for one to be
+ * mapped (and painted a few frames), or for none to be left */
+GtkWindow        *pd_ui_test_find_window        (GType               type);
+GtkWindow        *pd_ui_test_wait_window        (GType               type);
+void              pd_ui_test_wait_window_closed (GType               type);
+
 /* The file chooser dialog shown, or NULL: without a desktop portal, GtkFileChooserNative
  * shows GTK's own dialog, which a test can drive. */
 GtkWidget        *pd_ui_test_find_file_chooser (void);

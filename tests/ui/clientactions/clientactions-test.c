@@ -78,51 +78,10 @@ actions_test_assert_refused (GtkWidget    *widget,
     g_error ("row subtitle “%s”, expected “%s”", subtitle, why);
 }
 
-static GtkWindow *
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-window_open (gpointer type)
-{
-  return find_window (GPOINTER_TO_SIZE (type)) != NULL;
-}
-
-static gboolean
-window_closed (gpointer type)
-{
-  return find_window (GPOINTER_TO_SIZE (type)) == NULL;
-}
-
-GtkWindow *
-actions_test_wait_window (GType type)
-{
-  pd_ui_test_wait_for (window_open, GSIZE_TO_POINTER (type), g_type_name (type));
-  pd_ui_test_wait_frames (3);
-  return find_window (type);
-}
-
-void
-actions_test_wait_closed (GType type)
-{
-  pd_ui_test_wait_for (window_closed, GSIZE_TO_POINTER (type), "the window to close");
-}
-
 char *
 actions_test_answer (const char *response)
 {
-  GtkWindow *dialog = actions_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWindow *dialog = pd_ui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
   char *body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
 
   /* What its buttons do: answer, then close */

@@ -33,9 +33,6 @@ PdOrganization *actions_test_organization (PdUiTestSession *test,
 void            actions_test_assert_refused (GtkWidget    *widget,
                                              AdwActionRow *row,
                                              const char   *why);
-/* The mapped window of @type, waiting for it */
-GtkWindow      *actions_test_wait_window  (GType            type);
-void            actions_test_wait_closed  (GType            type);
 /* Answers the message dialog on screen with @response; returns its body for checks */
 char           *actions_test_answer       (const char      *response);
 /* A request as another technician (the owner's key) would send it; the status is checked.

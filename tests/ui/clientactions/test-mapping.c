@@ -88,7 +88,7 @@ open_mapping (ActionsTest *t)
 
   g_assert_true (gtk_widget_is_sensitive (map));
   g_signal_emit_by_name (map, "clicked");
-  return actions_test_wait_window (PD_TYPE_MAPPING_DIALOG);
+  return pd_ui_test_wait_window (PD_TYPE_MAPPING_DIALOG);
 }
 
 typedef struct {
@@ -155,7 +155,7 @@ test_map_from_candidates (void)
   g_assert_nonnull (strstr (body, free_id));
 
   wait_mapping ("org_5", free_id);
-  actions_test_wait_closed (PD_TYPE_MAPPING_DIALOG);
+  pd_ui_test_wait_window_closed (PD_TYPE_MAPPING_DIALOG);
   expected = g_strdup_printf ("show-toast 'Linked Nordlicht Architekten GmbH to the service account “Nordlicht "
                               "Architekten GmbH”'");
   client_test_wait_action (t->client, expected);

@@ -56,38 +56,10 @@ new_client_test_free (NewClientTest *t)
   g_free (t);
 }
 
-static GtkWindow *
-find_window (GType type)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;  /* GTK keeps it */
-    }
-  return NULL;
-}
-
 GtkWindow *
 new_client_test_find_wizard (void)
 {
-  return find_window (PD_TYPE_NEW_CLIENT_WIZARD);
-}
-
-static gboolean
-window_shown (gpointer type)
-{
-  return find_window (GPOINTER_TO_SIZE (type)) != NULL;
-}
-
-GtkWindow *
-new_client_test_wait_window (GType type)
-{
-  pd_ui_test_wait_for (window_shown, GSIZE_TO_POINTER (type), g_type_name (type));
-  return find_window (type);
+  return pd_ui_test_find_window (PD_TYPE_NEW_CLIENT_WIZARD);
 }
 
 static gboolean

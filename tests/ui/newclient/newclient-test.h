@@ -50,8 +50,6 @@ gboolean       new_client_test_service_checked (GtkWindow      *wizard,
                                                 const char     *nick);
 /* The wizard if one is open, else NULL */
 GtkWindow     *new_client_test_find_wizard (void);
-/* Waits until a window of @type is shown, and returns it */
-GtkWindow     *new_client_test_wait_window (GType               type);
 /* Waits until no wizard is open */
 void           new_client_test_wait_closed (void);
 /* Closes the wizard as the window manager would, and waits until it is gone */

@@ -111,7 +111,7 @@ test_create (void)
   new_client_test_click (GTK_WIDGET (gtk_widget_get_ancestor (pd_ui_test_find_label (GTK_WIDGET (wizard), "Authorize Now"),
                                                               GTK_TYPE_BUTTON)));
   new_client_test_wait_closed ();
-  g_assert_nonnull (new_client_test_wait_window (PD_TYPE_AUTHORIZE_WIZARD));
+  g_assert_nonnull (pd_ui_test_wait_window (PD_TYPE_AUTHORIZE_WIZARD));
 }
 
 /* The country starts as the partner settings say, as the portal has them now */

@@ -67,7 +67,7 @@ test_role_and_status (void)
   users_test_select_role (dialog->role_row, "support");
   g_assert_true (gtk_widget_is_sensitive (dialog->save_button));
   users_test_click (dialog->save_button);
-  users_test_wait_no_window (PD_TYPE_USER_EDIT_DIALOG);
+  pd_ui_test_wait_window_closed (PD_TYPE_USER_EDIT_DIALOG);
   users_test_wait_toast (t, "Saved the changes to Lucas Moreau");
   g_assert_cmpstr (pd_user_get_role_id (users_test_lookup (t, LUCAS)), ==, "support");
   object = portal_user (t, users_test_lookup (t, LUCAS), &node);
@@ -123,7 +123,7 @@ test_delete (void)
   users_test_click (dialog->delete_button);
   users_test_answer ("confirm");
   users_test_wait_user (t, YUKI, FALSE);
-  users_test_wait_no_window (PD_TYPE_USER_EDIT_DIALOG);
+  pd_ui_test_wait_window_closed (PD_TYPE_USER_EDIT_DIALOG);
   users_test_wait_toast (t, "Deleted Yuki Tanaka");
   json_node_unref (users_test_portal (t, "GET", path, NULL, NULL, 404));
 }
@@ -209,10 +209,10 @@ test_conflict (void)
   renamed = users_test_portal (t, "PATCH", path, "{\"name\": \"Lucas M. Moreau\"}", dialog->etag, 200);
 
   users_test_click (dialog->save_button);
-  conflict = users_test_wait_window (PD_TYPE_CONFLICT_DIALOG);
+  conflict = pd_ui_test_wait_window (PD_TYPE_CONFLICT_DIALOG);
   g_assert_nonnull (pd_ui_test_find_label (GTK_WIDGET (conflict), "E-mail about errors"));
   users_test_answer ("mine");
-  users_test_wait_no_window (PD_TYPE_USER_EDIT_DIALOG);
+  pd_ui_test_wait_window_closed (PD_TYPE_USER_EDIT_DIALOG);
 
   object = portal_user (t, users_test_lookup (t, LUCAS), &node);
   g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "Lucas M. Moreau");

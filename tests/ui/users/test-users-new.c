@@ -34,7 +34,7 @@ static GtkWindow *
 open_new (UsersTest *t)
 {
   users_test_click (t->page->new_button);
-  return users_test_wait_window (PD_TYPE_USER_NEW_DIALOG);
+  return pd_ui_test_wait_window (PD_TYPE_USER_NEW_DIALOG);
 }
 
 static char *
@@ -95,7 +95,7 @@ test_invitation (void)
   g_assert_true (create_sensitive (dialog));
   users_test_click (part (dialog, "create_button"));
 
-  users_test_wait_no_window (PD_TYPE_USER_NEW_DIALOG);
+  pd_ui_test_wait_window_closed (PD_TYPE_USER_NEW_DIALOG);
   users_test_wait_user (t, "lena.wolf@northwind-it.example", TRUE);
   users_test_wait_toast (t, "sent an invitation to lena.wolf@northwind-it.example");
   user = users_test_lookup (t, "lena.wolf@northwind-it.example");
@@ -156,7 +156,7 @@ test_password (void)
   g_assert_true (create_sensitive (dialog));
   users_test_click (part (dialog, "create_button"));
 
-  users_test_wait_no_window (PD_TYPE_USER_NEW_DIALOG);
+  pd_ui_test_wait_window_closed (PD_TYPE_USER_NEW_DIALOG);
   users_test_wait_user (t, "noah.brandt@northwind-it.example", TRUE);
   users_test_wait_toast (t, "Added Noah Brandt");
   node = users_test_portal (t, "GET", "/api/v1/users?q=noah.brandt", NULL, NULL, 200);
@@ -224,7 +224,7 @@ test_offline (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (part (dialog, "password_check")), TRUE);
   type (dialog, "password_row", "a long enough password");
   users_test_click (part (dialog, "create_button"));
-  users_test_wait_no_window (PD_TYPE_USER_NEW_DIALOG);
+  pd_ui_test_wait_window_closed (PD_TYPE_USER_NEW_DIALOG);
   users_test_wait_toast (t, "Written Offline will be added as soon as the portal can be reached");
   g_assert_null (users_test_lookup (t, "offline@northwind-it.example"));
 

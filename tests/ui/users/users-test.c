@@ -89,47 +89,6 @@ users_test_wait_user (UsersTest  *t,
   pd_ui_test_wait_for (user_is, &wait, present ? "the user to be listed" : "the user to be gone");
 }
 
-static GtkWindow *
-find_window (GType type)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-window_open (gpointer type)
-{
-  return find_window (GPOINTER_TO_SIZE (type)) != NULL;
-}
-
-static gboolean
-window_closed (gpointer type)
-{
-  return find_window (GPOINTER_TO_SIZE (type)) == NULL;
-}
-
-GtkWindow *
-users_test_wait_window (GType type)
-{
-  pd_ui_test_wait_for (window_open, GSIZE_TO_POINTER (type), g_type_name (type));
-  pd_ui_test_wait_frames (3);
-  return find_window (type);
-}
-
-void
-users_test_wait_no_window (GType type)
-{
-  pd_ui_test_wait_for (window_closed, GSIZE_TO_POINTER (type), "the window to close");
-}
-
 typedef struct {
   UsersTest  *t;
   const char *text;
@@ -172,7 +131,7 @@ users_test_open_user (UsersTest  *t,
       if (g_strcmp0 (pd_user_get_email (user), email) == 0)
         {
           g_signal_emit_by_name (t->page->list_view, "activate", i);
-          return users_test_wait_window (PD_TYPE_USER_EDIT_DIALOG);
+          return pd_ui_test_wait_window (PD_TYPE_USER_EDIT_DIALOG);
         }
     }
   g_error ("%s is not in the list", email);
@@ -211,7 +170,7 @@ users_test_assert_refused (GtkWidget  *widget,
 void
 users_test_answer (const char *response)
 {
-  GtkWindow *dialog = users_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWindow *dialog = pd_ui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
 
   /* What its buttons do: answer, then close */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);

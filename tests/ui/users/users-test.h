@@ -38,10 +38,6 @@ PdUser     *users_test_lookup         (UsersTest    *t,
 void        users_test_wait_user      (UsersTest    *t,
                                        const char   *email,
                                        gboolean      present);
-/* Waits until a visible window of @type is open and returns it */
-GtkWindow  *users_test_wait_window    (GType         type);
-/* Waits until no window of @type is open */
-void        users_test_wait_no_window (GType         type);
 /* Waits for a toast (any label of the window) containing @text */
 void        users_test_wait_toast     (UsersTest    *t,
                                        const char   *text);
