@@ -315,6 +315,20 @@ start_next_run (PdSyncEngine *self,
     }
   start_run (self, self->next_full);
   self->next_full = FALSE;
+  if (self->run == NULL)
+    {
+      /* finished at once (no lists) */
+      for (guint i = 0; i < next->len; i++)
+        {
+          GTask *task = ((Waiter *) g_ptr_array_index (next, i))->task;
+
+          if (self->error != NULL)
+            g_task_return_new_error (task, PD_PORTAL_ERROR, PD_PORTAL_ERROR_SERVER, "%s", self->error);
+          else
+            g_task_return_boolean (task, TRUE);
+        }
+      return;
+    }
   for (guint i = 0; i < next->len; i++)
     join_run (self, g_ptr_array_index (next, i));
   g_ptr_array_set_free_func (next, NULL);  /* the run has them now */
