@@ -193,6 +193,15 @@ pd_ui_test_wait_frames (guint frames)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Before a toast's button is pressed: libadwaita 1.2 frees a toast dismissed within 200 ms
+ * of replacing another while its slide-in animation still points at it, and crashes when
+ * that animation ends (fixed in later releases; a person is never that quick). */
+void
+pd_ui_test_wait_toast_shown (void)
+{
+  pd_ui_test_wait_frames (40);
+}
+
 void
 pd_ui_test_wait_for (gboolean   (*check) (gpointer data),
                      gpointer     data,

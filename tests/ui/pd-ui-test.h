@@ -59,6 +59,7 @@ GPtrArray        *pd_ui_test_find_all_type    (GtkWidget          *root,
 
 /* Runs the main loop for about @frames frames. */
 void              pd_ui_test_wait_frames      (guint               frames);
+void              pd_ui_test_wait_toast_shown (void);
 /* Runs the main loop until @check (@data); fails the test after a generous timeout. */
 void              pd_ui_test_wait_for         (gboolean          (*check) (gpointer data),
                                                gpointer            data,

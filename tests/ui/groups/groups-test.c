@@ -150,6 +150,7 @@ groups_test_click_toast (GroupsTest *t,
 {
   g_object_set_data (G_OBJECT (t->view), "groups-test-toast", (gpointer) button_label);
   pd_ui_test_wait_for (toast_button_shown, t, button_label);
+  pd_ui_test_wait_toast_shown ();
   groups_test_click (groups_test_row_of (GTK_WIDGET (t->view), button_label, GTK_TYPE_BUTTON));
 }
 

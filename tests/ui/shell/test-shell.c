@@ -332,6 +332,7 @@ check_details (GtkWidget  *view,
   g_autofree char *expected = g_strdup_printf ("%s\n\n%s", title, details);
 
   g_assert_nonnull (button);
+  pd_ui_test_wait_toast_shown ();
   g_signal_emit_by_name (button, "clicked");
   pd_ui_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the details dialog");
   dialog = GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
