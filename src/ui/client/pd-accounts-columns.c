@@ -11,6 +11,7 @@
 #include "pd-organization.h"
 #include "pd-service-info.h"
 #include "pd-status-badge.h"
+#include "pd-tooltip.h"
 
 /* The six columns of the accounts table. Each cell is made once per recycled row (setup)
  * and filled from its account (bind); while bound it follows the account's notify, so an
@@ -92,7 +93,7 @@ name_update (PdAccountsTable *self,
   /* sites and shared drives have no address: their type says what they are */
   gtk_label_set_text (GTK_LABEL (subtitle), email != NULL && *email != '\0' ? email
                                               : pd_client_format_account_type (pd_account_get_kind (account)));
-  gtk_widget_set_tooltip_text (cell, email);
+  pd_tooltip_set (cell, email);
 }
 
 static GtkWidget *
@@ -155,10 +156,10 @@ protection_update (PdAccountsTable *self,
     gtk_widget_add_css_class (cell, classes[protection]);
   /* a deleted account is still listed but cannot be protected again: say so where it shows */
   if (pd_account_get_status (account) != PD_ACCOUNT_STATUS_ACTIVE)
-    gtk_widget_set_tooltip_text (cell, pd_client_format_account_status (pd_account_get_status (account)));
+    pd_tooltip_set (cell, pd_client_format_account_status (pd_account_get_status (account)));
   else
     /* narrow windows show the icon alone: the word is the tooltip */
-    gtk_widget_set_tooltip_text (cell, self->narrow ? pd_client_format_protection (protection) : NULL);
+    pd_tooltip_set (cell, self->narrow ? pd_client_format_protection (protection) : NULL);
 }
 
 static GtkWidget *
@@ -190,7 +191,7 @@ last_backup_update (PdAccountsTable *self,
   g_autofree char *exact = pd_client_format_date_time (when);
 
   gtk_label_set_text (GTK_LABEL (cell), text);
-  gtk_widget_set_tooltip_text (cell, exact);
+  pd_tooltip_set (cell, exact);
 }
 
 /* ---- factory plumbing ---------------------------------------------------------------- */
@@ -393,6 +394,6 @@ pd_accounts_table_update_narrow_cells (PdAccountsTable *self)
       GtkWidget *label = gtk_widget_get_last_child (cell);
 
       gtk_widget_set_visible (label, !self->narrow);
-      gtk_widget_set_tooltip_text (cell, self->narrow ? gtk_label_get_text (GTK_LABEL (label)) : NULL);
+      pd_tooltip_set (cell, self->narrow ? gtk_label_get_text (GTK_LABEL (label)) : NULL);
     }
 }

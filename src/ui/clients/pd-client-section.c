@@ -10,6 +10,7 @@
 #include "pd-invitations.h"
 #include "pd-models.h"
 #include "pd-service-tile.h"
+#include "pd-tooltip.h"
 #include "pd-wrap-box.h"
 
 typedef enum {
@@ -158,19 +159,21 @@ update_header (PdClientSection *self)
     {
     case PD_RELATIONSHIP_MSP:
       set_chip (self, CHIP_RELATIONSHIP, C_("relationship", "MSP"));
-      gtk_widget_set_tooltip_text (self->chips[CHIP_RELATIONSHIP],
-                                   _("You are this client’s managed service provider"));
+      pd_tooltip_set (self->chips[CHIP_RELATIONSHIP],
+                      _("You are this client’s managed service provider"));
       set_chip_tint (self->chips[CHIP_RELATIONSHIP], NULL);
       break;
     case PD_RELATIONSHIP_RESELLER:
       set_chip (self, CHIP_RELATIONSHIP, C_("relationship", "Reseller"));
-      gtk_widget_set_tooltip_text (self->chips[CHIP_RELATIONSHIP],
-                                   _("You resell this client’s backup: you see its metrics but cannot open its data"));
+      pd_tooltip_set (self->chips[CHIP_RELATIONSHIP],
+                      _("You resell this client’s backup: you see its metrics but cannot open its data"));
       set_chip_tint (self->chips[CHIP_RELATIONSHIP], "accent");
       break;
     case PD_RELATIONSHIP_UNKNOWN:
     default:
       set_chip (self, CHIP_RELATIONSHIP, pd_resource_get_enum_text (resource, "relationship"));
+      pd_tooltip_set (self->chips[CHIP_RELATIONSHIP], NULL);
+      set_chip_tint (self->chips[CHIP_RELATIONSHIP], NULL);
       break;
     }
 
@@ -522,7 +525,7 @@ pd_client_section_init (PdClientSection *self)
       pd_wrap_box_append (self->chips_box, self->chips[i]);
     }
   self->map_button = gtk_button_new_with_mnemonic (_("_Map…"));
-  gtk_widget_set_tooltip_text (self->map_button, _("Link this client to its service account"));
+  pd_tooltip_set (self->map_button, _("Link this client to its service account"));
   gtk_widget_add_css_class (self->map_button, "map-button");
   gtk_widget_set_visible (self->map_button, FALSE);
   g_signal_connect_object (self->map_button, "clicked", G_CALLBACK (map_clicked_cb), self, G_CONNECT_SWAPPED);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pd-chip.h"
+#include "pd-tooltip.h"
 #include "pd-widgets-style.h"
 
 /* One label in a styled node: too small for a template. */
@@ -54,9 +55,10 @@ GtkWidget *
 pd_chip_new (const char *text,
              const char *tooltip)
 {
-  PdChip *self = g_object_new (PD_TYPE_CHIP, "tooltip-text", tooltip, NULL);
+  PdChip *self = g_object_new (PD_TYPE_CHIP, NULL);
 
   pd_chip_set_text (self, text);
+  pd_tooltip_set (GTK_WIDGET (self), tooltip);
   return GTK_WIDGET (self);
 }
 

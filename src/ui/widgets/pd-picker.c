@@ -7,6 +7,7 @@
 #include "pd-organization.h"
 #include "pd-picker.h"
 #include "pd-resource.h"
+#include "pd-tooltip.h"
 #include "pd-widgets-style.h"
 
 struct _PdPicker
@@ -132,7 +133,7 @@ bind_cb (GtkListItemFactory *factory,
   g_object_set_data (G_OBJECT (check), "pd-id", NULL);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), refusal == NULL && g_hash_table_contains (self->chosen, id));
   gtk_widget_set_sensitive (check, refusal == NULL);
-  gtk_widget_set_tooltip_text (check, refusal);
+  pd_tooltip_set (check, refusal);
   g_object_set_data_full (G_OBJECT (check), "pd-id", g_strdup (id), g_free);
 }
 

@@ -121,7 +121,6 @@ sync_figures (PdSeatGauge *self)
   gboolean known = pd_seat_figures_is_known (f);
   gboolean over = pd_seat_figures_is_over_capacity (f);
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), summary);
   if (over)
     gtk_widget_add_css_class (GTK_WIDGET (self), "over-capacity");
   else
@@ -139,6 +138,21 @@ sync_figures (PdSeatGauge *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Asked for when the pointer rests on the gauge: setting the text at every change would ask
+ * the display where the pointer is each time a recycled tile is rebound. */
+static gboolean
+pd_seat_gauge_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_tooltip,
+                             GtkTooltip *tooltip)
+{
+  g_autofree char *summary = pd_seat_figures_dup_summary (&PD_SEAT_GAUGE (widget)->figures);
+
+  gtk_tooltip_set_text (tooltip, summary);
+  return TRUE;
+}
+
 static void
 pd_seat_gauge_class_init (PdSeatGaugeClass *klass)
 {
@@ -146,6 +160,7 @@ pd_seat_gauge_class_init (PdSeatGaugeClass *klass)
 
   widget_class->snapshot = pd_seat_gauge_snapshot;
   widget_class->measure = pd_seat_gauge_measure;
+  widget_class->query_tooltip = pd_seat_gauge_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "pd-seat-gauge");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_METER);
@@ -161,6 +176,7 @@ pd_seat_gauge_init (PdSeatGauge *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Seat usage"), -1);
   /* Its height is the stylesheet's, not a tall row's */
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   pd_seat_figures_init (&self->figures, -1, -1, -1, -1);
   sync_figures (self);
 }

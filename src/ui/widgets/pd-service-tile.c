@@ -10,6 +10,7 @@
 #include "pd-service-text.h"
 #include "pd-service-tile.h"
 #include "pd-status-badge.h"
+#include "pd-tooltip.h"
 #include "pd-widgets-style.h"
 
 /* Tile widths: a grid fits them side by side; they never get narrower than the minimum, so
@@ -113,7 +114,7 @@ sync_invitation (PdServiceTile *self)
   gtk_label_set_label (self->invite_sent_label, text);
   gtk_label_set_label (self->invite_email_label, email);
   gtk_widget_set_visible (GTK_WIDGET (self->invite_email_label), email != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->invite_email_label), email);
+  pd_tooltip_set (GTK_WIDGET (self->invite_email_label), email);
 }
 
 /* Buttons that stay where the tile is locked: “Someone else is the admin” (an invitation
@@ -128,18 +129,25 @@ sync_auth_buttons (PdServiceTile *self)
   gboolean can_delegate = self->delegate_reason == NULL;
 
   gtk_widget_set_visible (self->auth_box, needs && (self->locked_reason == NULL || can_delegate));
-  gtk_widget_set_sensitive (self->self_button, self->locked_reason == NULL);
-  gtk_widget_set_tooltip_text (self->self_button,
-                               self->locked_reason != NULL ? self->locked_reason
-                               : _("Authorize the backup with your own administrator account of the client"));
-  gtk_widget_set_sensitive (self->delegate_button, can_delegate);
-  gtk_widget_set_tooltip_text (self->delegate_button,
-                               can_delegate ? _("Invite the client’s administrator to authorize the backup")
-                               : self->delegate_reason);
   gtk_widget_set_visible (self->invite_box, pending);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->invite_menu_button), can_delegate);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->invite_menu_button),
-                               can_delegate ? _("Resend, change or cancel the invitation") : self->delegate_reason);
+  /* Only what shows: a recycled tile rebinds often, and most tiles show neither box. */
+  if (needs)
+    {
+      gtk_widget_set_sensitive (self->self_button, self->locked_reason == NULL);
+      pd_tooltip_set (self->self_button,
+                      self->locked_reason != NULL ? self->locked_reason
+                      : _("Authorize the backup with your own administrator account of the client"));
+      gtk_widget_set_sensitive (self->delegate_button, can_delegate);
+      pd_tooltip_set (self->delegate_button,
+                      can_delegate ? _("Invite the client’s administrator to authorize the backup")
+                      : self->delegate_reason);
+    }
+  if (pending)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->invite_menu_button), can_delegate);
+      pd_tooltip_set (GTK_WIDGET (self->invite_menu_button),
+                      can_delegate ? _("Resend, change or cancel the invitation") : self->delegate_reason);
+    }
   if (pending)
     sync_invitation (self);
 }
@@ -201,8 +209,8 @@ sync_locked (PdServiceTile *self)
   gtk_widget_set_visible (GTK_WIDGET (self->lock_icon), locked);
   gtk_widget_set_visible (GTK_WIDGET (self->locked_label), locked);
   gtk_label_set_label (self->locked_label, self->locked_reason);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->locked_reason);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lock_icon), self->locked_reason);
+  pd_tooltip_set (GTK_WIDGET (self), self->locked_reason);
+  pd_tooltip_set (GTK_WIDGET (self->lock_icon), self->locked_reason);
   if (locked)
     gtk_widget_add_css_class (GTK_WIDGET (self), "locked");
   else
@@ -288,33 +296,50 @@ refresh_last_backup (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* The invitation's menu acts on this tile's service through the window's actions */
+/* The invitation's menu: one model for every tile, made when a menu first opens (a popover
+ * per tile at every rebind was a third of a search keystroke); its tile.* actions pass this
+ * tile's current service on to the window's actions. */
 static void
-sync_invite_menu (PdServiceTile *self)
+create_invite_popup (GtkMenuButton *button,
+                     gpointer       user_data)
 {
-  g_autoptr(GMenu) menu = NULL;
-  const struct { const char *label; const char *action; } items[] = {
-    { N_("_Resend"), "win.resend-client-invite" },
-    { N_("Change _E-mail…"), "win.change-client-invite" },
-    { N_("_Cancel Invitation…"), "win.cancel-client-invite" },
-  };
+  static GMenuModel *model;
+
+  if (model == NULL)
+    {
+      GMenu *menu = g_menu_new ();
+
+      g_menu_append (menu, _("_Resend"), "tile.resend-invite");
+      g_menu_append (menu, _("Change _E-mail…"), "tile.change-invite");
+      g_menu_append (menu, _("_Cancel Invitation…"), "tile.cancel-invite");
+      model = G_MENU_MODEL (menu);
+    }
+  gtk_menu_button_set_menu_model (button, model);
+}
+
+static const struct {
+  const char *tile;
+  const char *window;
+} invite_actions[] = {
+  { "tile.resend-invite", "win.resend-client-invite" },
+  { "tile.change-invite", "win.change-client-invite" },
+  { "tile.cancel-invite", "win.cancel-client-invite" },
+};
+
+static void
+invite_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PdServiceTile *self = PD_SERVICE_TILE (widget);
 
   if (self->service == NULL)
-    {
-      gtk_menu_button_set_menu_model (self->invite_menu_button, NULL);
-      return;
-    }
-  menu = g_menu_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
-
-      g_menu_item_set_action_and_target (item, items[i].action, "(ss)",
-                                         pd_service_get_organization_id (self->service),
-                                         pd_resource_get_id (PD_RESOURCE (self->service)));
-      g_menu_append_item (menu, item);
-    }
-  gtk_menu_button_set_menu_model (self->invite_menu_button, G_MENU_MODEL (menu));
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (invite_actions); i++)
+    if (g_str_equal (action_name, invite_actions[i].tile))
+      gtk_widget_activate_action (widget, invite_actions[i].window, "(ss)",
+                                  pd_service_get_organization_id (self->service),
+                                  pd_resource_get_id (PD_RESOURCE (self->service)));
 }
 
 static void
@@ -516,6 +541,8 @@ pd_service_tile_class_init (PdServiceTileClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_click_stopped);
   gtk_widget_class_bind_template_callback (widget_class, on_self_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_delegate_clicked);
+  for (guint i = 0; i < G_N_ELEMENTS (invite_actions); i++)
+    gtk_widget_class_install_action (widget_class, invite_actions[i].tile, NULL, invite_action);
   gtk_widget_class_set_css_name (widget_class, "pd-service-tile");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
@@ -534,6 +561,7 @@ pd_service_tile_init (PdServiceTile *self)
   self->service_signals = g_signal_group_new (PD_TYPE_SERVICE);
   g_signal_group_connect_swapped (self->service_signals, "notify", G_CALLBACK (on_service_notify), self);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+  gtk_menu_button_set_create_popup_func (self->invite_menu_button, create_invite_popup, NULL, NULL);
   sync_service (self);
 }
 
@@ -561,7 +589,6 @@ pd_service_tile_set_service (PdServiceTile *self,
   if (!g_set_object (&self->service, service))
     return;
   g_signal_group_set_target (self->service_signals, service);
-  sync_invite_menu (self);
   sync_service (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
 }
