@@ -12,7 +12,6 @@
 
 typedef struct {
   GType           type;
-  const char     *kind;
   const char     *data;         /* the page's text */
   const PdCacheSpan *spans;     /* one span per item */
   gint            bad_json;     /* atomic: an item's text did not parse */
@@ -31,18 +30,14 @@ decode_range (Batch *batch,
 {
   for (guint i = start; i < end; i++)
     {
-      g_autoptr(GError) error = NULL;
       const PdCacheSpan *span = &batch->spans[i];
       PdCacheDecoded *out = &batch->out[i];
 
       /* straight from the text, which is stored as it came */
       out->resource = pd_resource_new_from_text (batch->type, batch->data + span->offset,
-                                                 span->length, &error);
-      if (g_error_matches (error, PD_DECODE_ERROR, PD_DECODE_ERROR_SYNTAX))
+                                                 span->length, &out->error);
+      if (g_error_matches (out->error, PD_DECODE_ERROR, PD_DECODE_ERROR_SYNTAX))
         g_atomic_int_set (&batch->bad_json, TRUE);
-      else if (out->resource == NULL)
-        /* never the body: it may hold anything */
-        g_message ("Dropped %s item %u from the portal: %s", batch->kind, i, error->message);
     }
 }
 
@@ -91,13 +86,12 @@ static void run (Batch *batch);
 
 PdCacheDecoded *
 pd_cache_decode_spans (GType              type,
-                       const char        *kind,
                        const char        *data,
                        const PdCacheSpan *spans,
                        guint              n_items,
                        gboolean          *bad_json)
 {
-  Batch batch = { type, kind, data, spans, FALSE, NULL, n_items, 0 };
+  Batch batch = { type, data, spans, FALSE, NULL, n_items, 0 };
 
   run (&batch);
   *bad_json = g_atomic_int_get (&batch.bad_json);
@@ -138,6 +132,9 @@ pd_cache_decoded_free (PdCacheDecoded *decoded,
                        guint           n_items)
 {
   for (guint i = 0; i < n_items; i++)
-    g_clear_object (&decoded[i].resource);
+    {
+      g_clear_object (&decoded[i].resource);
+      g_clear_error (&decoded[i].error);
+    }
   g_free (decoded);
 }

@@ -9,14 +9,14 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  PdResource *resource;  /* NULL when the item did not decode (logged) */
+  PdResource *resource;  /* NULL when the item did not decode */
+  GError     *error;     /* then why */
 } PdCacheDecoded;
 
 /* Decodes the items at @spans of @data as @type, in parallel where there are processors
  * to spare; blocks until all are done. One entry per item, in order. @bad_json is set when
- * one is not JSON at all. */
+ * one is not JSON at all. The caller says what to make of an item that did not decode. */
 PdCacheDecoded *pd_cache_decode_spans (GType              type,
-                                       const char        *kind,
                                        const char        *data,
                                        const PdCacheSpan *spans,
                                        guint              n_items,

@@ -93,6 +93,56 @@ reset_sync_state (PdCacheJob  *job,
   return step_done (job, stmt, error);
 }
 
+/* Rows are read in batches and each batch decoded in parallel (pd-cache-decode.c): at
+ * start-up the list is what the window waits for. */
+#define LOAD_BATCH 1024
+
+typedef struct {
+  GByteArray *text;   /* the batch's rows, one after another */
+  GArray     *spans;  /* PdCacheSpan: each row in @text */
+  GPtrArray  *ids;    /* each row's id, for the log */
+} LoadBatch;
+
+static void
+load_batch_clear (LoadBatch *batch)
+{
+  g_byte_array_set_size (batch->text, 0);
+  g_array_set_size (batch->spans, 0);
+  g_ptr_array_set_size (batch->ids, 0);
+}
+
+/* Decodes @batch into @items; returns how many rows were dropped */
+static guint
+load_batch_decode (LoadBatch  *batch,
+                   ListData   *list,
+                   GPtrArray  *items)
+{
+  guint n = batch->spans->len;
+  guint dropped = 0;
+  gboolean bad_json;
+  PdCacheDecoded *decoded;
+
+  if (n == 0)
+    return 0;
+  decoded = pd_cache_decode_spans (list->type, (const char *) batch->text->data,
+                                   (const PdCacheSpan *) (gpointer) batch->spans->data, n, &bad_json);
+  for (guint i = 0; i < n; i++)
+    {
+      if (decoded[i].resource != NULL)
+        {
+          g_ptr_array_add (items, g_steal_pointer (&decoded[i].resource));
+          continue;
+        }
+      /* An older or damaged row: the rest of the list is still worth showing */
+      g_message ("Dropped cached %s %s: %s", list->kind,
+                 (const char *) batch->ids->pdata[i], decoded[i].error->message);
+      dropped++;
+    }
+  pd_cache_decoded_free (decoded, n);
+  load_batch_clear (batch);
+  return dropped;
+}
+
 static gboolean
 job_load_list (PdCacheJob  *job,
                sqlite3     *db,
@@ -101,12 +151,19 @@ job_load_list (PdCacheJob  *job,
 {
   ListData *list = data;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GByteArray) text = g_byte_array_new ();
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (PdCacheSpan));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  LoadBatch batch = { text, spans, ids };
   sqlite3_stmt *stmt;
   guint dropped = 0;
   int rc;
 
+  /* In the order they were stored; sorting the row ids alone keeps SQLite from copying
+   * every row's text into a sorter first. */
   stmt = pd_cache_job_prepare (job,
-    "SELECT id, data FROM resources WHERE kind = ? AND parent_id = ? ORDER BY rowid", error);
+    "SELECT id, data FROM resources WHERE rowid IN "
+    "(SELECT rowid FROM resources WHERE kind = ? AND parent_id = ?) ORDER BY rowid", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, list->kind, -1, SQLITE_STATIC);
@@ -114,32 +171,22 @@ job_load_list (PdCacheJob  *job,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GError) local = NULL;
-      const char *text = (const char *) sqlite3_column_text (stmt, 1);
-      PdResource *resource;
-
       /* the rows are the text the portal sent: read as on the sync path, without a tree */
-      resource = text != NULL ? pd_resource_new_from_text (list->type, text,
-                                                           (gsize) sqlite3_column_bytes (stmt, 1),
-                                                           &local)
-                              : NULL;
-      if (resource == NULL && local == NULL)
-        local = g_error_new_literal (PD_DECODE_ERROR, PD_DECODE_ERROR_SYNTAX, "no text");
-      if (resource == NULL)
-        {
-          /* An older or damaged row: the rest of the list is still worth showing */
-          g_message ("Dropped cached %s %s: %s", list->kind,
-                     (const char *) sqlite3_column_text (stmt, 0), local->message);
-          dropped++;
-          continue;
-        }
-      g_ptr_array_add (items, resource);
+      PdCacheSpan span = { text->len, (gsize) sqlite3_column_bytes (stmt, 1) };
+      const guint8 *row = sqlite3_column_text (stmt, 1);
+
+      g_byte_array_append (text, row != NULL ? row : (const guint8 *) "", (guint) span.length);
+      g_array_append_val (spans, span);
+      g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      if (spans->len == LOAD_BATCH)
+        dropped += load_batch_decode (&batch, list, items);
     }
   if (rc != SQLITE_DONE)
     {
       pd_cache_job_set_sql_error (job, error);
       return FALSE;
     }
+  dropped += load_batch_decode (&batch, list, items);
   if (dropped > 0 && !reset_sync_state (job, list, error))
     return FALSE;
 
@@ -306,9 +353,14 @@ decode_page (gpointer data,
     {
       list->has_text = TRUE;
       if (list->text.items->len > 0)
-        list->decoded = pd_cache_decode_spans (list->type, list->kind, text,
+        list->decoded = pd_cache_decode_spans (list->type, text,
                                                (const PdCacheSpan *) (gpointer) list->text.items->data,
                                                list->text.items->len, &bad_json);
+      for (guint i = 0; !bad_json && i < list->text.items->len; i++)
+        if (list->decoded[i].resource == NULL)
+          /* never the body: it may hold anything */
+          g_message ("Dropped %s item %u from the portal: %s", list->kind, i,
+                     list->decoded[i].error->message);
       if (bad_json)
         g_set_error_literal (&list->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not a list page");
     }

@@ -410,6 +410,20 @@ job_damage_row (PdCacheJob  *job,
   return TRUE;
 }
 
+static gboolean
+job_damage_batch_row (PdCacheJob  *job,
+                      sqlite3     *db,
+                      gpointer     data,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = pd_cache_job_prepare (job,
+    "UPDATE resources SET data = 'not JSON' WHERE id = 'org_batch_1000'", error);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  return TRUE;
+}
+
 static void
 test_undecodable_row (Fixture       *fixture,
                       gconstpointer  data)
@@ -433,6 +447,44 @@ test_undecodable_row (Fixture       *fixture,
                                  on_result, &result);
   state = pd_cache_get_sync_state_finish (fixture->cache, wait_result (&result), NULL);
   g_assert_null (state->server_time);
+}
+
+/* More rows than one decoding batch (pd-cache-resources.c), one of them damaged in a
+ * later batch: the others load, in the order they were stored. */
+static void
+test_load_in_batches (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  JsonArray *template_items = items_of (fixture->page);
+  guint n_template = json_array_get_length (template_items);
+  g_autoptr(JsonArray) items = json_array_new ();
+  g_autoptr(JsonArray) expected = json_array_new ();
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  JsonNode *page = json_node_copy (fixture->page);
+
+  for (guint i = 0; i < 2500; i++)
+    {
+      JsonNode *item = json_node_copy (json_array_get_element (template_items, i % n_template));
+      g_autofree char *text = NULL;
+      g_autofree char *id = g_strdup_printf ("org_batch_%u", 2500 - i);
+
+      /* a deep copy: the template's objects are shared by json_node_copy */
+      text = json_to_string (item, FALSE);
+      json_node_unref (item);
+      item = json_from_string (text, NULL);
+      json_object_set_string_member (json_node_get_object (item), "id", id);
+      if (i != 1500)
+        json_array_add_element (expected, json_node_copy (item));
+      json_array_add_element (items, item);
+    }
+  json_object_set_array_member (json_node_get_object (page), "items", json_array_ref (items));
+  stored = store (fixture, page, 1, NULL);
+  g_assert_cmpuint (stored->len, ==, 2500);
+  pd_cache_run_sync (fixture->cache, job_damage_batch_row, NULL, NULL);
+
+  loaded = load (fixture, NULL);
+  assert_same_ids (loaded, expected);
 }
 
 static void
@@ -484,6 +536,7 @@ main (int   argc,
   ADD ("/cache/resources/page-text", test_page_text);
   ADD ("/cache/resources/json", test_json);
   ADD ("/cache/resources/undecodable-row", test_undecodable_row);
+  ADD ("/cache/resources/load-in-batches", test_load_in_batches);
   ADD ("/cache/resources/documents", test_documents);
 #undef ADD
 
