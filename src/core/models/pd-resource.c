@@ -23,6 +23,7 @@ typedef struct
   char       *parent_id;
   /* field index + 1 → the text of an enum value this version does not know */
   GHashTable *raw_enums;
+  guint       revision;   /* updates so far */
 } PdResourcePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (PdResource, pd_resource, G_TYPE_OBJECT)
@@ -544,7 +545,18 @@ pd_resource_update (PdResource *self,
 
   if (self == from)
     return;
+  /* Before the notifications, so that their handlers see it */
+  ((PdResourcePrivate *) pd_resource_get_instance_private (self))->revision++;
   PD_RESOURCE_GET_CLASS (self)->update (self, from);
+}
+
+guint
+pd_resource_get_revision (PdResource *self)
+{
+  PdResourcePrivate *priv = pd_resource_get_instance_private (self);
+
+  g_return_val_if_fail (PD_IS_RESOURCE (self), 0);
+  return priv->revision;
 }
 
 const char *

@@ -65,6 +65,9 @@ void        pd_resource_update          (PdResource   *self,
 const char *pd_resource_get_id          (PdResource   *self);
 /* NULL for resources without one (in-app notifications) */
 const char *pd_resource_get_etag        (PdResource   *self);
+/* Counts the updates the resource had in place (pd_resource_update()): what was derived
+ * from it at another revision is out of date. */
+guint       pd_resource_get_revision    (PdResource   *self);
 GDateTime  *pd_resource_get_created_at  (PdResource   *self);
 GDateTime  *pd_resource_get_updated_at  (PdResource   *self);
 /* Parent resource id for nested lists (service → organization, account → service), or NULL */

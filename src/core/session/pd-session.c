@@ -289,7 +289,60 @@ pd_session_apply_document (PdSession   *self,
 
 /* ---- phase 1: the disk --------------------------------------------------------------- */
 
-static void load_next_document (GTask *task, guint index);
+/* Every read is queued at once behind the opening: the database thread does them back to
+ * back while the main thread is busy presenting the window, instead of waiting for it
+ * between one read and the next. Their results come back in the order they were asked. */
+typedef struct {
+  guint   pending;
+  GError *error;      /* the first that stops the start: the cache would not open, or cancelled */
+} StartReads;
+
+typedef struct {
+  GTask *task;
+  guint  index;       /* of the document */
+} DocumentRead;
+
+static void
+start_reads_free (gpointer data)
+{
+  StartReads *reads = data;
+
+  g_clear_error (&reads->error);
+  g_free (reads);
+}
+
+/* Counts one read as done; after the last, the session is running or says why not */
+static void
+start_read_done (GTask *task)
+{
+  PdSession *self = g_task_get_source_object (task);
+  StartReads *reads = g_task_get_task_data (task);
+
+  if (--reads->pending > 0)
+    return;
+  if (reads->error != NULL)
+    {
+      self->phase = PD_SESSION_PHASE_STOPPED;
+      g_task_return_error (task, g_steal_pointer (&reads->error));
+      return;
+    }
+  self->phase = PD_SESSION_PHASE_RUNNING;
+  g_task_return_boolean (task, TRUE);
+  pd_session_go_online (self);
+}
+
+/* TRUE when a read's result is not worth looking at: the start already failed or was
+ * cancelled (then @error, if any, is kept as the reason when it is the first) */
+static gboolean
+start_read_stopped (GTask   *task,
+                    GError **error)
+{
+  StartReads *reads = g_task_get_task_data (task);
+
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && reads->error == NULL)
+    reads->error = g_steal_pointer (error);
+  return reads->error != NULL;
+}
 
 static void
 cached_lists_loaded_cb (GObject      *source,
@@ -297,22 +350,13 @@ cached_lists_loaded_cb (GObject      *source,
                         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  PdSession *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
 
-  if (!pd_sync_engine_load_cached_finish (PD_SYNC_ENGINE (source), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      /* An unreadable list is synced again from scratch; start anyway. */
-      g_warning ("Cannot read the cached lists: %s", error->message);
-    }
-  self->phase = PD_SESSION_PHASE_RUNNING;
-  g_task_return_boolean (task, TRUE);
-  pd_session_go_online (self);
+  if (!pd_sync_engine_load_cached_finish (PD_SYNC_ENGINE (source), result, &error) &&
+      !start_read_stopped (task, &error))
+    /* An unreadable list is synced again from scratch; start anyway. */
+    g_warning ("Cannot read the cached lists: %s", error->message);
+  start_read_done (task);
 }
 
 static void
@@ -320,39 +364,22 @@ document_loaded_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  DocumentRead *read = user_data;
+  g_autoptr(GTask) task = read->task;
   PdSession *self = g_task_get_source_object (task);
-  guint index = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  const char *name = pd_session_documents[read->index].name;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = pd_cache_load_document_finish (PD_CACHE (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  g_free (read);
   if (error != NULL)
-    g_warning ("Cannot read the cached “%s”: %s", pd_session_documents[index].name, error->message);
-  else if (node != NULL && !pd_session_apply_document (self, pd_session_documents[index].name, node, &error))
-    g_warning ("The cached “%s” is not usable: %s", pd_session_documents[index].name, error->message);
-
-  load_next_document (g_steal_pointer (&task), index + 1);
-}
-
-static void
-load_next_document (GTask *task,
-                    guint  index)
-{
-  PdSession *self = g_task_get_source_object (task);
-
-  if (index < PD_SESSION_N_DOCUMENTS)
     {
-      g_task_set_task_data (task, GUINT_TO_POINTER (index), NULL);
-      pd_cache_load_document_async (self->cache, pd_session_documents[index].name, g_task_get_cancellable (task),
-                                    document_loaded_cb, task);
-      return;
+      if (!start_read_stopped (task, &error))
+        g_warning ("Cannot read the cached “%s”: %s", name, error->message);
     }
-  pd_sync_engine_load_cached_async (self->sync, g_task_get_cancellable (task), cached_lists_loaded_cb, task);
+  else if (node != NULL && !pd_session_apply_document (self, name, node, &error))
+    g_warning ("The cached “%s” is not usable: %s", name, error->message);
+  start_read_done (task);
 }
 
 static void
@@ -362,20 +389,34 @@ cache_opened_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   PdSession *self = g_task_get_source_object (task);
+  StartReads *reads = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *recovery_message = NULL;
 
   if (!pd_cache_open_finish (self->cache, result, &recovery_message, &error))
     {
-      self->phase = PD_SESSION_PHASE_STOPPED;
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      /* The reads queued behind it fail too; this is the reason to give */
+      g_clear_error (&reads->error);
+      reads->error = g_steal_pointer (&error);
     }
-  if (recovery_message != NULL)
+  else if (recovery_message != NULL)
     {
       self->cache_message = g_steal_pointer (&recovery_message);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE_MESSAGE]);
     }
+  start_read_done (task);
+}
+
+/* Queues the opening, then every read behind it */
+static void
+start_reads (PdSession *self,
+             GTask     *task)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  StartReads *reads = g_new0 (StartReads, 1);
+
+  reads->pending = 1 + PD_SESSION_N_DOCUMENTS + 1;
+  g_task_set_task_data (task, reads, start_reads_free);
 
   self->sync = pd_sync_engine_new (self->client, self->cache);
   pd_sync_engine_add_list (self->sync, &pd_resource_kind_organizations, self->organizations);
@@ -386,7 +427,17 @@ cache_opened_cb (GObject      *source,
   pd_sync_engine_set_interval (self->sync, self->interval);
   self->outbox = pd_outbox_new (self->cache, self->client);
 
-  load_next_document (g_steal_pointer (&task), 0);
+  pd_cache_open_async (self->cache, self->cancellable, cache_opened_cb, g_object_ref (task));
+  for (guint i = 0; i < PD_SESSION_N_DOCUMENTS; i++)
+    {
+      DocumentRead *read = g_new0 (DocumentRead, 1);
+
+      read->task = g_object_ref (task);
+      read->index = i;
+      pd_cache_load_document_async (self->cache, pd_session_documents[i].name, cancellable,
+                                    document_loaded_cb, read);
+    }
+  pd_sync_engine_load_cached_async (self->sync, cancellable, cached_lists_loaded_cb, g_object_ref (task));
 }
 
 void
@@ -435,7 +486,7 @@ pd_session_start_async (PdSession           *self,
     }
 
   self->cache = pd_cache_new (self->cache_path);
-  pd_cache_open_async (self->cache, self->cancellable, cache_opened_cb, g_steal_pointer (&task));
+  start_reads (self, task);
 }
 
 gboolean

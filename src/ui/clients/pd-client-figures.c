@@ -95,13 +95,13 @@ pd_client_fold_text (const char *text)
   return g_strstrip (g_string_free (out, FALSE));
 }
 
-/* Folding costs far more than matching, so it is done once per client, not per keystroke. */
+/* Folding costs far more than matching, so it is done once per client, not per keystroke;
+ * each key when first asked for (sorting by name needs no search key). */
 typedef struct
 {
-  char *name;     /* the texts the keys were made from */
-  char *domain;
-  char *search_key;
-  char *collate_key;
+  guint  revision;     /* of the organization the keys were made from */
+  char  *search_key;
+  char  *collate_key;
 } ClientKeys;
 
 static void
@@ -109,19 +109,17 @@ client_keys_free (gpointer data)
 {
   ClientKeys *keys = data;
 
-  g_free (keys->name);
-  g_free (keys->domain);
   g_free (keys->search_key);
   g_free (keys->collate_key);
   g_free (keys);
 }
 
+/* Called for both sides of every comparison while sorting: a lookup and a number compared */
 static ClientKeys *
 get_keys (PdOrganization *organization)
 {
   static GQuark quark;
-  const char *name = pd_organization_get_name (organization);
-  const char *domain = pd_organization_get_domain (organization);
+  guint revision = pd_resource_get_revision (PD_RESOURCE (organization));
   ClientKeys *keys;
 
   if (G_UNLIKELY (quark == 0))
@@ -130,23 +128,15 @@ get_keys (PdOrganization *organization)
   if (keys == NULL)
     {
       keys = g_new0 (ClientKeys, 1);
+      keys->revision = revision;
       g_object_set_qdata_full (G_OBJECT (organization), quark, keys, client_keys_free);
     }
   /* Synced organizations change in place: a renamed one gets new keys. */
-  if (keys->search_key == NULL || g_strcmp0 (keys->name, name) != 0 || g_strcmp0 (keys->domain, domain) != 0)
+  if (keys->revision != revision)
     {
-      g_autofree char *joined = NULL;
-
-      g_free (keys->name);
-      g_free (keys->domain);
+      keys->revision = revision;
+      g_clear_pointer (&keys->search_key, g_free);
       g_clear_pointer (&keys->collate_key, g_free);
-      g_free (keys->search_key);
-      keys->name = g_strdup (name);
-      keys->domain = g_strdup (domain);
-      /* A separator no one types, so a search never matches across two fields. */
-      joined = g_strjoin ("\x1f", pd_resource_get_id (PD_RESOURCE (organization)),
-                          name != NULL ? name : "", domain != NULL ? domain : "", NULL);
-      keys->search_key = pd_client_fold_text (joined);
     }
   return keys;
 }
@@ -154,9 +144,22 @@ get_keys (PdOrganization *organization)
 const char *
 pd_client_get_search_key (PdOrganization *organization)
 {
+  ClientKeys *keys;
+
   g_return_val_if_fail (PD_IS_ORGANIZATION (organization), "");
 
-  return get_keys (organization)->search_key;
+  keys = get_keys (organization);
+  if (keys->search_key == NULL)
+    {
+      const char *name = pd_organization_get_name (organization);
+      const char *domain = pd_organization_get_domain (organization);
+      /* A separator no one types, so a search never matches across two fields. */
+      g_autofree char *joined = g_strjoin ("\x1f", pd_resource_get_id (PD_RESOURCE (organization)),
+                                           name != NULL ? name : "", domain != NULL ? domain : "", NULL);
+
+      keys->search_key = pd_client_fold_text (joined);
+    }
+  return keys->search_key;
 }
 
 const char *
@@ -169,8 +172,9 @@ pd_client_get_collate_key (PdOrganization *organization)
   keys = get_keys (organization);
   if (keys->collate_key == NULL)
     {
+      const char *name = pd_organization_get_name (organization);
       /* Case folded first: the C locale's collation would put "harbor" after "Zenith". */
-      g_autofree char *folded = g_utf8_casefold (keys->name != NULL ? keys->name : "", -1);
+      g_autofree char *folded = g_utf8_casefold (name != NULL ? name : "", -1);
 
       keys->collate_key = g_utf8_collate_key (folded, -1);
     }
