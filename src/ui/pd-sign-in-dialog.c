@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-open-uri.h"
 #include "pd-sign-in.h"
 #include "pd-sign-in-dialog.h"
 
@@ -224,7 +225,7 @@ open_uri_cb (const char *uri,
   if (self->uri_opener != NULL)
     self->uri_opener (uri, self->uri_opener_data);
   else
-    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+    pd_open_uri (GTK_WINDOW (self), uri);
 }
 
 void

@@ -29,7 +29,7 @@ void            pd_sign_in_dialog_set_account (PdSignInDialog *self,
 /* The sign-in address of a browser sign-in in progress, else NULL */
 const char     *pd_sign_in_dialog_get_link (PdSignInDialog    *self);
 
-/* Replaces opening the browser (gtk_show_uri), for tests */
+/* Replaces opening the browser (pd_open_uri), for tests */
 void            pd_sign_in_dialog_set_uri_opener (PdSignInDialog *self,
                                                   PdOpenUriFunc   func,
                                                   gpointer        user_data);

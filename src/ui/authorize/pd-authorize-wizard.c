@@ -8,6 +8,7 @@
 #include "pd-cache-resources.h"
 #include "pd-edit.h"
 #include "pd-models.h"
+#include "pd-open-uri.h"
 #include "pd-permission-gate.h"
 #include "pd-service-info.h"
 #include "pd-widgets-style.h"
@@ -50,8 +51,7 @@ pd_authorize_wizard_open_uri (PdAuthorizeWizard *self,
   if (self->uri_opener != NULL)
     self->uri_opener (uri, self->uri_opener_data);
   else
-    /* The platform's launcher: it goes through the OpenURI portal inside the Flatpak. */
-    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+    pd_open_uri (GTK_WINDOW (self), uri);
 }
 
 /* @seats: the selection to keep, or NULL to keep the draft's */

@@ -20,7 +20,7 @@ GtkWidget *pd_authorize_wizard_new            (GtkWidget         *parent,
                                                PdSession         *session,
                                                const char        *organization_id,
                                                const char        *service_id);
-/* Replaces opening the browser (gtk_show_uri), for tests: they cannot run a browser, and
+/* Replaces opening the browser (pd_open_uri), for tests: they cannot run a browser, and
  * play its part through the portal's pages instead. */
 void       pd_authorize_wizard_set_uri_opener (PdAuthorizeWizard *self,
                                                PdOpenUriFunc      func,

@@ -11,6 +11,7 @@
 
 #include "pd-client-actions-private.h"
 #include "pd-clientactions-common.h"
+#include "pd-open-uri.h"
 
 typedef void (*Done) (PdClientActions *self,
                       PdEdit          *edit,
@@ -259,15 +260,7 @@ open_link (PdClientActions *self,
       self->uri_opener (url, self->uri_opener_data);
       return;
     }
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (url);
-
-    gtk_uri_launcher_launch (launcher, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL, NULL);
-  }
-#else
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
-#endif
+  pd_open_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url);
 }
 
 static void

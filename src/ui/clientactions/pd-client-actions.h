@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (PdClientActions, pd_client_actions, PD, CLIENT_ACTIONS, Gt
 
 GtkWidget *pd_client_actions_new            (PdSession       *session,
                                              PdOrganization  *organization);
-/* Replaces opening the client portal in the browser (gtk_show_uri): tests record the link */
+/* Replaces opening the client portal in the browser (pd_open_uri): tests record the link */
 void       pd_client_actions_set_uri_opener (PdClientActions *self,
                                              PdOpenUriFunc    func,
                                              gpointer         user_data);
