@@ -396,28 +396,14 @@ test_sweep_and_state (Fixture       *fixture,
   g_assert_cmpint (state->synced_at, >, 0);
 }
 
+/* Runs @data (an UPDATE) on the database thread: a row damaged behind the cache's back */
 static gboolean
-job_damage_row (PdCacheJob  *job,
-                sqlite3     *db,
-                gpointer     data,
-                GError     **error)
+job_damage (PdCacheJob  *job,
+            sqlite3     *db,
+            gpointer     data,
+            GError     **error)
 {
-  sqlite3_stmt *stmt = pd_cache_job_prepare (job,
-    "UPDATE resources SET data = '{\"id\": 5}' WHERE id = 'org_3'", error);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  return TRUE;
-}
-
-static gboolean
-job_damage_batch_row (PdCacheJob  *job,
-                      sqlite3     *db,
-                      gpointer     data,
-                      GError     **error)
-{
-  sqlite3_stmt *stmt = pd_cache_job_prepare (job,
-    "UPDATE resources SET data = 'not JSON' WHERE id = 'org_batch_1000'", error);
+  sqlite3_stmt *stmt = pd_cache_job_prepare (job, data, error);
 
   g_assert_nonnull (stmt);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
@@ -438,7 +424,8 @@ test_undecodable_row (Fixture       *fixture,
                                  "2026-11-23T14:10:49.871430Z", 1, NULL, on_result, &result);
   g_assert_true (pd_cache_set_sync_state_finish (fixture->cache, wait_result (&result), NULL));
   g_clear_object (&result);
-  pd_cache_run_sync (fixture->cache, job_damage_row, NULL, NULL);
+  pd_cache_run_sync (fixture->cache, job_damage,
+                     (gpointer) "UPDATE resources SET data = '{\"id\": 5}' WHERE id = 'org_3'", NULL);
 
   loaded = load (fixture, NULL);
   g_assert_cmpuint (loaded->len, ==, 29);
@@ -481,7 +468,8 @@ test_load_in_batches (Fixture       *fixture,
   json_object_set_array_member (json_node_get_object (page), "items", json_array_ref (items));
   stored = store (fixture, page, 1, NULL);
   g_assert_cmpuint (stored->len, ==, 2500);
-  pd_cache_run_sync (fixture->cache, job_damage_batch_row, NULL, NULL);
+  pd_cache_run_sync (fixture->cache, job_damage,
+                     (gpointer) "UPDATE resources SET data = 'not JSON' WHERE id = 'org_batch_1000'", NULL);
 
   loaded = load (fixture, NULL);
   assert_same_ids (loaded, expected);
