@@ -7,6 +7,7 @@
 #include "pd-open-uri.h"
 #include "pd-sign-in.h"
 #include "pd-sign-in-dialog.h"
+#include "pd-toast-queue.h"
 
 /* Both ways of signing in share the address and the optional extra certificate authority;
  * the browser way then shows progress while the core waits for the loopback redirect (the UI
@@ -332,7 +333,7 @@ copy_link_activated (GtkWidget  *widget,
   if (self->link == NULL)
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->link);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Sign-in link copied")));
+  pd_toast_queue_add (self->toast_overlay, adw_toast_new (_("Sign-in link copied")));
 }
 
 static void

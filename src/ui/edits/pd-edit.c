@@ -11,6 +11,7 @@
 #include "pd-portal-error.h"
 #include "pd-resource-list.h"
 #include "pd-sync-engine.h"
+#include "pd-toast-queue.h"
 
 struct _PdEdit
 {
@@ -536,7 +537,7 @@ pd_edit_add_toast (GtkWidget *widget,
   g_object_ref_sink (toast);
   overlay = find_overlay (widget);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+    pd_toast_queue_add (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
   g_object_unref (toast);
   return overlay != NULL;
 }

@@ -17,6 +17,7 @@
 #include "pd-session-banners.h"
 #include "pd-session-view.h"
 #include "pd-sync-status.h"
+#include "pd-toast-queue.h"
 
 #include "pd-account-page.h"
 #include "pd-authorize-wizard.h"
@@ -371,7 +372,7 @@ pd_session_view_show_toast (PdSessionView *self,
   g_return_if_fail (PD_IS_SESSION_VIEW (self));
   g_return_if_fail (text != NULL);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  pd_toast_queue_add (self->toast_overlay, adw_toast_new (text));
 }
 
 void
@@ -383,7 +384,7 @@ pd_session_view_show_error (PdSessionView *self,
   g_return_if_fail (title != NULL);
 
   g_debug ("Error shown: %s: %s", title, details != NULL ? details : "");
-  adw_toast_overlay_add_toast (self->toast_overlay, pd_error_toast_new (title, details));
+  pd_toast_queue_add (self->toast_overlay, pd_error_toast_new (title, details));
 }
 
 /* A failed sync is never silent, but the same failure at every refresh is one toast. */
