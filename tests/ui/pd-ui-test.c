@@ -193,9 +193,9 @@ pd_ui_test_wait_frames (guint frames)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* Before a toast's button is pressed: libadwaita 1.2 frees a toast dismissed within 200 ms
- * of replacing another while its slide-in animation still points at it, and crashes when
- * that animation ends (fixed in later releases; a person is never that quick). */
+/* Before a toast's button is pressed: a toast takes no clicks while it slides in, since
+ * libadwaita 1.2 crashes when one leaves that early (pd-toast-queue.c); a click a test
+ * emits goes around that, so it waits as a person's click would. */
 void
 pd_ui_test_wait_toast_shown (void)
 {
