@@ -4,9 +4,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "pd-error-dialog.h"
+
+/* Longer details than this (about twelve lines) scroll */
+#define LONG_DETAILS 480
 
 static void
 response_cb (AdwMessageDialog *dialog,
@@ -41,12 +46,18 @@ pd_error_dialog_new (GtkWindow  *parent,
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "error-details");
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  if (details == NULL || strlen (details) <= LONG_DETAILS)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+  else
+    {
+      /* The dialog gives a scrolled window its least height, whatever it would like: the
+       * least is set, which long details fill */
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    }
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "copy", _("_Copy"),

@@ -35,6 +35,10 @@ test_failure_explained (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (details)), LINK));
   /* GTK's own dialog is not shown beside ours */
   g_assert_null (pd_ui_test_find_window (GTK_TYPE_MESSAGE_DIALOG));
+  /* All of it shows: the link is not scrolled away */
+  pd_ui_test_wait_frames (10);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), >=,
+                   gtk_widget_get_height (details) + 100);
   pd_ui_test_screenshot (GTK_WIDGET (dialog), "open-uri-failed");
 
   gtk_window_close (GTK_WINDOW (dialog));
