@@ -161,6 +161,19 @@ pd_ui_test_find_label (GtkWidget  *root,
   return pd_ui_test_find (root, label_contains, text);
 }
 
+static gboolean
+is_selectable_label (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
+}
+
+GtkWidget *
+pd_ui_test_find_selectable_label (GtkWidget *root)
+{
+  return pd_ui_test_find (root, is_selectable_label, NULL);
+}
+
 static void
 collect_type (GtkWidget *root,
               GType      type,

@@ -53,6 +53,8 @@ GtkWidget        *pd_ui_test_find_id          (GtkWidget          *root,
 /* A mapped GtkLabel (or a button's label) whose text contains @text */
 GtkWidget        *pd_ui_test_find_label       (GtkWidget          *root,
                                                const char         *text);
+/* The first selectable label under @root (an error dialog's details) */
+GtkWidget        *pd_ui_test_find_selectable_label (GtkWidget     *root);
 /* Every mapped widget of @type, in tree order */
 GPtrArray        *pd_ui_test_find_all_type    (GtkWidget          *root,
                                                GType               type);

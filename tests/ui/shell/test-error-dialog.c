@@ -7,20 +7,13 @@
 #include "pd-error-dialog.h"
 #include "pd-ui-test.h"
 
-static gboolean
-is_selectable_label (GtkWidget     *widget,
-                     gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
-}
-
 static void
 check (const char *details,
        gboolean    scrolls)
 {
   GtkWidget *dialog = pd_error_dialog_new (NULL, "Could not update from the portal", details);
   GtkWidget *extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
-  GtkWidget *label = pd_ui_test_find (dialog, is_selectable_label, NULL);
+  GtkWidget *label = pd_ui_test_find_selectable_label (dialog);
 
   gtk_window_present (GTK_WINDOW (dialog));
   pd_ui_test_wait_frames (10);

@@ -11,13 +11,6 @@
 
 #define LINK "pd-test-no-handler://portal.example/consent/one-time"
 
-static gboolean
-is_selectable_label (GtkWidget     *widget,
-                     gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
-}
-
 static void
 test_failure_explained (void)
 {
@@ -30,7 +23,7 @@ test_failure_explained (void)
   dialog = ADW_MESSAGE_DIALOG (pd_ui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Web Browser");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
-  details = pd_ui_test_find (GTK_WIDGET (dialog), is_selectable_label, NULL);
+  details = pd_ui_test_find_selectable_label (GTK_WIDGET (dialog));
   g_assert_nonnull (details);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (details)), LINK));
   /* GTK's own dialog is not shown beside ours */

@@ -311,13 +311,6 @@ is_button_labelled (GtkWidget     *widget,
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
-static gboolean
-is_selectable_label (GtkWidget     *widget,
-                     gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
-}
-
 /* Opens the details of the toast saying @title and checks them; returns when it closed. */
 static void
 check_details (GtkWidget  *view,
@@ -337,7 +330,7 @@ check_details (GtkWidget  *view,
   pd_ui_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the details dialog");
   dialog = GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, title);
-  label = pd_ui_test_find (dialog, is_selectable_label, NULL);
+  label = pd_ui_test_find_selectable_label (dialog);
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, details);
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "copy"));
