@@ -206,13 +206,38 @@ pd_ui_test_wait_frames (guint frames)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+toasts_take_clicks (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GPtrArray) overlays = pd_ui_test_find_all_type (window, ADW_TYPE_TOAST_OVERLAY);
+
+      for (guint j = 0; j < overlays->len; j++)
+        {
+          GtkWidget *overlay = g_ptr_array_index (overlays, j);
+          GtkWidget *content = adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay));
+
+          for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+               child = gtk_widget_get_next_sibling (child))
+            if (child != content && !gtk_widget_get_can_target (child))
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Before a toast's button is pressed: a toast takes no clicks while it slides in, since
  * libadwaita 1.2 crashes when one leaves that early (pd-toast-queue.c); a click a test
- * emits goes around that, so it waits as a person's click would. */
+ * emits goes around that, so it waits as a person's click would: until the queue lets the
+ * toast take clicks, in the frame clock's time, which a busy machine stretches. */
 void
 pd_ui_test_wait_toast_shown (void)
 {
-  pd_ui_test_wait_frames (40);
+  pd_ui_test_wait_for (toasts_take_clicks, NULL, "the toast to slide in");
 }
 
 void

@@ -197,6 +197,12 @@ picker_shows (gpointer data)
   return n_shown (shown->root, "list") == shown->n;
 }
 
+static gboolean
+scope_row_shown (gpointer scope)
+{
+  return groups_test_row_of (scope, g_object_get_data (scope, "groups-test-row"), GTK_TYPE_BOX) != NULL;
+}
+
 static void
 search_picker (GtkWidget  *picker,
                const char *text,
@@ -346,7 +352,8 @@ test_scope (void)
 
   /* Remove one, then Undo */
   gtk_editable_set_text (GTK_EDITABLE (find_id (scope, "search_entry")), second_name);
-  pd_ui_test_wait_frames (30);
+  g_object_set_data (G_OBJECT (scope), "groups-test-row", second_name);
+  pd_ui_test_wait_for (scope_row_shown, scope, second_name);
   row = groups_test_row_of (scope, second_name, GTK_TYPE_BOX);
   g_assert_nonnull (row);
   groups_test_click (pd_ui_test_find_type (gtk_widget_get_parent (row), GTK_TYPE_BUTTON));

@@ -48,6 +48,12 @@ section_shown (PdSessionView *view)
   return gtk_stack_get_visible_child_name (pd_session_view_get_sections (view));
 }
 
+static gboolean
+shows_clients (gpointer data)
+{
+  return g_strcmp0 (section_shown (data), "clients") == 0;
+}
+
 static void
 test_leave_cancel (void)
 {
@@ -82,7 +88,8 @@ test_leave_discard (void)
 
   gtk_widget_activate_action (GTK_WIDGET (page), "win.show-page", "s", "clients");
   nt_respond (nt_wait_dialog ("Save Changes?"), "discard");
-  g_assert_cmpstr (section_shown (view), ==, "clients");
+  /* The answer comes back through a GTask, in a later turn of the main loop */
+  pd_ui_test_wait_for (shows_clients, view, "leaving after the discard");
   g_assert_false (pd_notifications_page_is_changed (page));
   g_assert_cmpint (pd_notification_choice_get_cumulative_count (download_choice (page)), ==, saved);
   g_assert_cmpint (portal_count ("download.ready"), ==, saved);
@@ -91,12 +98,6 @@ test_leave_discard (void)
   pd_session_view_show_page (view, "clients");
   g_assert_cmpstr (section_shown (view), ==, "clients");
   pd_ui_test_window_destroy (window);
-}
-
-static gboolean
-shows_clients (gpointer data)
-{
-  return g_strcmp0 (section_shown (data), "clients") == 0;
 }
 
 static void
@@ -138,6 +139,12 @@ test_go_back (void)
   pd_ui_test_window_destroy (window);
 }
 
+static gboolean
+window_closed (gpointer data)
+{
+  return *(GtkWindow **) data == NULL;
+}
+
 static void
 test_close_window (void)
 {
@@ -157,8 +164,7 @@ test_close_window (void)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_assert_true (pd_session_view_hold_close (view));
   nt_respond (nt_wait_dialog ("Save Changes?"), "discard");
-  pd_ui_test_wait_frames (3);
-  g_assert_null (window);
+  pd_ui_test_wait_for (window_closed, &window, "the window to close");
   g_assert_cmpint (portal_count ("download.ready"), ==, saved);
 }
 
@@ -180,6 +186,12 @@ static gboolean
 signed_out_once (gpointer data)
 {
   return *(guint *) data == 1;
+}
+
+static gboolean
+signed_out_twice (gpointer data)
+{
+  return *(guint *) data == 2;
 }
 
 static void
@@ -219,8 +231,7 @@ test_sign_out (void)
   pd_notification_choice_set_cumulative_count (download_choice (page), changed + 1);
   gtk_widget_activate_action (GTK_WIDGET (view), "app.sign-out", NULL);
   nt_respond (nt_wait_dialog ("Save Changes?"), "discard");
-  pd_ui_test_wait_frames (3);
-  g_assert_cmpuint (signed_out, ==, 2);
+  pd_ui_test_wait_for (signed_out_twice, &signed_out, "signing out after the discard");
   g_assert_cmpint (portal_count ("download.ready"), ==, changed);
 
   /* Nothing unsaved: no question. */
