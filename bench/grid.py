@@ -7,7 +7,7 @@ targets: start within 1.5x, peak memory within 2x, a keystroke of the search und
 Once: a reference portal with --seed CLIENTS, its organizations synced into a fresh cache
 (bench-grid prepare), the portal stopped. Then per run: "bench-grid bare" and "bench-grid page
 CACHE" as new processes, each timed from launch to its first painted frame (for the page:
-the first frame with rows), and their peak memory (VmHWM). Last, "bench-grid filter CACHE"
+the first frame whose client sections fill the list), and their peak memory (VmHWM). Last, "bench-grid filter CACHE"
 types into the page's search and times each keystroke: the filter applied, plus the layout
 and paint of the frame that shows it. Prints figures and ratios; no pass or fail."""
 

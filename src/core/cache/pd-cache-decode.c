@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pd-cache-decode.h"
+#include "pd-organization.h"
 
 /* Decoding a page is most of the cost of storing it. Helper threads take
  * chunks of the page while the database thread takes chunks too, so a page costs what it
@@ -38,6 +39,10 @@ decode_range (Batch *batch,
                                                  span->length, &out->error);
       if (g_error_matches (out->error, PD_DECODE_ERROR, PD_DECODE_ERROR_SYNTAX))
         g_atomic_int_set (&batch->bad_json, TRUE);
+      /* Lists of clients sort by it first: made here, in parallel, instead of by the main
+       * thread while the window waits for its first page (20 ms for 10,000 clients) */
+      else if (out->resource != NULL && PD_IS_ORGANIZATION (out->resource))
+        (void) pd_organization_get_name_key (PD_ORGANIZATION (out->resource));
     }
 }
 

@@ -28,6 +28,9 @@ struct _PdOrganization
   gboolean admin_access;
   gint64 storage_bytes;
   PdResourceList *services;
+
+  char *name_key;            /* pd_organization_get_name_key(), made once per revision */
+  guint name_key_revision;
 };
 
 G_DEFINE_FINAL_TYPE (PdOrganization, pd_organization, PD_TYPE_RESOURCE)
@@ -57,8 +60,16 @@ static const PdField fields[] = {
 };
 
 static void
+pd_organization_finalize (GObject *object)
+{
+  g_free (PD_ORGANIZATION (object)->name_key);
+  G_OBJECT_CLASS (pd_organization_parent_class)->finalize (object);
+}
+
+static void
 pd_organization_class_init (PdOrganizationClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = pd_organization_finalize;
   pd_resource_class_install_fields (PD_RESOURCE_CLASS (klass), N_("Organization"), fields,
                                     G_N_ELEMENTS (fields));
 }
@@ -74,6 +85,32 @@ pd_organization_get_name (PdOrganization *self)
   g_return_val_if_fail (PD_IS_ORGANIZATION (self), NULL);
 
   return self->name;
+}
+
+/**
+ * pd_organization_get_name_key:
+ *
+ * The name's collation key, case folded first (the C locale's collation would put
+ * "harbor" after "Zenith"): what lists of clients sort by, compared with strcmp().
+ * Made when first asked for and again when the organization changed.
+ */
+const char *
+pd_organization_get_name_key (PdOrganization *self)
+{
+  guint revision;
+
+  g_return_val_if_fail (PD_IS_ORGANIZATION (self), "");
+
+  revision = pd_resource_get_revision (PD_RESOURCE (self));
+  if (self->name_key == NULL || self->name_key_revision != revision)
+    {
+      g_autofree char *folded = g_utf8_casefold (self->name != NULL ? self->name : "", -1);
+
+      g_free (self->name_key);
+      self->name_key = g_utf8_collate_key (folded, -1);
+      self->name_key_revision = revision;
+    }
+  return self->name_key;
 }
 
 const char *

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PdOrganization, pd_organization, PD, ORGANIZATION, PdResource)
 
 const char           *pd_organization_get_name                       (PdOrganization *self);
+const char           *pd_organization_get_name_key                   (PdOrganization *self);
 const char           *pd_organization_get_email                      (PdOrganization *self);
 const char           *pd_organization_get_domain                     (PdOrganization *self);
 PdOrganizationStatus  pd_organization_get_status                     (PdOrganization *self);

@@ -95,13 +95,12 @@ pd_client_fold_text (const char *text)
   return g_strstrip (g_string_free (out, FALSE));
 }
 
-/* Folding costs far more than matching, so it is done once per client, not per keystroke;
- * each key when first asked for (sorting by name needs no search key). */
+/* Folding costs far more than matching, so it is done once per client, not per keystroke,
+ * when first asked for. */
 typedef struct
 {
   guint  revision;     /* of the organization the keys were made from */
   char  *search_key;
-  char  *collate_key;
 } ClientKeys;
 
 static void
@@ -110,7 +109,6 @@ client_keys_free (gpointer data)
   ClientKeys *keys = data;
 
   g_free (keys->search_key);
-  g_free (keys->collate_key);
   g_free (keys);
 }
 
@@ -136,7 +134,6 @@ get_keys (PdOrganization *organization)
     {
       keys->revision = revision;
       g_clear_pointer (&keys->search_key, g_free);
-      g_clear_pointer (&keys->collate_key, g_free);
     }
   return keys;
 }
@@ -160,23 +157,4 @@ pd_client_get_search_key (PdOrganization *organization)
       keys->search_key = pd_client_fold_text (joined);
     }
   return keys->search_key;
-}
-
-const char *
-pd_client_get_collate_key (PdOrganization *organization)
-{
-  ClientKeys *keys;
-
-  g_return_val_if_fail (PD_IS_ORGANIZATION (organization), "");
-
-  keys = get_keys (organization);
-  if (keys->collate_key == NULL)
-    {
-      const char *name = pd_organization_get_name (organization);
-      /* Case folded first: the C locale's collation would put "harbor" after "Zenith". */
-      g_autofree char *folded = g_utf8_casefold (name != NULL ? name : "", -1);
-
-      keys->collate_key = g_utf8_collate_key (folded, -1);
-    }
-  return keys->collate_key;
 }

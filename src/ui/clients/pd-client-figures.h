@@ -32,8 +32,6 @@ double      pd_client_figures_seat_usage (const PdClientFigures *figures);
 /* The folded text search matches against: id, name and domain (cached on the organization,
  * refreshed when they change). */
 const char *pd_client_get_search_key     (PdOrganization  *organization);
-/* A collation key of the name, for sorting by name (cached likewise) */
-const char *pd_client_get_collate_key    (PdOrganization  *organization);
 
 /* Search folding: case-folded, compatibility-decomposed, without accents (so "cafe" finds
  * "Café"), typographic quotes as ASCII ones, blanks at both ends removed. */

@@ -85,6 +85,7 @@ move_to_row (PdClientsPage *self,
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 
   stop_pending (self);
+  pd_clients_first_screen_finish (self->first_screen);
   for (; position >= 0 && (guint) position < n_rows; position += step)
     {
       PdClientSection *section = section_at (self, position);

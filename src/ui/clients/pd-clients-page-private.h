@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pd-clients-filter.h"
+#include "pd-clients-first-screen.h"
 #include "pd-clients-page.h"
 #include "pd-clients-sorter.h"
 
@@ -21,6 +22,7 @@ struct _PdClientsPage
   PdClientsSorter    *sorter;
   GtkSortListModel   *sort_model;
   GtkFilterListModel *filter_model;
+  PdClientsFirstScreen *first_screen;  /* what the view is given of filter_model */
   GSignalGroup       *session_signals;
   GSignalGroup       *sync_signals;
   GPtrArray          *sections;          /* the PdClientSections of the rows */

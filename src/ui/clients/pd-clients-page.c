@@ -432,8 +432,9 @@ pd_clients_page_constructed (GObject *object)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row_cb), self);
   gtk_grid_view_set_factory (self->list_view, factory);
+  self->first_screen = pd_clients_first_screen_new (G_LIST_MODEL (self->filter_model), GTK_WIDGET (self->list_view));
   gtk_grid_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)))));
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (pd_clients_first_screen_get_model (self->first_screen)))));
 
   self->session_signals = g_signal_group_new (PD_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify", G_CALLBACK (session_notify_cb), self);
@@ -515,6 +516,7 @@ pd_clients_page_dispose (GObject *object)
   self->scroll_tick = 0;
   if (self->list_view != NULL)
     gtk_grid_view_set_model (self->list_view, NULL);
+  g_clear_pointer (&self->first_screen, pd_clients_first_screen_free);
   if (self->spare_sections != NULL)
     g_ptr_array_set_size (self->spare_sections, 0);
   if (self->filter != NULL)
@@ -614,16 +616,8 @@ pd_clients_page_class_init (PdClientsPageClass *klass)
 static void
 pd_clients_page_init (PdClientsPage *self)
 {
-  static GdkDisplay *icons_display;
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-
-  /* The page's style and its own symbolic icon (the filter funnel), once per display. */
+  /* The page's style; its filter icon is in the application's icon path (clients.gresource.xml) */
   pd_style_ensure (RESOURCE_BASE_PATH "/clients/clients.css");
-  if (display != icons_display)
-    {
-      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), RESOURCE_BASE_PATH "/clients/icons");
-      icons_display = display;
-    }
 
   /* Before the template: its sort menu reads the "sort" property at once. */
   self->cancellable = g_cancellable_new ();

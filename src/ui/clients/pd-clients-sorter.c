@@ -42,7 +42,7 @@ static int
 compare_names (PdOrganization *a,
                PdOrganization *b)
 {
-  int result = strcmp (pd_client_get_collate_key (a), pd_client_get_collate_key (b));
+  int result = strcmp (pd_organization_get_name_key (a), pd_organization_get_name_key (b));
 
   if (result == 0)
     result = g_strcmp0 (pd_resource_get_id (PD_RESOURCE (a)), pd_resource_get_id (PD_RESOURCE (b)));

@@ -267,7 +267,8 @@ compare_names (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  return strcmp (pd_client_get_collate_key ((PdOrganization *) a), pd_client_get_collate_key ((PdOrganization *) b));
+  return strcmp (pd_organization_get_name_key ((PdOrganization *) a),
+                 pd_organization_get_name_key ((PdOrganization *) b));
 }
 
 GListModel *

@@ -548,6 +548,27 @@ count_notify (GObject    *object,
   (*count)++;
 }
 
+/* What lists of clients sort by: the name case folded, then collated; a rename renews it */
+static void
+test_name_key (void)
+{
+  g_autoptr(PdResource) contoso = decode_edited (NULL, NULL);
+  g_autoptr(PdResource) harbor = decode_edited ("name", "\"harbor Dental\"");
+  g_autoptr(PdResource) zenith = decode_edited ("name", "\"Zenith Labs\"");
+  g_autoptr(PdResource) renamed = decode_edited ("name", "\"Ångström Optics\"");
+  g_autofree char *before = NULL;
+
+  g_assert_cmpint (strcmp (pd_organization_get_name_key (PD_ORGANIZATION (harbor)),
+                           pd_organization_get_name_key (PD_ORGANIZATION (zenith))), <, 0);
+  g_assert_cmpstr (pd_organization_get_name_key (PD_ORGANIZATION (harbor)), ==,
+                   pd_organization_get_name_key (PD_ORGANIZATION (harbor)));
+  before = g_strdup (pd_organization_get_name_key (PD_ORGANIZATION (zenith)));
+  pd_resource_update (zenith, renamed);
+  g_assert_cmpstr (pd_organization_get_name_key (PD_ORGANIZATION (zenith)), !=, before);
+  g_assert_cmpint (strcmp (pd_organization_get_name_key (PD_ORGANIZATION (zenith)),
+                           pd_organization_get_name_key (PD_ORGANIZATION (contoso))), !=, 0);
+}
+
 static void
 test_update_notifies_changes_only (void)
 {
@@ -627,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/models/decode/notification-setting-organizations", test_notification_setting_organizations);
   g_test_add_func ("/models/decode/text", test_text);
   g_test_add_func ("/models/decode/update-notifies-changes-only", test_update_notifies_changes_only);
+  g_test_add_func ("/models/decode/name-key", test_name_key);
 
   return g_test_run ();
 }

@@ -38,6 +38,18 @@ record_cb (GSimpleAction *action,
   g_ptr_array_add (f->calls, g_strdup_printf ("%s %s", g_action_get_name (G_ACTION (action)), text));
 }
 
+static GListModel *shown_model (Fixture *f);
+
+/* The view is given a slice of the clients that grows for a few frames after the first
+ * (pd-clients-first-screen.c); the tests look at the whole list */
+static gboolean
+whole_list_shown (gpointer data)
+{
+  GListModel *slice = gtk_no_selection_get_model (GTK_NO_SELECTION (shown_model (data)));
+
+  return gtk_slice_list_model_get_size (GTK_SLICE_LIST_MODEL (slice)) == G_MAXUINT;
+}
+
 static void
 fixture_open (Fixture   *f,
               PdSession *session,
@@ -60,6 +72,7 @@ fixture_open (Fixture   *f,
   f->window = pd_ui_test_window_new (f->page, width, height);
   gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (f->win));
   pd_ui_test_wait_frames (5);
+  pd_ui_test_wait_for (whole_list_shown, f, "every client in the view's model");
 }
 
 static void
