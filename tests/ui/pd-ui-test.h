@@ -59,7 +59,9 @@ GtkWidget        *pd_ui_test_find_selectable_label (GtkWidget     *root);
 GPtrArray        *pd_ui_test_find_all_type    (GtkWidget          *root,
                                                GType               type);
 
-/* Runs the main loop for about @frames frames. */
+/* Runs the main loop for about @frames frames of wall-clock time (16 ms each), not frames
+ * drawn: wait for what a test needs with pd_ui_test_wait_for() instead where it is work
+ * done elsewhere (a thread, the portal, the cache). */
 void              pd_ui_test_wait_frames      (guint               frames);
 void              pd_ui_test_wait_toast_shown (void);
 /* Runs the main loop until @check (@data); fails the test after a generous timeout. */

@@ -205,7 +205,9 @@ test_create_and_delete (void)
   g_assert_cmpuint (status, ==, 404);
   g_assert_null (roles_lookup_by_name (test, "Billing viewer"));
 
-  /* Undo in the toast creates the same role again */
+  /* Undo in the toast creates the same role again (clicked once it has slid in, as a
+   * person can: libadwaita 1.2 crashes on a toast dismissed during its slide-in) */
+  pd_ui_test_wait_toast_shown ();
   roles_click (GTK_WIDGET (window), "Undo");
   roles_wait_named (test, "Billing viewer");
   g_clear_pointer (&answer, json_node_unref);
