@@ -21,6 +21,7 @@ struct _PdClientsFirstScreen
   GListModel        *model;
   GtkSliceListModel *slice;
   GtkWidget         *view;         /* weak */
+  gulong             map_id;
   guint              tick_id;
   guint              frames;       /* frames begun with the view mapped */
   GdkFrameClock     *clock;
@@ -87,8 +88,12 @@ tick_cb (GtkWidget     *widget,
   PdClientsFirstScreen *self = user_data;
   guint size;
 
+  /* Hidden (another page shown, or no clients): no frames until it is shown */
   if (!gtk_widget_get_mapped (widget))
-    return G_SOURCE_CONTINUE;
+    {
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
   if (++self->frames == 1)
     {
       /* This frame paints the first screen: follow its layout */
@@ -108,6 +113,14 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static void
+view_mapped_cb (GtkWidget            *view,
+                PdClientsFirstScreen *self)
+{
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (view, tick_cb, self, NULL);
+}
+
 PdClientsFirstScreen *
 pd_clients_first_screen_new (GListModel *model,
                              GtkWidget  *view)
@@ -122,6 +135,7 @@ pd_clients_first_screen_new (GListModel *model,
   self->slice = gtk_slice_list_model_new (g_object_ref (model), 0, FIRST_GUESS);
   self->view = view;
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
+  self->map_id = g_signal_connect (view, "map", G_CALLBACK (view_mapped_cb), self);
   self->tick_id = gtk_widget_add_tick_callback (view, tick_cb, self, NULL);
   return self;
 }
@@ -141,8 +155,12 @@ pd_clients_first_screen_finish (PdClientsFirstScreen *self)
   g_return_if_fail (self != NULL);
 
   stop_filling (self);
-  if (self->tick_id != 0 && self->view != NULL)
-    gtk_widget_remove_tick_callback (self->view, self->tick_id);
+  if (self->view != NULL)
+    {
+      if (self->tick_id != 0)
+        gtk_widget_remove_tick_callback (self->view, self->tick_id);
+      g_clear_signal_handler (&self->map_id, self->view);
+    }
   self->tick_id = 0;
   gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
 }
@@ -157,6 +175,7 @@ pd_clients_first_screen_free (PdClientsFirstScreen *self)
     {
       if (self->tick_id != 0)
         gtk_widget_remove_tick_callback (self->view, self->tick_id);
+      g_clear_signal_handler (&self->map_id, self->view);
       g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
     }
   g_object_unref (self->slice);

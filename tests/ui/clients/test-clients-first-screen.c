@@ -72,9 +72,10 @@ view_mapped_cb (GtkWidget *view,
 }
 
 static void
-fixture_open (Fixture *f,
-              guint    n_rows,
-              int      height)
+fixture_open (Fixture  *f,
+              guint     n_rows,
+              int       height,
+              gboolean  hidden)
 {
   g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -95,6 +96,7 @@ fixture_open (Fixture *f,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (pd_clients_first_screen_get_model (f->first_screen)))));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), f->view);
   g_signal_connect (f->view, "map", G_CALLBACK (view_mapped_cb), f);
+  gtk_widget_set_visible (scroller, !hidden);
   f->window = pd_ui_test_window_new (scroller, 400, height);
 }
 
@@ -122,7 +124,7 @@ test_first_frame (gconstpointer data)
   Fixture f = { 0 };
   guint grown_frames;
 
-  fixture_open (&f, N_ROWS, height);
+  fixture_open (&f, N_ROWS, height, FALSE);
   pd_ui_test_wait_frames (1);
   g_assert_cmpuint (f.frames, >, 0);
   g_assert_cmpfloat (f.first_page, >, 0);
@@ -144,10 +146,56 @@ test_short_list (void)
 {
   Fixture f = { 0 };
 
-  fixture_open (&f, 3, 600);
+  fixture_open (&f, 3, 600, FALSE);
   pd_ui_test_wait_frames (3);
   g_assert_cmpuint (count_bound (f.view), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (pd_clients_first_screen_get_model (f.first_screen)), ==, 3);
+  fixture_close (&f);
+}
+
+static gboolean
+first_painted (gpointer data)
+{
+  return ((Fixture *) data)->frames > 0;
+}
+
+static void
+count_update_cb (GdkFrameClock *clock,
+                 guint         *updates)
+{
+  (*updates)++;
+}
+
+/* A page not shown (another one is, or the view waits behind its empty state) asks for no
+ * frames, before its first frame or after it, while growing; shown again, it goes on */
+static void
+test_hidden (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *scroller;
+  GdkFrameClock *clock;
+  guint updates = 0;
+  gulong counting;
+
+  fixture_open (&f, N_ROWS, 500, TRUE);
+  scroller = gtk_widget_get_parent (f.view);
+  pd_ui_test_wait_frames (5);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_clients_first_screen_get_model (f.first_screen)), <, 10);
+
+  /* Shown for its first frame, then hidden while it grows (realized, so ticks would run) */
+  gtk_widget_set_visible (scroller, TRUE);
+  pd_ui_test_wait_for (first_painted, &f, "the first frame");
+  gtk_widget_set_visible (scroller, FALSE);
+  pd_ui_test_wait_frames (3);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f.window));
+  counting = g_signal_connect (clock, "update", G_CALLBACK (count_update_cb), &updates);
+  pd_ui_test_wait_frames (10);
+  g_signal_handler_disconnect (clock, counting);
+  g_assert_cmpuint (updates, <, 3);
+
+  gtk_widget_set_visible (scroller, TRUE);
+  pd_ui_test_wait_for (whole_list, &f, "the whole list once shown again");
+  g_assert_cmpuint (count_bound (f.view), >=, 4);
   fixture_close (&f);
 }
 
@@ -158,14 +206,14 @@ test_finish_and_free (void)
 {
   Fixture f = { 0 };
 
-  fixture_open (&f, N_ROWS, 500);
+  fixture_open (&f, N_ROWS, 500, FALSE);
   pd_clients_first_screen_finish (f.first_screen);
   g_assert_true (whole_list (&f));
   pd_ui_test_wait_frames (3);
   g_assert_true (whole_list (&f));
   fixture_close (&f);
 
-  fixture_open (&f, N_ROWS, 500);
+  fixture_open (&f, N_ROWS, 500, FALSE);
   pd_ui_test_wait_frames (1);
   g_clear_pointer (&f.first_screen, pd_clients_first_screen_free);
   pd_ui_test_wait_frames (3);
@@ -181,6 +229,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/clients/first-screen/first-frame", GINT_TO_POINTER (500), test_first_frame);
   g_test_add_data_func ("/ui/clients/first-screen/first-frame-tall", GINT_TO_POINTER (1000), test_first_frame);
   g_test_add_func ("/ui/clients/first-screen/short-list", test_short_list);
+  g_test_add_func ("/ui/clients/first-screen/hidden", test_hidden);
   g_test_add_func ("/ui/clients/first-screen/finish-and-free", test_finish_and_free);
   return g_test_run ();
 }
