@@ -26,6 +26,7 @@ struct _PdApplication
   gboolean           session_is_demo;
   PdDemoPortal      *demo_portal;
   gboolean           demo_requested;
+  gboolean           reopening;        /* the last account is being opened at start */
   /* Work that must finish before the process ends (forgetting the demo account) */
   guint              pending_cleanups;
   gboolean           quit_requested;
@@ -35,7 +36,7 @@ struct _PdApplication
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
 
-enum { PROP_0, PROP_SESSION, N_PROPS };
+enum { PROP_0, PROP_SESSION, PROP_REOPENING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 PdApplication *
@@ -85,6 +86,14 @@ pd_application_get_session (PdApplication *self)
   g_return_val_if_fail (PD_IS_APPLICATION (self), NULL);
 
   return self->session;
+}
+
+gboolean
+pd_application_is_reopening (PdApplication *self)
+{
+  g_return_val_if_fail (PD_IS_APPLICATION (self), FALSE);
+
+  return self->reopening;
 }
 
 gboolean
@@ -403,8 +412,11 @@ last_account_opened_cb (GObject      *source,
   PdApplication *self = PD_APPLICATION (source);
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
+  gboolean opened = pd_application_open_account_finish (self, result, &error);
 
-  if (pd_application_open_account_finish (self, result, &error))
+  self->reopening = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REOPENING]);
+  if (opened)
     return;
   /* The welcome page stays; it says why the account did not open. */
   g_warning ("Cannot reopen the last account: %s", error->message);
@@ -421,6 +433,8 @@ reopen_last_account (PdApplication *self)
 
   if (id[0] == '\0' || (account = pd_account_registry_lookup (self->registry, id)) == NULL)
     return;
+  self->reopening = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REOPENING]);
   pd_application_open_account_async (self, account, NULL, last_account_opened_cb, NULL);
 }
 
@@ -664,6 +678,9 @@ pd_application_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_REOPENING:
+      g_value_set_boolean (value, self->reopening);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -696,6 +713,10 @@ pd_application_class_init (PdApplicationClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, PD_TYPE_SESSION,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* While the last account opens at start: the window shows neither welcome nor pages */
+  properties[PROP_REOPENING] =
+    g_param_spec_boolean ("reopening", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->activate = pd_application_activate;

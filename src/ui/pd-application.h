@@ -19,6 +19,8 @@ PdAccountRegistry *pd_application_get_registry (PdApplication *self);
 /* The open session (property "session"), NULL on the welcome page */
 PdSession     *pd_application_get_session  (PdApplication     *self);
 gboolean       pd_application_is_demo      (PdApplication     *self);
+/* TRUE while the account of the last run opens at start, until its session or its error */
+gboolean       pd_application_is_reopening (PdApplication     *self);
 
 /* Opens @account: its models from the cache at once, then the network. Remembered as the
  * account to reopen at the next start. */

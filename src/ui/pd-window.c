@@ -19,6 +19,9 @@ struct _PdWindow
   GSettings            *settings;
 
   GtkStack             *main_stack;
+  GtkRevealer          *opening_revealer;
+  GtkSpinner           *opening_spinner;
+  guint                 opening_timeout;
   PdSessionView        *session_view;
   GtkMenuButton        *welcome_menu_button;
   PdWelcomePage        *welcome_page;
@@ -124,13 +127,44 @@ go_back_activated (GtkWidget  *widget,
   pd_session_view_go_back (PD_WINDOW (widget)->session_view);
 }
 
-/* The window follows the application's session: its view while one is open, else welcome. */
+/* A spinner only when opening takes long enough to wonder about */
+#define OPENING_QUIET_MS 500
+
+static void
+opening_taking_long_cb (gpointer data)
+{
+  PdWindow *self = data;
+
+  self->opening_timeout = 0;
+  gtk_spinner_start (self->opening_spinner);
+  gtk_revealer_set_reveal_child (self->opening_revealer, TRUE);
+}
+
+static void
+stop_opening (PdWindow *self)
+{
+  g_clear_handle_id (&self->opening_timeout, g_source_remove);
+  gtk_spinner_stop (self->opening_spinner);
+  gtk_revealer_set_reveal_child (self->opening_revealer, FALSE);
+}
+
+/* The window follows the application's session: its view while one is open, else welcome;
+ * while the last account reopens at start, a blank page rather than a flash of welcome. */
 static void
 session_changed_cb (PdWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   PdSession *session = PD_IS_APPLICATION (app) ? pd_application_get_session (PD_APPLICATION (app)) : NULL;
+  gboolean reopening = PD_IS_APPLICATION (app) && pd_application_is_reopening (PD_APPLICATION (app));
 
+  if (session == NULL && reopening)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "opening");
+      if (self->opening_timeout == 0 && !gtk_revealer_get_reveal_child (self->opening_revealer))
+        self->opening_timeout = g_timeout_add_once (OPENING_QUIET_MS, opening_taking_long_cb, self);
+      return;
+    }
+  stop_opening (self);
   if (session == NULL)
     pd_window_show_welcome (self);
   pd_session_view_set_session (self->session_view, session);
@@ -148,6 +182,7 @@ application_set_cb (PdWindow *self)
     return;
   self->application_connected = TRUE;
   g_signal_connect_object (app, "notify::session", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::reopening", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   session_changed_cb (self);
   /* partner-desk --demo: the welcome page starts it and shows its progress. */
   if (pd_application_take_demo_request (PD_APPLICATION (app)) && pd_application_get_session (PD_APPLICATION (app)) == NULL)
@@ -200,6 +235,7 @@ pd_window_dispose (GObject *object)
 {
   PdWindow *self = PD_WINDOW (object);
 
+  g_clear_handle_id (&self->opening_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -221,6 +257,8 @@ pd_window_class_init (PdWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/pd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, opening_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, session_view);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, welcome_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, welcome_page);

@@ -485,14 +485,22 @@ offline (gpointer app)
          pd_sync_engine_get_state (pd_session_get_sync_engine (session)) == PD_SYNC_STATE_OFFLINE;
 }
 
+static gboolean
+reopened (gpointer app)
+{
+  return pd_application_get_session (app) != NULL && !pd_application_is_reopening (app);
+}
+
 static void
 run_reopen_checks (gpointer user_data)
 {
   PdApplication *app = user_data;
   PdWindow *window = PD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkStack *stack = GTK_STACK (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)));
   PdSession *session;
 
-  pd_session_test_wait_for (has_session, app, "the reopened session");
+  pd_session_test_wait_for (reopened, app, "the reopened session");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "pages");
   session = pd_application_get_session (app);
   /* The session is handed over only once its models hold the cache. */
   g_assert_cmpuint (g_list_model_get_n_items (pd_session_get_organizations (session)), ==, 30);
@@ -506,6 +514,14 @@ run_reopen_checks (gpointer user_data)
 static void
 reopen_activated_cb (GApplication *app)
 {
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkStack *stack = GTK_STACK (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)));
+
+  /* The window is there before the last account has opened from its cache: it shows a
+   * blank page meanwhile, not a flash of the welcome page */
+  g_assert_null (pd_application_get_session (PD_APPLICATION (app)));
+  g_assert_true (pd_application_is_reopening (PD_APPLICATION (app)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "opening");
   g_idle_add_once (run_reopen_checks, app);
 }
 
