@@ -201,11 +201,19 @@ after_paint_cb (GdkFrameClock *clock,
     g_application_quit (G_APPLICATION (bench->app));
 }
 
+/* PD_BENCH_TRACE=1: when each phase of the start happens, on stderr */
+static void
+trace (const char *what)
+{
+  if (g_getenv ("PD_BENCH_TRACE"))
+    g_printerr ("%s at %.1f ms\n", what, (g_get_monotonic_time () - t_main) / 1000.0);
+}
+
 static void
 trace_phase_cb (GdkFrameClock *clock,
                 const char    *phase)
 {
-  g_printerr ("  %s at %.1f ms\n", phase, (g_get_monotonic_time () - t_main) / 1000.0);
+  trace (phase);
 }
 
 static void
@@ -214,9 +222,9 @@ window_mapped_cb (GtkWidget *window,
 {
   if (g_getenv ("PD_BENCH_TRACE"))
     {
-      g_printerr ("mapped at %.1f ms\n", (g_get_monotonic_time () - t_main) / 1000.0);
-      g_signal_connect (gtk_widget_get_frame_clock (window), "layout", G_CALLBACK (trace_phase_cb), (gpointer) "layout");
-      g_signal_connect (gtk_widget_get_frame_clock (window), "paint", G_CALLBACK (trace_phase_cb), (gpointer) "paint");
+      trace ("mapped");
+      g_signal_connect (gtk_widget_get_frame_clock (window), "layout", G_CALLBACK (trace_phase_cb), (gpointer) "  layout");
+      g_signal_connect (gtk_widget_get_frame_clock (window), "paint", G_CALLBACK (trace_phase_cb), (gpointer) "  paint");
     }
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), bench);
 }
@@ -261,27 +269,22 @@ activate_cb (GtkApplication *app,
 {
   g_autoptr(PdAccountInfo) account = NULL;
 
+  trace ("activate");
   if (g_str_equal (bench->mode, "bare"))
     {
-      if (g_getenv ("PD_BENCH_TRACE"))
-        g_printerr ("activate at %.1f ms\n", (g_get_monotonic_time () - t_main) / 1000.0);
       show_window (bench);
       return;
     }
   /* What the application does at start (pd_application_activate): the session starts
    * from the cache while the window is presented; the page comes in when the cache is read. */
-  if (g_getenv ("PD_BENCH_TRACE"))
-    g_printerr ("activate at %.1f ms\n", (g_get_monotonic_time () - t_main) / 1000.0);
   g_application_hold (G_APPLICATION (app));
   account = bench_account (PORTAL_URL);
   bench->session = pd_session_new (account, bench->cache_dir);
   pd_session_set_refresh_interval (bench->session, 0);
   pd_session_start_async (bench->session, NULL, session_started_cb, bench);
-  if (g_getenv ("PD_BENCH_TRACE"))
-    g_printerr ("session started at %.1f ms\n", (g_get_monotonic_time () - t_main) / 1000.0);
+  trace ("session started");
   show_window (bench);
-  if (g_getenv ("PD_BENCH_TRACE"))
-    g_printerr ("window presented at %.1f ms\n", (g_get_monotonic_time () - t_main) / 1000.0);
+  trace ("window presented");
 }
 
 /* Keystrokes: the search entry without its typing delay, timed from the keystroke to the

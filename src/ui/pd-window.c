@@ -151,7 +151,7 @@ stop_opening (PdWindow *self)
 /* The window follows the application's session: its view while one is open, else welcome;
  * while the last account reopens at start, a blank page rather than a flash of welcome. */
 static void
-session_changed_cb (PdWindow *self)
+update_main_view (PdWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   PdSession *session = PD_IS_APPLICATION (app) ? pd_application_get_session (PD_APPLICATION (app)) : NULL;
@@ -181,9 +181,9 @@ application_set_cb (PdWindow *self)
   if (!PD_IS_APPLICATION (app) || self->application_connected)
     return;
   self->application_connected = TRUE;
-  g_signal_connect_object (app, "notify::session", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "notify::reopening", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
-  session_changed_cb (self);
+  g_signal_connect_object (app, "notify::session", G_CALLBACK (update_main_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::reopening", G_CALLBACK (update_main_view), self, G_CONNECT_SWAPPED);
+  update_main_view (self);
   /* partner-desk --demo: the welcome page starts it and shows its progress. */
   if (pd_application_take_demo_request (PD_APPLICATION (app)) && pd_application_get_session (PD_APPLICATION (app)) == NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->welcome_page), "welcome.try-demo", NULL);

@@ -208,6 +208,36 @@ pd_ui_test_wait_frames (guint frames)
   while (g_get_monotonic_time () < until);
 }
 
+static void
+search_told (gboolean *told)
+{
+  *told = TRUE;
+}
+
+static gboolean
+search_applied (gpointer told)
+{
+  return *(gboolean *) told;
+}
+
+void
+pd_ui_test_search (GtkWidget  *entry,
+                   const char *text)
+{
+  gboolean told = FALSE;
+  gulong handler;
+
+  g_return_if_fail (GTK_IS_SEARCH_ENTRY (entry));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) == 0)
+    return;
+  /* Connected last: runs after the handler of the widget that owns the entry, which filters */
+  handler = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (search_told), &told);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  pd_ui_test_wait_for (search_applied, &told, text);
+  g_signal_handler_disconnect (entry, handler);
+}
+
 /* At least one toast is shown, and every toast takes clicks */
 static gboolean
 toasts_take_clicks (gpointer data)

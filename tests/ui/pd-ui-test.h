@@ -64,6 +64,10 @@ GPtrArray        *pd_ui_test_find_all_type    (GtkWidget          *root,
  * done elsewhere (a thread, the portal, the cache). */
 void              pd_ui_test_wait_frames      (guint               frames);
 void              pd_ui_test_wait_toast_shown (void);
+/* Types @text into the search entry @entry and waits until it has told its owner, which a
+ * search entry does only after its delay (nothing when the text is already there) */
+void              pd_ui_test_search           (GtkWidget          *entry,
+                                               const char         *text);
 /* Runs the main loop until @check (@data); fails the test after a generous timeout. */
 void              pd_ui_test_wait_for         (gboolean          (*check) (gpointer data),
                                                gpointer            data,

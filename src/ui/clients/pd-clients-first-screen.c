@@ -18,8 +18,7 @@
 
 struct _PdClientsFirstScreen
 {
-  GListModel        *model;
-  GtkSliceListModel *slice;
+  GtkSliceListModel *slice;        /* of the whole list */
   GtkWidget         *view;         /* weak */
   gulong             map_id;
   guint              tick_id;
@@ -69,7 +68,7 @@ layout_cb (GdkFrameClock        *clock,
   if (self->view == NULL || !gtk_widget_get_mapped (self->view))
     return;
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->slice));
-  all = g_list_model_get_n_items (self->model);
+  all = g_list_model_get_n_items (gtk_slice_list_model_get_model (self->slice));
   if (shown == 0 || shown >= all)
     return;
   bottom = rows_bottom (self->view);
@@ -103,7 +102,7 @@ tick_cb (GtkWidget     *widget,
     }
   stop_filling (self);
   size = gtk_slice_list_model_get_size (self->slice);
-  if (size + STEP < ENOUGH && size < g_list_model_get_n_items (self->model))
+  if (size + STEP < ENOUGH && size < g_list_model_get_n_items (gtk_slice_list_model_get_model (self->slice)))
     {
       gtk_slice_list_model_set_size (self->slice, size + STEP);
       return G_SOURCE_CONTINUE;
@@ -131,7 +130,6 @@ pd_clients_first_screen_new (GListModel *model,
   g_return_val_if_fail (GTK_IS_SCROLLABLE (view), NULL);
 
   self = g_new0 (PdClientsFirstScreen, 1);
-  self->model = g_object_ref (model);
   self->slice = gtk_slice_list_model_new (g_object_ref (model), 0, FIRST_GUESS);
   self->view = view;
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
@@ -148,12 +146,10 @@ pd_clients_first_screen_get_model (PdClientsFirstScreen *self)
   return G_LIST_MODEL (self->slice);
 }
 
-/* Every section from now on: for moves to a position the slice may not reach yet */
-void
-pd_clients_first_screen_finish (PdClientsFirstScreen *self)
+/* No more frames asked for, nor followed */
+static void
+stop_growing (PdClientsFirstScreen *self)
 {
-  g_return_if_fail (self != NULL);
-
   stop_filling (self);
   if (self->view != NULL)
     {
@@ -162,6 +158,15 @@ pd_clients_first_screen_finish (PdClientsFirstScreen *self)
       g_clear_signal_handler (&self->map_id, self->view);
     }
   self->tick_id = 0;
+}
+
+/* Every section from now on: for moves to a position the slice may not reach yet */
+void
+pd_clients_first_screen_finish (PdClientsFirstScreen *self)
+{
+  g_return_if_fail (self != NULL);
+
+  stop_growing (self);
   gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
 }
 
@@ -170,15 +175,9 @@ pd_clients_first_screen_free (PdClientsFirstScreen *self)
 {
   if (self == NULL)
     return;
-  stop_filling (self);
+  stop_growing (self);
   if (self->view != NULL)
-    {
-      if (self->tick_id != 0)
-        gtk_widget_remove_tick_callback (self->view, self->tick_id);
-      g_clear_signal_handler (&self->map_id, self->view);
-      g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
-    }
+    g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
   g_object_unref (self->slice);
-  g_object_unref (self->model);
   g_free (self);
 }

@@ -238,35 +238,6 @@ set_search (Fixture    *f,
   gtk_editable_set_text (GTK_EDITABLE (pd_ui_test_find_id (f->page, "search_entry")), text);
 }
 
-static void
-search_told (gboolean *told)
-{
-  *told = TRUE;
-}
-
-static gboolean
-search_applied (gpointer told)
-{
-  return *(gboolean *) told;
-}
-
-/* set_search, then waits until the entry has told the page (after the page's own handler) */
-static void
-set_search_told (Fixture    *f,
-                 const char *text)
-{
-  GtkWidget *entry = pd_ui_test_find_id (f->page, "search_entry");
-  gboolean told = FALSE;
-  gulong handler;
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) == 0)
-    return;
-  handler = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (search_told), &told);
-  set_search (f, text);
-  pd_ui_test_wait_for (search_applied, &told, text);
-  g_signal_handler_disconnect (entry, handler);
-}
-
 /* Under Xvfb a new window's frame clock sometimes idles for a few seconds; a screenshot taken
  * then finds nothing laid out. Wait for two real paints first. */
 static void
@@ -693,7 +664,7 @@ test_saved_views (void)
   fixture_open (&f, owner->session, 1100, 800);
   /* The view saves the search the page has, which the entry tells only after its delay
    * (and which need not change what shows: most clients have an “e”) */
-  set_search_told (&f, "e");
+  pd_ui_test_search (pd_ui_test_find_id (f.page, "search_entry"), "e");
   toggle (&f, "Active");
   toggle (&f, "Backup");
   g_assert_true (gtk_widget_activate_action (f.page, "clients.sort", "s", "seat-usage"));

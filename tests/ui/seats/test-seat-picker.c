@@ -193,33 +193,10 @@ row_shown (gpointer data)
 }
 
 static void
-search_told (gboolean *told)
-{
-  *told = TRUE;
-}
-
-static gboolean
-search_applied (gpointer told)
-{
-  return *(gboolean *) told;
-}
-
-static void
 search (SeatTest   *t,
         const char *text)
 {
-  GtkWidget *entry = pd_ui_test_find_id (GTK_WIDGET (t->picker), "search_entry");
-  gboolean told = FALSE;
-  gulong handler;
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) == 0)
-    return;
-  /* After the picker's own handler, which filters */
-  handler = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (search_told), &told);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  /* the search entry waits a moment before it tells */
-  pd_ui_test_wait_for (search_applied, &told, text);
-  g_signal_handler_disconnect (entry, handler);
+  pd_ui_test_search (pd_ui_test_find_id (GTK_WIDGET (t->picker), "search_entry"), text);
 }
 
 /* Searches for @account by part of its e-mail and clicks its check, as a user would */
