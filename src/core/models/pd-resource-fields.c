@@ -6,28 +6,23 @@
 #include "pd-models.h"
 #include "pd-resource-fields.h"
 
-static GQuark
-meta_quark (void)
-{
-  static GQuark quark;
-
-  /* Racing threads store the same value */
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("pd-resource-meta");
-  return quark;
-}
-
+/* Kept in the class structure rather than as the type's qdata: g_type_get_qdata() takes
+ * GLib's type lock, and decoding threads asking for it for every object kept the main
+ * thread from registering GTK's types while the window was starting. Peeking at a class
+ * takes no lock. NULL until the class exists. */
 PdResourceMeta *
 pd_resource_meta_get (GType type)
 {
-  return g_type_get_qdata (type, meta_quark ());
+  PdResourceClass *klass = g_type_class_peek_static (type);
+
+  return klass != NULL ? klass->meta : NULL;
 }
 
 void
-pd_resource_meta_set (GType           type,
-                      PdResourceMeta *meta)
+pd_resource_meta_set (PdResourceClass *klass,
+                      PdResourceMeta  *meta)
 {
-  g_type_set_qdata (type, meta_quark (), meta);
+  klass->meta = meta;
 }
 
 GParamSpec *

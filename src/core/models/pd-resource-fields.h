@@ -21,8 +21,8 @@ typedef struct {
 } PdResourceMeta;
 
 PdResourceMeta *pd_resource_meta_get          (GType          type);
-void            pd_resource_meta_set          (GType          type,
-                                               PdResourceMeta *meta);
+void            pd_resource_meta_set          (PdResourceClass *klass,
+                                               PdResourceMeta  *meta);
 
 GParamSpec     *pd_resource_field_param_spec  (const PdField *field);
 void            pd_resource_field_clear       (PdResource    *self,

@@ -52,7 +52,7 @@ static const guint role_props[] = {
 static PdResourceMeta *
 get_meta (PdResource *self)
 {
-  return pd_resource_meta_get (G_OBJECT_TYPE (self));
+  return PD_RESOURCE_GET_CLASS (self)->meta;
 }
 
 /* Where a field's value lives: in the subclass struct, or in the base's private data */
@@ -230,9 +230,6 @@ pd_resource_class_init (PdResourceClass *klass)
   object_class->finalize = pd_resource_finalize;
   object_class->get_property = pd_resource_get_property;
 
-  /* Before any subclass or thread looks the class data up */
-  pd_resource_meta_get (PD_TYPE_RESOURCE);
-
   klass->decode = pd_resource_real_decode;
   klass->update = pd_resource_real_update;
 
@@ -291,7 +288,7 @@ pd_resource_class_install_fields (PdResourceClass *klass,
     }
 
   /* Class data lives as long as the type, like the class itself */
-  pd_resource_meta_set (G_TYPE_FROM_CLASS (klass), meta);
+  pd_resource_meta_set (klass, meta);
 }
 
 char *

@@ -36,7 +36,9 @@ struct _PdResourceClass
   void     (*update) (PdResource  *self,
                       PdResource  *from);
 
-  gpointer padding[8];
+  /*< private >*/
+  gpointer meta;   /* the class's field table (pd-resource-fields.h) */
+  gpointer padding[7];
 };
 
 /* Decodes an object of @type (a PdResource subclass). Safe on any thread. */
