@@ -267,24 +267,30 @@ static void
 activate_cb (GtkApplication *app,
              Bench          *bench)
 {
-  g_autoptr(PdAccountInfo) account = NULL;
-
   trace ("activate");
-  if (g_str_equal (bench->mode, "bare"))
-    {
-      show_window (bench);
-      return;
-    }
-  /* What the application does at start (pd_application_activate): the session starts
-   * from the cache while the window is presented; the page comes in when the cache is read. */
-  g_application_hold (G_APPLICATION (app));
-  account = bench_account (PORTAL_URL);
-  bench->session = pd_session_new (account, bench->cache_dir);
-  pd_session_set_refresh_interval (bench->session, 0);
-  pd_session_start_async (bench->session, NULL, session_started_cb, bench);
-  trace ("session started");
   show_window (bench);
   trace ("window presented");
+}
+
+/* What the application does at start (pd_application_startup): the session starts from the
+ * cache before GTK does, and the page comes in when the cache is read. Runs before the
+ * application's own startup, which initializes GTK. */
+static void
+startup_cb (GApplication *app)
+{
+  Bench *bench = g_object_get_data (G_OBJECT (app), "bench");
+
+  if (!g_str_equal (bench->mode, "bare"))
+    {
+      g_autoptr(PdAccountInfo) account = bench_account (PORTAL_URL);
+
+      g_application_hold (app);
+      bench->session = pd_session_new (account, bench->cache_dir);
+      pd_session_set_refresh_interval (bench->session, 0);
+      pd_session_start_async (bench->session, NULL, session_started_cb, bench);
+      trace ("session started");
+    }
+  g_signal_chain_from_overridden_handler (app);
 }
 
 /* Keystrokes: the search entry without its typing delay, timed from the keystroke to the
@@ -460,6 +466,8 @@ main (int   argc,
   g_application_set_resource_base_path (G_APPLICATION (app), RESOURCE_BASE_PATH);
   bench.app = app;
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), &bench);
+  g_object_set_data (G_OBJECT (app), "bench", &bench);
+  g_signal_override_class_handler ("startup", ADW_TYPE_APPLICATION, G_CALLBACK (startup_cb));
   status = g_application_run (G_APPLICATION (app), 1, argv);
   if (bench.session != NULL)
     pd_session_stop (bench.session);

@@ -447,7 +447,8 @@ pd_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      if (!self->demo_requested && self->session == NULL)
+      /* Usually already reopening since startup; again after a failed attempt */
+      if (!self->demo_requested && self->session == NULL && !self->reopening)
         reopen_last_account (self);
       window = GTK_WINDOW (pd_window_new (self));
     }
@@ -502,13 +503,9 @@ pd_application_startup (GApplication *app)
   PdApplication *self = PD_APPLICATION (app);
   g_autoptr(GError) error = NULL;
 
-  G_APPLICATION_CLASS (pd_application_parent_class)->startup (app);
-
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::refresh-interval",
                            G_CALLBACK (refresh_interval_changed_cb), self, G_CONNECT_SWAPPED);
-  self->alerts = pd_alerts_notifier_new (GTK_APPLICATION (self), self->settings);
-  g_signal_connect_swapped (self, "notify::session", G_CALLBACK (alerts_follow_session), self);
 
   self->registry = pd_account_registry_new (NULL);
   if (!pd_account_registry_load (self->registry, &error))
@@ -519,6 +516,16 @@ pd_application_startup (GApplication *app)
       if (!pd_account_registry_set_aside (self->registry, &error))
         g_warning ("%s", error->message);
     }
+
+  /* Before GTK starts (loading the GL driver alone takes 50 ms and more): the cache is read
+   * on other threads meanwhile, so the window's first frame can show the clients. */
+  if (!self->demo_requested)
+    reopen_last_account (self);
+
+  G_APPLICATION_CLASS (pd_application_parent_class)->startup (app);
+
+  self->alerts = pd_alerts_notifier_new (GTK_APPLICATION (self), self->settings);
+  g_signal_connect_swapped (self, "notify::session", G_CALLBACK (alerts_follow_session), self);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);

@@ -485,6 +485,8 @@ offline (gpointer app)
          pd_sync_engine_get_state (pd_session_get_sync_engine (session)) == PD_SYNC_STATE_OFFLINE;
 }
 
+static gboolean startup_checked;
+
 static gboolean
 reopened (gpointer app)
 {
@@ -509,6 +511,16 @@ run_reopen_checks (gpointer user_data)
   pd_session_test_wait_for (offline, app, "offline");
   screenshot (GTK_WIDGET (window), "session-offline");
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+/* The last account starts opening at startup, while GTK starts, before any window */
+static void
+reopen_startup_cb (GApplication *app)
+{
+  g_assert_true (pd_application_is_reopening (PD_APPLICATION (app)));
+  g_assert_null (pd_application_get_session (PD_APPLICATION (app)));
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  startup_checked = TRUE;
 }
 
 static void
@@ -563,7 +575,10 @@ run_reopened (Reopen    how,
   g_settings_set_string (settings, "last-account", pd_account_info_get_id (account));
   app = pd_application_new (APPLICATION_ID ".Test", G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", on_activate, NULL);
+  g_signal_connect (app, "startup", G_CALLBACK (reopen_startup_cb), NULL);
+  startup_checked = FALSE;
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_true (startup_checked);
 
   session = pd_session_new (account, NULL);
   pd_session_set_registry (session, registry);
