@@ -11,8 +11,14 @@
 #include "pd-role.h"
 #include "pd-user.h"
 
+static const char *
+organization_order_key (PdResource *resource)
+{
+  return pd_organization_get_name_key (PD_ORGANIZATION (resource));
+}
+
 const PdResourceKind pd_resource_kind_organizations = {
-  "organizations", "/api/v1/organizations", pd_organization_get_type, TRUE,
+  "organizations", "/api/v1/organizations", pd_organization_get_type, TRUE, organization_order_key,
 };
 const PdResourceKind pd_resource_kind_accounts = {
   "accounts", "/api/v1/organizations/%s/services/%s/accounts", pd_account_get_type, TRUE,

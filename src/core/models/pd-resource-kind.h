@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include "pd-resource.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +12,10 @@ typedef struct {
                                * organization and service ids: see pd_resource_kind_path() */
   GType     (*get_type) (void);
   gboolean    delta;          /* supports updated_since + tombstones */
+  /* What views of the list sort by first, compared with strcmp(), or NULL. The cache hands
+   * the list back in this order, so their sort models find it sorted (organizations: by
+   * name, 10,000 of them a 15 ms sort on the main thread at start otherwise). */
+  const char *(*order_key) (PdResource *resource);
 } PdResourceKind;
 
 extern const PdResourceKind pd_resource_kind_organizations;

@@ -6,6 +6,7 @@
 #include "pd-models.h"
 #include "pd-overview-page-private.h"
 #include "pd-overview-rows.h"
+#include "pd-picker.h"
 #include "pd-unmapped-dialog.h"
 
 /* What the Overview reads from the organizations model itself, live: the unmapped ones (the
@@ -108,7 +109,8 @@ static void
 needs_auth_activate_cb (PdOverviewPage *self,
                         guint           position)
 {
-  g_autoptr(PdOrganization) organization = g_list_model_get_item (G_LIST_MODEL (self->needs_auth), position);
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (self->needs_auth_view));
+  g_autoptr(PdOrganization) organization = g_list_model_get_item (shown, position);
 
   if (organization == NULL)
     return;
@@ -137,7 +139,8 @@ pd_overview_page_watch_organizations (PdOverviewPage *self)
                            G_CONNECT_SWAPPED);
   organizations_changed_cb (self, 0, 0, g_list_model_get_n_items (organizations), organizations);
 
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->needs_auth)));
+  /* By name, as everywhere: the list's own order depends on where it came from */
+  selection = gtk_no_selection_new (pd_picker_sort_organizations (G_LIST_MODEL (self->needs_auth)));
   gtk_list_view_set_factory (self->needs_auth_view, factory);
   gtk_list_view_set_model (self->needs_auth_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_object (self->needs_auth_view, "activate", G_CALLBACK (needs_auth_activate_cb), self,
@@ -151,7 +154,10 @@ void
 pd_overview_page_show_unmapped (PdOverviewPage *self)
 {
   if (self->unmapped_dialog == NULL)
-    g_set_weak_pointer (&self->unmapped_dialog, pd_unmapped_dialog_new (GTK_WIDGET (self), self->session,
-                                                                      G_LIST_MODEL (self->unmapped)));
+    {
+      g_autoptr(GListModel) by_name = pd_picker_sort_organizations (G_LIST_MODEL (self->unmapped));
+
+      g_set_weak_pointer (&self->unmapped_dialog, pd_unmapped_dialog_new (GTK_WIDGET (self), self->session, by_name));
+    }
   gtk_window_present (GTK_WINDOW (self->unmapped_dialog));
 }

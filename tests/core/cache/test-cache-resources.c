@@ -160,6 +160,44 @@ assert_same_ids (GPtrArray *items,
                      json_object_get_string_member (json_array_get_object_element (expected, i), "id"));
 }
 
+/* A cached list of organizations comes back in name order (their kind's order key), as
+ * the Clients page sorts it; equal names in the order they were stored (@expected). */
+static void
+assert_loaded_ids (GPtrArray *items,
+                   JsonArray *expected)
+{
+  g_autoptr(GHashTable) stored_at = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (items->len, ==, json_array_get_length (expected));
+  for (guint i = 0; i < json_array_get_length (expected); i++)
+    g_hash_table_insert (stored_at, (gpointer) json_object_get_string_member (json_array_get_object_element (expected, i), "id"),
+                         GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *id = pd_resource_get_id (items->pdata[i]);
+      int order;
+
+      g_assert_true (g_hash_table_contains (stored_at, id));
+      if (i == 0)
+        continue;
+      order = strcmp (pd_organization_get_name_key (items->pdata[i - 1]), pd_organization_get_name_key (items->pdata[i]));
+      g_assert_cmpint (order, <=, 0);
+      if (order == 0)
+        g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (stored_at, pd_resource_get_id (items->pdata[i - 1]))), <,
+                          GPOINTER_TO_UINT (g_hash_table_lookup (stored_at, id)));
+    }
+}
+
+static PdResource *
+find_id (GPtrArray  *items,
+         const char *id)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_str_equal (pd_resource_get_id (items->pdata[i]), id))
+      return items->pdata[i];
+  return NULL;
+}
+
 static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  data)
@@ -177,10 +215,11 @@ test_round_trip (Fixture       *fixture,
   g_assert_null (deleted[0]);
 
   loaded = load (fixture, NULL);
-  assert_same_ids (loaded, expected);
+  assert_loaded_ids (loaded, expected);
   for (guint i = 0; i < loaded->len; i++)
     {
-      PdOrganization *a = loaded->pdata[i], *b = stored->pdata[i];
+      PdOrganization *a = loaded->pdata[i];
+      PdOrganization *b = PD_ORGANIZATION (find_id (stored, pd_resource_get_id (loaded->pdata[i])));
 
       g_assert_true (G_OBJECT_TYPE (a) == PD_TYPE_ORGANIZATION);
       g_assert_cmpstr (pd_organization_get_name (a), ==, pd_organization_get_name (b));
@@ -221,7 +260,7 @@ test_bad_items_and_tombstones (Fixture       *fixture,
   g_assert_cmpstrv (deleted, ((const char * const[]) { "org_30", NULL }));
   loaded = load (fixture, NULL);
   g_assert_cmpuint (loaded->len, ==, 29);
-  g_assert_cmpstr (pd_resource_get_id (loaded->pdata[28]), ==, "org_29");
+  g_assert_nonnull (find_id (loaded, "org_29"));
 
 }
 
@@ -275,8 +314,8 @@ test_page_text (Fixture       *fixture,
   g_assert_cmpstr (stored->server_time, ==, json_object_get_string_member (envelope, "server_time"));
   g_assert_cmpstrv (stored->deleted, ((const char * const[]) { "org_31", NULL }));
   loaded = load (fixture, NULL);
-  assert_same_ids (loaded, expected);
-  g_assert_cmpstr (pd_organization_get_name (loaded->pdata[3]), ==,
+  assert_loaded_ids (loaded, expected);
+  g_assert_cmpstr (pd_organization_get_name (PD_ORGANIZATION (find_id (loaded, "org_4"))), ==,
                    pd_organization_get_name (stored->items->pdata[3]));
 
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
@@ -437,7 +476,7 @@ test_undecodable_row (Fixture       *fixture,
 }
 
 /* More rows than one decoding batch (pd-cache-resources.c), one of them damaged in a
- * later batch: the others load, in the order they were stored. */
+ * later batch: the others load, and in one order across the batches. */
 static void
 test_load_in_batches (Fixture       *fixture,
                       gconstpointer  data)
@@ -472,7 +511,37 @@ test_load_in_batches (Fixture       *fixture,
                      (gpointer) "UPDATE resources SET data = 'not JSON' WHERE id = 'org_batch_1000'", NULL);
 
   loaded = load (fixture, NULL);
-  assert_same_ids (loaded, expected);
+  assert_loaded_ids (loaded, expected);
+}
+
+/* Names compared without case, as the Clients page does ("alder" before "Harbor" before
+ * "zenith"), not in the order stored nor by bytes */
+static void
+test_load_order (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *names[] = { "zenith Labs", "Harbor Dental", "alder Capital", "Harbor Dental" };
+  JsonArray *items = items_of (fixture->page);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+
+  while (json_array_get_length (items) > G_N_ELEMENTS (names))
+    json_array_remove_element (items, json_array_get_length (items) - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      g_autofree char *id = g_strdup_printf ("org_%c", 'd' - i);
+
+      json_object_set_string_member (item, "id", id);
+      json_object_set_string_member (item, "name", names[i]);
+    }
+  stored = store (fixture, json_node_ref (fixture->page), 1, NULL);
+  loaded = load (fixture, NULL);
+  g_assert_cmpuint (loaded->len, ==, 4);
+  g_assert_cmpstr (pd_resource_get_id (loaded->pdata[0]), ==, "org_b");
+  g_assert_cmpstr (pd_resource_get_id (loaded->pdata[1]), ==, "org_c");
+  g_assert_cmpstr (pd_resource_get_id (loaded->pdata[2]), ==, "org_a");
+  g_assert_cmpstr (pd_resource_get_id (loaded->pdata[3]), ==, "org_d");
 }
 
 static void
@@ -525,6 +594,7 @@ main (int   argc,
   ADD ("/cache/resources/json", test_json);
   ADD ("/cache/resources/undecodable-row", test_undecodable_row);
   ADD ("/cache/resources/load-in-batches", test_load_in_batches);
+  ADD ("/cache/resources/load-order", test_load_order);
   ADD ("/cache/resources/documents", test_documents);
 #undef ADD
 

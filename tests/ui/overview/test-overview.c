@@ -107,10 +107,20 @@ test_figures_and_period (void)
   pd_ui_test_window_destroy (window);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (pd_organization_get_name_key (*(PdOrganization **) a),
+                 pd_organization_get_name_key (*(PdOrganization **) b));
+}
+
+/* The unmapped organizations' ids, by name as the dialog lists them */
 static GPtrArray *
 unmapped_ids (PdUiTestSession *test)
 {
   GListModel *organizations = pd_session_get_organizations (test->session);
+  g_autoptr(GPtrArray) unmapped = g_ptr_array_new_with_free_func (g_object_unref);
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
@@ -118,8 +128,11 @@ unmapped_ids (PdUiTestSession *test)
       g_autoptr(PdOrganization) organization = g_list_model_get_item (organizations, i);
 
       if (pd_organization_get_mapping_status (organization) == PD_MAPPING_STATUS_UNMAPPED)
-        g_ptr_array_add (ids, g_strdup (pd_resource_get_id (PD_RESOURCE (organization))));
+        g_ptr_array_add (unmapped, g_steal_pointer (&organization));
     }
+  g_ptr_array_sort (unmapped, compare_names);
+  for (guint i = 0; i < unmapped->len; i++)
+    g_ptr_array_add (ids, g_strdup (pd_resource_get_id (unmapped->pdata[i])));
   return ids;
 }
 
@@ -228,6 +241,7 @@ test_unmapped_banner_and_dialog (void)
   GListModel *organizations;
   PdOrganization *victim = NULL;
   g_autoptr(GBytes) unmapped = NULL;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
   g_autofree char *path = NULL;
 
   if (test == NULL)
@@ -255,8 +269,6 @@ test_unmapped_banner_and_dialog (void)
   search = GTK_EDITABLE (pd_ui_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY));
   gtk_editable_set_text (search, g_ptr_array_index (ids, 1));
   {
-    g_autoptr(GPtrArray) one = g_ptr_array_new ();
-
     for (guint i = 0; i < ids->len; i++)
       {
         const char *id = g_ptr_array_index (ids, i);
@@ -274,7 +286,7 @@ test_unmapped_banner_and_dialog (void)
   /* Activating a row opens that client and closes the dialog. */
   g_signal_emit_by_name (pd_ui_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW), "activate", 0);
   g_assert_cmpuint (recorded.n_show_client, ==, 1);
-  g_assert_cmpstr (recorded.client_id, ==, g_ptr_array_index (ids, 1));
+  g_assert_cmpstr (recorded.client_id, ==, g_ptr_array_index (one, 0));
   g_assert_cmpstr (recorded.service_id, ==, "");
   pd_ui_test_wait_for (dialog_gone, NULL, "the dialog to close");
 
