@@ -10,7 +10,7 @@
 typedef struct {
   char      *kind;
   GType      type;
-  const char *(*order_key) (PdResource *resource);  /* see PdResourceKind */
+  PdOrderKeyFunc order_key;  /* see PdResourceKind */
   char      *parent_id;   /* never NULL: '' for top-level lists */
   GBytes    *body;        /* the page as the portal sent it */
   gboolean   has_text;
@@ -127,7 +127,7 @@ load_batch_decode (LoadBatch  *batch,
 
   if (n == 0)
     return 0;
-  decoded = pd_cache_decode_spans (list->type, (const char *) batch->text->data,
+  decoded = pd_cache_decode_spans (list->type, list->order_key, (const char *) batch->text->data,
                                    (const PdCacheSpan *) (gpointer) batch->spans->data, n, &bad_json);
   for (guint i = 0; i < n; i++)
     {
@@ -159,9 +159,10 @@ compare_keyed (gconstpointer a,
   return strcmp (((const Keyed *) a)->key, ((const Keyed *) b)->key);
 }
 
-/* @items in their kind's order. Done on the database thread with the keys side by side,
- * which costs a third of what the views' sort models would pay on the main thread, where
- * each comparison reaches into two objects. Stable: equal keys stay as stored. */
+/* @items in their kind's order, by the keys the decoding threads made. Done on the database
+ * thread with the keys side by side, which costs a third of what the views' sort models
+ * would pay on the main thread, where each comparison reaches into two objects. Stable:
+ * equal keys stay as stored. */
 static void
 sort_by_order_key (GPtrArray *items,
                    ListData  *list)
@@ -389,7 +390,7 @@ decode_page (gpointer data,
     {
       list->has_text = TRUE;
       if (list->text.items->len > 0)
-        list->decoded = pd_cache_decode_spans (list->type, text,
+        list->decoded = pd_cache_decode_spans (list->type, list->order_key, text,
                                                (const PdCacheSpan *) (gpointer) list->text.items->data,
                                                list->text.items->len, &bad_json);
       for (guint i = 0; !bad_json && i < list->text.items->len; i++)

@@ -6,6 +6,9 @@
 G_BEGIN_DECLS
 
 /* A list the portal offers and the cache keeps: how to fetch it and what it holds. */
+/* See PdResourceKind.order_key */
+typedef const char *(*PdOrderKeyFunc) (PdResource *resource);
+
 typedef struct {
   const char *name;           /* cache key: "organizations", "accounts", … */
   const char *path_format;    /* "/api/v1/organizations"; accounts have two %s, the
@@ -15,7 +18,7 @@ typedef struct {
   /* What views of the list sort by first, compared with strcmp(), or NULL. The cache hands
    * the list back in this order, so their sort models find it sorted (organizations: by
    * name, 10,000 of them a 15 ms sort on the main thread at start otherwise). */
-  const char *(*order_key) (PdResource *resource);
+  PdOrderKeyFunc order_key;
 } PdResourceKind;
 
 extern const PdResourceKind pd_resource_kind_organizations;
